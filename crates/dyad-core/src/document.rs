@@ -1,0 +1,280 @@
+//! The document that flows through every pipeline stage.
+//!
+//! A [`Document`] owns the extracted plain text of one article and every annotation made on
+//! it. Annotations are [`Span`]s: half-open **byte** ranges into [`Document::text`] that always
+//! fall on character boundaries. The coded-article JSON speaks in character offsets; the
+//! conversion happens once, when the document is written out (see [`CharOffsets`]).
+//! This module holds data only; the stages that fill it live in their own modules.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into a document's text, on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// The span as a range, for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers nothing.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// What a block of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The article's headline.
+    Title,
+    /// A section heading.
+    Heading,
+    /// A paragraph of body text.
+    Paragraph,
+}
+
+/// A title, heading or paragraph of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Where it is in the text.
+    pub span: Span,
+}
+
+/// Facts about the article that come from the input rather than from its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// The input's own identifier (a JSONL `id`, a Reuters NEWID), when it has one.
+    pub input_id: Option<String>,
+    /// The headline, as extracted.
+    pub title: Option<String>,
+    /// The publication date, `YYYY-MM-DD` (or a shorter prefix when only that is known).
+    pub published: Option<String>,
+    /// The outlet or feed.
+    pub source: Option<String>,
+    /// The article's URL.
+    pub url: Option<String>,
+}
+
+/// A surface token: what is written between spaces and punctuation, like `don't`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is.
+    pub span: Span,
+    /// The words the token is made of (indexes into [`Document::words`]); one for most tokens,
+    /// two or more for multiword tokens such as `don't` (`do` + `n't`).
+    pub words: Range<u32>,
+}
+
+/// A syntactic word, the unit that is tagged and parsed (UD's "word").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Word {
+    /// Where the word is; words of one multiword token split its span.
+    pub span: Span,
+    /// The sentence the word belongs to (index into [`Document::sentences`]).
+    pub sentence: u32,
+    /// The lemma, once the lemmatizer ran.
+    pub lemma: Option<String>,
+    /// The universal part of speech, once the tagger ran.
+    pub upos: Option<String>,
+    /// The Penn Treebank tag, once the tagger ran.
+    pub xpos: Option<String>,
+    /// The head word (index into [`Document::words`]), `None` for the root or before parsing.
+    pub head: Option<u32>,
+    /// The dependency relation to the head, once the parser ran.
+    pub deprel: Option<String>,
+}
+
+/// Something a stage noticed and could not handle fully; kept with the document, never fatal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The stage that noticed it.
+    pub stage: &'static str,
+    /// What happened, as a sentence.
+    pub message: String,
+}
+
+/// One article and everything known about it.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Facts from the input.
+    pub meta: ArticleMeta,
+    /// The extracted plain text: title first, then headings and paragraphs, separated by a
+    /// blank line. Every span points into it.
+    pub text: String,
+    /// The title, heading and paragraph blocks, in order.
+    pub blocks: Vec<Block>,
+    /// Sentences, in order; none crosses a block.
+    pub sentences: Vec<Span>,
+    /// Surface tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Syntactic words, in order.
+    pub words: Vec<Word>,
+    /// The detected language (ISO 639-1), once detection ran.
+    pub language: Option<String>,
+    /// What stages noticed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// Builds a document from blocks of text: the text is the blocks joined by a blank line,
+    /// each block trimmed and with its internal white space folded to single spaces.
+    /// Empty blocks are dropped.
+    pub fn from_blocks<'a, I>(meta: ArticleMeta, blocks: I) -> Document
+    where
+        I: IntoIterator<Item = (BlockKind, &'a str)>,
+    {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (kind, raw) in blocks {
+            let folded = fold_whitespace(raw);
+            if folded.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(&folded);
+            spans.push(Block {
+                kind,
+                span: Span::new(start, text.len()),
+            });
+        }
+        Document {
+            meta,
+            text,
+            blocks: spans,
+            ..Document::default()
+        }
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    /// Records a diagnostic.
+    pub fn note(&mut self, stage: &'static str, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            stage,
+            message: message.into(),
+        });
+    }
+}
+
+/// Trims a string and folds every run of white space (including non-breaking and zero-width
+/// spaces) into one ASCII space. Control characters other than white space are dropped.
+pub fn fold_whitespace(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            pending_space = !out.is_empty();
+        } else if c.is_control() {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Converts byte offsets of one text into character offsets, as the JSON output needs.
+pub struct CharOffsets {
+    /// For every non-ASCII character: the byte offset just after it, and how many bytes beyond
+    /// one per character the text holds up to there.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    /// Indexes a text.
+    pub fn new(text: &str) -> Self {
+        let mut marks = Vec::new();
+        let mut extra = 0;
+        for (byte, c) in text.char_indices() {
+            let len = c.len_utf8();
+            if len > 1 {
+                extra += len - 1;
+                marks.push((byte + len, extra));
+            }
+        }
+        CharOffsets { marks }
+    }
+
+    /// The character offset of a byte offset that lies on a character boundary.
+    pub fn char_of(&self, byte: usize) -> usize {
+        let before = self.marks.partition_point(|&(end, _)| end <= byte);
+        let extra = if before == 0 {
+            0
+        } else {
+            self.marks[before - 1].1
+        };
+        byte - extra
+    }
+
+    /// A span in character offsets.
+    pub fn chars(&self, span: Span) -> (usize, usize) {
+        (self.char_of(span.start), self.char_of(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_scalar_values() {
+        let text = "a\u{2019}b \u{1F600}c\u{e9}";
+        let offsets = CharOffsets::new(text);
+        for (char_index, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(offsets.char_of(byte), char_index);
+        }
+        assert_eq!(offsets.char_of(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn from_blocks_joins_with_blank_lines_and_folds_space() {
+        let doc = Document::from_blocks(
+            ArticleMeta::default(),
+            [
+                (BlockKind::Title, "  A  title\n"),
+                (BlockKind::Paragraph, ""),
+                (BlockKind::Paragraph, "First\u{a0}para."),
+            ],
+        );
+        assert_eq!(doc.text, "A title\n\nFirst para.");
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.slice(doc.blocks[1].span), "First para.");
+    }
+}

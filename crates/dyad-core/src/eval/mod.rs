@@ -1,0 +1,5 @@
+//! Evaluation against gold data: each submodule scores one capability and returns figures
+//! that the `dyad eval` command prints and checks against thresholds. Callers read the files;
+//! these modules only parse and score.
+
+pub mod gold;

@@ -1,0 +1,44 @@
+//! The licences and credits of everything dyad ships, printed by `dyad --licenses`.
+//!
+//! Every model or data file that enters the binary adds its credit here, in the same change.
+
+/// The text printed by `dyad --licenses`.
+pub fn text() -> String {
+    let mut out = String::new();
+    out.push_str(concat!(
+        "dyad ",
+        env!("CARGO_PKG_VERSION"),
+        "\n",
+        "Code: MIT OR Apache-2.0 (see LICENSE-MIT and LICENSE-APACHE in the repository).\n\n",
+        "Bundled data and models\n",
+        "-----------------------\n",
+    ));
+    for credit in CREDITS {
+        out.push_str(&format!(
+            "* {}\n  licence: {}\n  {}\n",
+            credit.what, credit.license, credit.note
+        ));
+    }
+    out.push_str(
+        "\nThird-party Rust crates compiled into the binary are under their own licences \
+         (MIT, Apache-2.0, BSD, Zlib or Unicode-3.0); `cargo tree` in the repository lists them.\n",
+    );
+    out
+}
+
+/// One shipped item and its licence.
+pub struct Credit {
+    /// What is shipped.
+    pub what: &'static str,
+    /// Its licence.
+    pub license: &'static str,
+    /// Where it comes from and what the licence asks of us.
+    pub note: &'static str,
+}
+
+/// Everything shipped inside the binary besides our own code.
+pub const CREDITS: &[Credit] = &[Credit {
+    what: "Language identification (whatlang crate, trigram profiles)",
+    license: "MIT",
+    note: "whatlang by Sergey Potapov and contributors.",
+}];

@@ -1,0 +1,181 @@
+//! The coded-article JSON (`dyad.article/1`, see `shared/spec/article-json.md`).
+//!
+//! Converts a [`Document`]'s byte spans into the character offsets the format uses. Stages
+//! that are not built yet leave their arrays empty and `tone` null; nothing is invented.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::document::{BlockKind, CharOffsets, Document, Span};
+
+/// The schema string written in every article.
+pub const SCHEMA: &str = "dyad.article/1";
+
+/// What to include beyond the fixed fields.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonOptions {
+    /// Adds `tokens` (surface tokens) and `words` (with their tags, once tagged).
+    pub tokens: bool,
+    /// Adds `diagnostics`.
+    pub diagnostics: bool,
+}
+
+#[derive(Serialize)]
+struct Article<'a> {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input_id: Option<&'a str>,
+    language: &'a str,
+    pipeline: &'a str,
+}
+
+#[derive(Serialize)]
+struct Range {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct BlockOut {
+    kind: BlockKind,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct WordOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    sentence: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lemma: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    upos: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    xpos: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    head: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deprel: Option<&'a str>,
+}
+
+/// Renders a document as a coded-article JSON value.
+pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
+    let offsets = CharOffsets::new(&doc.text);
+    let range = |span: Span| {
+        let (start, end) = offsets.chars(span);
+        Range { start, end }
+    };
+    let article = Article {
+        id: crate::input::article_id(&doc.text),
+        title: doc.meta.title.as_deref(),
+        published: doc.meta.published.as_deref(),
+        source: doc.meta.source.as_deref(),
+        url: doc.meta.url.as_deref(),
+        input_id: doc.meta.input_id.as_deref(),
+        language: doc.language.as_deref().unwrap_or("und"),
+        pipeline,
+    };
+    let blocks: Vec<BlockOut> = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            let r = range(b.span);
+            BlockOut {
+                kind: b.kind,
+                start: r.start,
+                end: r.end,
+            }
+        })
+        .collect();
+    let sentences: Vec<Range> = doc.sentences.iter().map(|s| range(*s)).collect();
+    let mut value = serde_json::json!({
+        "schema": SCHEMA,
+        "article": article,
+        "text": doc.text,
+        "blocks": blocks,
+        "sentences": sentences,
+        "entities": [],
+        "events": [],
+        "quotes": [],
+        "locations": [],
+        "counts": [],
+        "tone": null,
+    });
+    if options.tokens {
+        let tokens: Vec<Range> = doc.tokens.iter().map(|t| range(t.span)).collect();
+        let words: Vec<WordOut> = doc
+            .words
+            .iter()
+            .map(|w| {
+                let r = range(w.span);
+                WordOut {
+                    start: r.start,
+                    end: r.end,
+                    text: doc.slice(w.span),
+                    sentence: w.sentence,
+                    lemma: w.lemma.as_deref(),
+                    upos: w.upos.as_deref(),
+                    xpos: w.xpos.as_deref(),
+                    head: w.head,
+                    deprel: w.deprel.as_deref(),
+                }
+            })
+            .collect();
+        value["tokens"] = serde_json::json!(tokens);
+        value["words"] = serde_json::json!(words);
+    }
+    if options.diagnostics {
+        value["diagnostics"] = serde_json::json!(doc.diagnostics);
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ArticleMeta;
+
+    #[test]
+    fn offsets_are_characters() {
+        let mut doc = Document::from_blocks(
+            ArticleMeta::default(),
+            [
+                (BlockKind::Title, "Caf\u{e9} talks"),
+                (BlockKind::Paragraph, "\u{201c}Yes,\u{201d} he said."),
+            ],
+        );
+        crate::Pipeline::default().run(&mut doc);
+        let v = to_value(
+            &doc,
+            "test",
+            JsonOptions {
+                tokens: true,
+                diagnostics: false,
+            },
+        );
+        let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+        for list in ["blocks", "sentences", "tokens", "words"] {
+            for item in v[list].as_array().unwrap() {
+                let (s, e) = (
+                    item["start"].as_u64().unwrap() as usize,
+                    item["end"].as_u64().unwrap() as usize,
+                );
+                assert!(s <= e && e <= text.len(), "{list}: {item}");
+            }
+        }
+        assert_eq!(v["blocks"][1]["start"], 12);
+        for key in ["entities", "events", "quotes", "locations", "counts"] {
+            assert_eq!(v[key], serde_json::json!([]));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The pipeline: an ordered list of named stages run over one [`Document`].
+//!
+//! Each stage reads some annotations and adds others; none removes what an earlier stage
+//! made. Stages never fail: trouble becomes a [`crate::document::Diagnostic`]. Non-English
+//! documents stop after language detection, so they are flagged rather than coded as English.
+
+use crate::document::Document;
+
+/// A pipeline stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Detects the language ([`crate::language`]).
+    Language,
+    /// Splits sentences, tokens and words ([`crate::segment`]).
+    Segment,
+}
+
+impl Stage {
+    /// The stage's name, as shown in diagnostics and `--help`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Language => "language",
+            Stage::Segment => "segment",
+        }
+    }
+}
+
+/// Runs stages over documents.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    stages: Vec<Stage>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline {
+            stages: vec![Stage::Language, Stage::Segment],
+        }
+    }
+}
+
+impl Pipeline {
+    /// The stages, in order.
+    pub fn stages(&self) -> &[Stage] {
+        &self.stages
+    }
+
+    /// What produced a coding, for the `pipeline` field of the output.
+    pub fn version(&self) -> String {
+        format!("dyad {}", crate::VERSION)
+    }
+
+    /// Runs every stage over the document.
+    pub fn run(&self, doc: &mut Document) {
+        for stage in &self.stages {
+            match stage {
+                Stage::Language => {
+                    let lang = crate::language::detect(&doc.text);
+                    if lang != "en" {
+                        doc.note(
+                            "language",
+                            format!("the text is not English (detected: {lang}); it is not coded"),
+                        );
+                    }
+                    doc.language = Some(lang);
+                }
+                Stage::Segment => {
+                    if doc.language.as_deref().is_some_and(|l| l != "en") {
+                        return;
+                    }
+                    crate::segment::segment(doc);
+                }
+            }
+        }
+    }
+}

@@ -1,5 +1,89 @@
 //! The `dyad` command: parses arguments, calls the library, maps the outcome to an exit code.
+//!
+//! Exit codes: 0 when everything worked, 1 when some input failed or a threshold was not
+//! met (the rest of the batch still ran), 2 for a usage error.
 
-fn main() {
-    println!("{}", dyad_core::licenses::text());
+mod code;
+mod eval_gold;
+mod read;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Reads the news and writes down who did what to whom."
+)]
+struct Cli {
+    /// Print the licences and credits of everything dyad ships, and exit.
+    #[arg(long)]
+    licenses: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles: extract text, split sentences, and write the coded-article JSON.
+    Code(code::CodeArgs),
+    /// Measure quality against gold data.
+    Eval {
+        #[command(subcommand)]
+        command: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Score coded articles against dyad-gold/1 files.
+    Gold(eval_gold::GoldArgs),
+}
+
+/// What a command reports back: whether everything it was asked to do succeeded.
+pub enum Outcome {
+    /// Everything worked.
+    Success,
+    /// Some input failed or a threshold was missed; details were printed.
+    Failure,
+}
+
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    if cli.licenses {
+        print!("{}", dyad_core::licenses::text());
+        return Ok(Outcome::Success);
+    }
+    match cli.command {
+        Some(Command::Code(args)) => code::run(args),
+        Some(Command::Eval {
+            command: EvalCommand::Gold(args),
+        }) => eval_gold::run(args),
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(Outcome::Success)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failure) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("dyad: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The shared data folder: `--shared`, else `$DYAD_SHARED`, else `../shared`.
+pub fn shared_dir(given: Option<PathBuf>) -> PathBuf {
+    given
+        .or_else(|| std::env::var_os("DYAD_SHARED").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("../shared"))
 }

@@ -10,7 +10,7 @@ use dyad_core::eval::gold::{self, GoldReport};
 use dyad_core::input::{self, ReadOptions};
 use dyad_core::output::json::{self, JsonOptions};
 
-use crate::Outcome;
+use crate::{Outcome, threshold};
 
 /// Arguments of `dyad eval gold`.
 #[derive(Args)]
@@ -170,22 +170,13 @@ pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
         ("status accuracy", args.min_status, total.status.value()),
     ];
     for (what, min, value) in checks {
-        if let Some(min) = min {
-            if value < min {
-                eprintln!("dyad: {what} {value:.3} is below the threshold {min}");
-                failed = true;
-            }
-        }
+        failed |= !threshold::at_least(what, value, min);
     }
-    if let Some(max) = args.max_forbidden {
-        if total.forbidden_hits > max {
-            eprintln!(
-                "dyad: {} forbidden events, more than {max}",
-                total.forbidden_hits
-            );
-            failed = true;
-        }
-    }
+    failed |= !threshold::at_most(
+        "forbidden events",
+        total.forbidden_hits as f64,
+        args.max_forbidden.map(|m| m as f64),
+    );
     Ok(if failed {
         Outcome::Failure
     } else {

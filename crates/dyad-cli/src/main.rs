@@ -6,6 +6,7 @@
 mod code;
 mod eval_gold;
 mod read;
+mod threshold;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,0 +1,154 @@
+//! Integration tests of the `dyad` command: each test gets its own temporary directory and
+//! runs the real binary, as a user would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dyad(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad")).current_dir(dir).args(args).output().expect("dyad runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+#[test]
+fn codes_a_plain_text_article_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "Envoys meet\n\nThe envoys met in Geneva. They talked.\n".as_bytes());
+    let out = dyad(dir.path(), &["code", "a.txt", "--published", "2026-01-05"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["schema"], "dyad.article/1");
+    assert_eq!(v["article"]["title"], "Envoys meet");
+    assert_eq!(v["article"]["published"], "2026-01-05");
+    assert_eq!(v["blocks"][0]["kind"], "title");
+    assert_eq!(v["text"], "Envoys meet\n\nThe envoys met in Geneva. They talked.");
+    for key in ["entities", "events", "quotes", "locations", "counts"] {
+        assert!(v[key].is_array(), "{key}");
+    }
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", b"Talks end\n\nThe talks ended on Monday.\n");
+    write(d, "empty.txt", b"");
+    write(d, "junk.bin", &[0u8, 159, 146, 150, 1, 2, 3, 0, 0, 7]);
+    let mut bad_utf8 = "Caf\u{e9} talks \u{2014} ".as_bytes().to_vec();
+    bad_utf8.extend_from_slice(&[0xff, 0xfe, b'x']);
+    write(d, "bad-utf8.txt", &bad_utf8);
+    let gz = {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        e.write_all("The talks went on for a long time, and nobody left early.\n".repeat(50).as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    write(d, "cut.txt.gz", &gz[..gz.len() / 2]);
+    write(d, "feed.jsonl", b"{\"text\": \"First story.\"}\n{\"text\": broken\n{\"html\": \"<p>Third story.</p>\"}\n");
+    let out = dyad(d, &["code", "good.txt", "missing.txt", "empty.txt", "junk.bin", "bad-utf8.txt", "cut.txt.gz", "feed.jsonl", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for needle in [
+        "missing.txt: no such file",
+        "empty.txt: empty input",
+        "junk.bin: binary data",
+        "bad-utf8.txt: malformed input: invalid UTF-8",
+        "cut.txt.gz: corrupt or truncated",
+        "feed.jsonl:2: bad JSONL record",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let texts: Vec<&str> = lines.iter().map(|v| v["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Talks end\n\nThe talks ended on Monday.", "First story.", "Third story."]);
+}
+
+#[test]
+fn jsonl_on_stdin_keeps_order_and_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .current_dir(dir.path())
+        .args(["code", "-", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        for i in 0..20 {
+            writeln!(stdin, "{{\"id\": \"n{i}\", \"text\": \"Story number {i}.\"}}").unwrap();
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["input_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, (0..20).map(|i| format!("n{i}")).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_bad_published_date_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"Text.");
+    let out = dyad(dir.path(), &["code", "a.txt", "--published", "last Tuesday"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--published \"last Tuesday\" is not a date"), "{}", stderr(&out));
+}
+
+#[test]
+fn non_english_input_is_flagged_not_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "fr.txt",
+        "Le ministre des affaires étrangères a rencontré son homologue à Paris mardi pour discuter de la crise.".as_bytes(),
+    );
+    let out = dyad(dir.path(), &["code", "fr.txt", "--diagnostics"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["article"]["language"], "fr");
+    assert_eq!(v["sentences"], serde_json::json!([]));
+    assert!(v["diagnostics"][0]["message"].as_str().unwrap().contains("not English"));
+}
+
+#[test]
+fn licenses_credit_what_is_shipped() {
+    let out = dyad(&repo_root(), &["--licenses"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("MIT OR Apache-2.0"));
+    assert!(text.contains("whatlang"));
+}
+
+#[test]
+fn the_bundled_examples_code() {
+    let out = dyad(&repo_root(), &["code", "examples/articles", "--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 4);
+}
+
+#[test]
+fn eval_gold_reports_a_missing_document_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "g.json", br#"{"format": "dyad-gold/1", "document": "nowhere/x.txt", "events": []}"#);
+    let out = dyad(dir.path(), &["eval", "gold", "g.json", "--shared", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("g.json: cannot read its document"), "{}", stderr(&out));
+}

@@ -5,7 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn dyad(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dyad")).current_dir(dir).args(args).output().expect("dyad runs")
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("dyad runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -27,7 +31,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 #[test]
 fn codes_a_plain_text_article_as_json() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", "Envoys meet\n\nThe envoys met in Geneva. They talked.\n".as_bytes());
+    write(
+        dir.path(),
+        "a.txt",
+        "Envoys meet\n\nThe envoys met in Geneva. They talked.\n".as_bytes(),
+    );
     let out = dyad(dir.path(), &["code", "a.txt", "--published", "2026-01-05"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -35,7 +43,10 @@ fn codes_a_plain_text_article_as_json() {
     assert_eq!(v["article"]["title"], "Envoys meet");
     assert_eq!(v["article"]["published"], "2026-01-05");
     assert_eq!(v["blocks"][0]["kind"], "title");
-    assert_eq!(v["text"], "Envoys meet\n\nThe envoys met in Geneva. They talked.");
+    assert_eq!(
+        v["text"],
+        "Envoys meet\n\nThe envoys met in Geneva. They talked."
+    );
     for key in ["entities", "events", "quotes", "locations", "counts"] {
         assert!(v[key].is_array(), "{key}");
     }
@@ -54,12 +65,35 @@ fn bad_inputs_are_named_and_the_rest_is_coded() {
     let gz = {
         use std::io::Write;
         let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all("The talks went on for a long time, and nobody left early.\n".repeat(50).as_bytes()).unwrap();
+        e.write_all(
+            "The talks went on for a long time, and nobody left early.\n"
+                .repeat(50)
+                .as_bytes(),
+        )
+        .unwrap();
         e.finish().unwrap()
     };
     write(d, "cut.txt.gz", &gz[..gz.len() / 2]);
-    write(d, "feed.jsonl", b"{\"text\": \"First story.\"}\n{\"text\": broken\n{\"html\": \"<p>Third story.</p>\"}\n");
-    let out = dyad(d, &["code", "good.txt", "missing.txt", "empty.txt", "junk.bin", "bad-utf8.txt", "cut.txt.gz", "feed.jsonl", "--format", "jsonl"]);
+    write(
+        d,
+        "feed.jsonl",
+        b"{\"text\": \"First story.\"}\n{\"text\": broken\n{\"html\": \"<p>Third story.</p>\"}\n",
+    );
+    let out = dyad(
+        d,
+        &[
+            "code",
+            "good.txt",
+            "missing.txt",
+            "empty.txt",
+            "junk.bin",
+            "bad-utf8.txt",
+            "cut.txt.gz",
+            "feed.jsonl",
+            "--format",
+            "jsonl",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     for needle in [
@@ -72,9 +106,19 @@ fn bad_inputs_are_named_and_the_rest_is_coded() {
     ] {
         assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
     }
-    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let texts: Vec<&str> = lines.iter().map(|v| v["text"].as_str().unwrap()).collect();
-    assert_eq!(texts, ["Talks end\n\nThe talks ended on Monday.", "First story.", "Third story."]);
+    assert_eq!(
+        texts,
+        [
+            "Talks end\n\nThe talks ended on Monday.",
+            "First story.",
+            "Third story."
+        ]
+    );
 }
 
 #[test]
@@ -91,14 +135,23 @@ fn jsonl_on_stdin_keeps_order_and_ids() {
         use std::io::Write;
         let mut stdin = child.stdin.take().unwrap();
         for i in 0..20 {
-            writeln!(stdin, "{{\"id\": \"n{i}\", \"text\": \"Story number {i}.\"}}").unwrap();
+            writeln!(
+                stdin,
+                "{{\"id\": \"n{i}\", \"text\": \"Story number {i}.\"}}"
+            )
+            .unwrap();
         }
     }
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let ids: Vec<String> = stdout(&out)
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["input_id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["input_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(ids, (0..20).map(|i| format!("n{i}")).collect::<Vec<_>>());
 }
@@ -107,9 +160,16 @@ fn jsonl_on_stdin_keeps_order_and_ids() {
 fn a_bad_published_date_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", b"Text.");
-    let out = dyad(dir.path(), &["code", "a.txt", "--published", "last Tuesday"]);
+    let out = dyad(
+        dir.path(),
+        &["code", "a.txt", "--published", "last Tuesday"],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("--published \"last Tuesday\" is not a date"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--published \"last Tuesday\" is not a date"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -125,7 +185,12 @@ fn non_english_input_is_flagged_not_coded() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["article"]["language"], "fr");
     assert_eq!(v["sentences"], serde_json::json!([]));
-    assert!(v["diagnostics"][0]["message"].as_str().unwrap().contains("not English"));
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not English")
+    );
 }
 
 #[test]
@@ -139,7 +204,10 @@ fn licenses_credit_what_is_shipped() {
 
 #[test]
 fn the_bundled_examples_code() {
-    let out = dyad(&repo_root(), &["code", "examples/articles", "--format", "jsonl"]);
+    let out = dyad(
+        &repo_root(),
+        &["code", "examples/articles", "--format", "jsonl"],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), 4);
 }
@@ -147,8 +215,16 @@ fn the_bundled_examples_code() {
 #[test]
 fn eval_gold_reports_a_missing_document_by_name() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "g.json", br#"{"format": "dyad-gold/1", "document": "nowhere/x.txt", "events": []}"#);
+    write(
+        dir.path(),
+        "g.json",
+        br#"{"format": "dyad-gold/1", "document": "nowhere/x.txt", "events": []}"#,
+    );
     let out = dyad(dir.path(), &["eval", "gold", "g.json", "--shared", "."]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("g.json: cannot read its document"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("g.json: cannot read its document"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -2,9 +2,9 @@
 //! real text. This property test feeds random text and HTML through reading, the pipeline
 //! and the JSON writer, and checks every range of the output against the output's own text.
 
+use dyad_core::Pipeline;
 use dyad_core::input::{self, ReadOptions};
 use dyad_core::output::json::{self, JsonOptions};
-use dyad_core::Pipeline;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -41,22 +41,50 @@ fn check_ranges(v: &Value) {
     let ranges = |key: &str| -> Vec<(usize, usize)> {
         v[key]
             .as_array()
-            .map(|a| a.iter().map(|x| (x["start"].as_u64().unwrap() as usize, x["end"].as_u64().unwrap() as usize)).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|x| {
+                        (
+                            x["start"].as_u64().unwrap() as usize,
+                            x["end"].as_u64().unwrap() as usize,
+                        )
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let blocks = ranges("blocks");
-    for (s, e) in ranges("blocks").into_iter().chain(ranges("sentences")).chain(ranges("tokens")).chain(ranges("words")) {
-        assert!(s <= e && e <= text.len(), "range {s}..{e} outside text of {} chars", text.len());
+    for (s, e) in ranges("blocks")
+        .into_iter()
+        .chain(ranges("sentences"))
+        .chain(ranges("tokens"))
+        .chain(ranges("words"))
+    {
+        assert!(
+            s <= e && e <= text.len(),
+            "range {s}..{e} outside text of {} chars",
+            text.len()
+        );
     }
     for (s, e) in ranges("sentences") {
         assert!(s < e, "empty sentence at {s}");
-        assert!(blocks.iter().any(|&(bs, be)| bs <= s && e <= be), "sentence {s}..{e} crosses a block");
+        assert!(
+            blocks.iter().any(|&(bs, be)| bs <= s && e <= be),
+            "sentence {s}..{e} crosses a block"
+        );
         let sentence: String = text[s..e].iter().collect();
-        assert_eq!(sentence.trim(), sentence, "sentence {s}..{e} has outer white space");
+        assert_eq!(
+            sentence.trim(),
+            sentence,
+            "sentence {s}..{e} has outer white space"
+        );
     }
     if let Some(words) = v["words"].as_array() {
         for w in words {
-            let (s, e) = (w["start"].as_u64().unwrap() as usize, w["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                w["start"].as_u64().unwrap() as usize,
+                w["end"].as_u64().unwrap() as usize,
+            );
             let surface: String = text[s..e].iter().collect();
             assert_eq!(surface, w["text"].as_str().unwrap());
         }

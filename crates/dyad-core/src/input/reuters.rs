@@ -63,7 +63,15 @@ fn parse_story(element: &str, line: usize) -> Story {
         .map(|t| unescape(t).trim().to_string())
         .filter(|t| !t.is_empty());
     let mut paragraphs = Vec::new();
-    if let Some(body) = inner(element, "BODY") {
+    // Stories of TYPE="UNPROC" have no <BODY>: their text stands directly in <TEXT>.
+    let body = inner(element, "BODY").or_else(|| {
+        if title.is_none() {
+            inner_after_open(element, "TEXT")
+        } else {
+            None
+        }
+    });
+    if let Some(body) = body {
         let body = unescape(body);
         let mut current = String::new();
         for raw in body.lines() {
@@ -115,6 +123,18 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(tag[start..start + end].to_string())
 }
 
+/// The content of an element whose opening tag may carry attributes (`<TEXT TYPE="UNPROC">`).
+fn inner_after_open<'a>(element: &'a str, tag: &str) -> Option<&'a str> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let at = element.find(&open)?;
+    let start = at + element[at..].find('>')? + 1;
+    let end = element[start..]
+        .find(&close)
+        .map_or(element.len(), |e| start + e);
+    Some(&element[start..end])
+}
+
 fn inner<'a>(element: &'a str, tag: &str) -> Option<&'a str> {
     let open = format!("<{tag}>");
     let close = format!("</{tag}>");
@@ -125,19 +145,44 @@ fn inner<'a>(element: &'a str, tag: &str) -> Option<&'a str> {
     Some(&element[start..end])
 }
 
-/// Replaces the entities the corpus uses and drops the `&#3;` end-of-text control.
+/// Replaces the named entities the corpus uses, decodes numeric ones, and drops control
+/// characters (the corpus marks start and end of text with `&#2;` and `&#3;`).
 fn unescape(s: &str) -> String {
-    s.replace("&#3;", "")
-        .replace("&#5;", "")
-        .replace("&#22;", "")
-        .replace("&#30;", "")
-        .replace("&#31;", "")
-        .replace("&#127;", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-        .chars()
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[..rest.len().min(10)].find(';');
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                _ => name
+                    .strip_prefix('#')
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                if !c.is_control() || matches!(c, '\n' | '\t') {
+                    out.push(c);
+                }
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect()
 }
@@ -171,6 +216,17 @@ fn reuters_date(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unprocessed_stories_keep_their_text() {
+        let sgm = "<REUTERS NEWID=\"7\">\n<DATE>19-OCT-1987 14:45:58.06</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWIDGET OUTPUT UP SPRINGFIELD, Oct 19\n- Widget output rose, the ministry said.\n Reuter\n&#3;</TEXT>\n</REUTERS>";
+        let story = stories(sgm, "u.sgm").remove(0).unwrap();
+        assert_eq!(story.title, None);
+        assert_eq!(
+            story.paragraphs,
+            vec!["WIDGET OUTPUT UP SPRINGFIELD, Oct 19 - Widget output rose, the ministry said."]
+        );
+    }
 
     #[test]
     fn reads_a_story_written_for_this_test() {

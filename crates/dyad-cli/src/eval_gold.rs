@@ -120,10 +120,17 @@ pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
                 published: gold.published.clone(),
                 ..ReadOptions::default()
             };
-            let mut doc = input::read(&doc_path.display().to_string(), &bytes, &options)
-                .into_iter()
-                .next()
-                .context("no article in the document")??;
+            let name = doc_path.display().to_string();
+            let mut docs = input::read(&name, &bytes, &options).into_iter();
+            let mut doc = match gold.document.id() {
+                None => docs.next().context("no article in the document")??,
+                Some(id) => docs
+                    .find(|d| {
+                        d.as_ref()
+                            .is_ok_and(|d| d.meta.input_id.as_deref() == Some(id))
+                    })
+                    .with_context(|| format!("{name}: no article with id {id:?}"))??,
+            };
             pipeline.run(&mut doc);
             let value = json::to_value(&doc, &version, JsonOptions::default());
             Ok(gold::score(&value, &gold))

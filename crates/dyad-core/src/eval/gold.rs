@@ -51,11 +51,14 @@ impl OneOrMany {
 pub enum DocumentRef {
     /// A path.
     Path(String),
-    /// An object naming the path in `file` or `corpus_path`.
+    /// An object naming the path in `file` or `corpus_path`, and for a file of several
+    /// articles (JSON Lines) the `id` of the one meant.
     Object {
         /// The path.
         #[serde(alias = "corpus_path")]
         file: String,
+        /// The record's id in a multi-article file.
+        id: Option<String>,
     },
 }
 
@@ -64,7 +67,15 @@ impl DocumentRef {
     pub fn path(&self) -> &str {
         match self {
             DocumentRef::Path(p) => p,
-            DocumentRef::Object { file } => file,
+            DocumentRef::Object { file, .. } => file,
+        }
+    }
+
+    /// The id of the article meant, in a file of several.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            DocumentRef::Path(_) => None,
+            DocumentRef::Object { id, .. } => id.as_deref(),
         }
     }
 }

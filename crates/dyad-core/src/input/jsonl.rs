@@ -23,13 +23,14 @@ pub struct Record {
     pub url: Option<String>,
     /// The outlet.
     pub source: Option<String>,
-    /// The input's own id (a string or a number).
+    /// The input's own id (a string or a number); `_id` is accepted too.
+    #[serde(alias = "_id")]
     pub id: Option<serde_json::Value>,
 }
 
 /// Parses one line (1-based `line` for errors). Blank lines give `Ok(None)`.
 pub fn parse_line(line: &str, file: &str, line_no: usize) -> Result<Option<Record>> {
-    let trimmed = line.trim();
+    let trimmed = line.trim().trim_start_matches('\u{feff}').trim_start();
     if trimmed.is_empty() {
         return Ok(None);
     }
@@ -56,6 +57,10 @@ mod tests {
             .unwrap();
         assert_eq!(r.text.as_deref(), Some("Hi."));
         assert_eq!(r.id, Some(serde_json::json!(7)));
+        let r = parse_line("\u{feff}{\"_id\":\"x\",\"text\":\"Hi.\"}", "a.jsonl", 1)
+            .unwrap()
+            .unwrap();
+        assert_eq!(r.id, Some(serde_json::json!("x")));
         assert!(parse_line("   ", "a.jsonl", 2).unwrap().is_none());
         let err = parse_line("{\"text\": ", "a.jsonl", 3).unwrap_err();
         assert!(

@@ -4,6 +4,7 @@
 //! met (the rest of the batch still ran), 2 for a usage error.
 
 mod code;
+mod codebook_cmd;
 mod eval_gold;
 mod read;
 mod threshold;
@@ -31,6 +32,8 @@ struct Cli {
 enum Command {
     /// Code articles: extract text, split sentences, and write the coded-article JSON.
     Code(code::CodeArgs),
+    /// Look up CAMEO codes (name, Goldstein value, quad class) and their PLOVER mapping.
+    Codebook(codebook_cmd::CodebookArgs),
     /// Measure quality against gold data.
     Eval {
         #[command(subcommand)]
@@ -59,6 +62,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
     match cli.command {
         Some(Command::Code(args)) => code::run(args),
+        Some(Command::Codebook(args)) => codebook_cmd::run(args),
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),

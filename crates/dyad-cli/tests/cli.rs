@@ -200,6 +200,7 @@ fn licenses_credit_what_is_shipped() {
     let text = stdout(&out);
     assert!(text.contains("MIT OR Apache-2.0"));
     assert!(text.contains("whatlang"));
+    assert!(text.contains("CC BY-SA 4.0"));
 }
 
 #[test]
@@ -224,6 +225,73 @@ fn eval_gold_reports_a_missing_document_by_name() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("g.json: cannot read its document"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn codebook_shows_a_code_with_its_plover_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dyad(dir.path(), &["codebook", "1411"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("1411  Demonstrate for leadership change\n"),
+        "{text}"
+    );
+    assert!(text.contains("Goldstein   -6.5"), "{text}");
+    assert!(text.contains("quad class  3 (verbal conflict)"), "{text}");
+    assert!(
+        text.contains("parent      141  Demonstrate or rally"),
+        "{text}"
+    );
+    assert!(
+        text.contains("PLOVER      PROTEST, mode demo, context executive"),
+        "{text}"
+    );
+}
+
+#[test]
+fn codebook_lists_roots_searches_and_refuses_bad_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dyad(dir.path(), &["codebook"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("01           0.0  MAKE PUBLIC STATEMENT  [1 (verbal cooperation)]"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "20         -10.0  USE UNCONVENTIONAL MASS VIOLENCE  [4 (material conflict)]"
+        ),
+        "{text}"
+    );
+
+    let out = dyad(dir.path(), &["codebook", "--search", "HUNGER", "--plover"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 5);
+    assert!(stdout(&out).contains("PROTEST, mode hunger"));
+
+    let out = dyad(dir.path(), &["codebook", "FIGHT"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("the current type is ASSAULT"));
+
+    let out = dyad(dir.path(), &["codebook", "--plover"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.contains(" (verbal ") || l.contains(" (material "))
+            .count(),
+        16
+    );
+
+    let out = dyad(dir.path(), &["codebook", "21"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("invalid CAMEO code"),
         "{}",
         stderr(&out)
     );

@@ -37,8 +37,24 @@ pub struct Credit {
 }
 
 /// Everything shipped inside the binary besides our own code.
-pub const CREDITS: &[Credit] = &[Credit {
-    what: "Language identification (whatlang crate, trigram profiles)",
-    license: "MIT",
-    note: "whatlang by Sergey Potapov and contributors.",
-}];
+pub const CREDITS: &[Credit] = &[
+    Credit {
+        what: "Language identification (whatlang crate, trigram profiles)",
+        license: "MIT",
+        note: "whatlang by Sergey Potapov and contributors.",
+    },
+    Credit {
+        what: "CAMEO event codes, names and Goldstein values (data/codebook/cameo.tsv)",
+        license: "facts of the CAMEO standard; the file is ours (MIT OR Apache-2.0)",
+        note: "CAMEO by Gerner, Schrodt, Yilmaz and Abu-Jabr (manual 1.1b3); Goldstein \
+               values after Goldstein (1992), as published by ICEWS and GDELT.",
+    },
+    Credit {
+        what: "PLOVER event types, modes, contexts and the CAMEO to PLOVER mapping \
+               (data/codebook/plover.tsv, data/codebook/cameo_plover.tsv)",
+        license: "CC BY-SA 4.0",
+        note: "Derived from PLOVER by the Open Event Data Alliance \
+               (github.com/openeventdata/PLOVER): the manual and CAMEO2PLOVER-2021.txt. \
+               Share-alike: these two files are shared under CC BY-SA 4.0.",
+    },
+];

@@ -157,6 +157,15 @@ pub fn split(text: &str, tokens: &[RawToken]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < tokens.len() {
         let t = surface(i);
+        // A photo credit (`Image: Reuters`) after a caption starts a sentence of its own.
+        if i > start
+            && matches!(t, "Image" | "Photo" | "Images" | "Photos")
+            && i + 1 < tokens.len()
+            && surface(i + 1) == ":"
+        {
+            sentences.push(start..i);
+            start = i;
+        }
         let kind = stop(t);
         if kind == Stop::None {
             i += 1;
@@ -271,6 +280,14 @@ mod tests {
         check(
             "It met U.S. officials. The U.S. said no.",
             "It met U.S. officials .\nThe U.S. said no .",
+        );
+    }
+
+    #[test]
+    fn photo_credits_stand_alone() {
+        check(
+            "Crowds in the square Image: Reuters. Later",
+            "Crowds in the square\nImage : Reuters .\nLater",
         );
     }
 

@@ -453,6 +453,15 @@ fn dotted_ok(chars: &[(usize, char)], start: usize, i: usize) -> bool {
     if prev.is_alphabetic() && next.is_alphabetic() && single_before && single_after {
         return true;
     }
+    // Dotted lower-case names: `alt.religion.scientology`, `comp.sources.unix`.
+    if prev.is_ascii_lowercase()
+        && next.is_ascii_lowercase()
+        && chars
+            .get(i + 2)
+            .is_some_and(|&(_, c)| c.is_ascii_lowercase())
+    {
+        return true;
+    }
     // File names with a known extension: `enrongss.xls`, `report.doc`.
     let mut k = i + 1;
     while chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric()) {

@@ -180,6 +180,15 @@ pub fn split(text: &str, tokens: &[RawToken]) -> Vec<Range<usize>> {
                 || (is_straight_quote(c)
                     && (glued(end) || end + 1 == tokens.len() || !glued(end + 1)));
             if !closes {
+                // A citation mark after the stop (`.[17]`) stays with the sentence too.
+                let citation = c == "["
+                    && end + 2 < tokens.len()
+                    && surface(end + 1).chars().all(|c| c.is_ascii_digit())
+                    && surface(end + 2) == "]";
+                if citation {
+                    end += 3;
+                    continue;
+                }
                 break;
             }
             end += 1;
@@ -188,8 +197,14 @@ pub fn split(text: &str, tokens: &[RawToken]) -> Vec<Range<usize>> {
             break;
         }
         let next = surface(end);
+        // After a closing quote, a lower-case word continues the sentence (`“Why?” she
+        // asked.`).
+        let quoted = end > i + 1;
         let splits = match kind {
-            Stop::Strong => !continues(next),
+            Stop::Strong => {
+                let lower = next.starts_with(char::is_lowercase);
+                !(continues(next) || quoted && lower)
+            }
             Stop::Ellipsis => can_start(next),
             Stop::Abbreviation => {
                 let initial = t.len() == 2 && t.starts_with(char::is_uppercase);
@@ -267,6 +282,15 @@ mod tests {
         check(
             "\"Go,\" he said. \"Now.\"",
             "\" Go , \" he said .\n\" Now . \"",
+        );
+    }
+
+    #[test]
+    fn quotes_and_citations() {
+        check("“Why?” she asked.", "“ Why ? ” she asked .");
+        check(
+            "It grew.[17] Then it fell.",
+            "It grew . [ 17 ]\nThen it fell .",
         );
     }
 

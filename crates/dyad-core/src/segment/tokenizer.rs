@@ -40,7 +40,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
     "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "ca", "cf", "vol", "Vol", "pp",
     "p", "ext", "esp", "yr", "yrs", "min", "mins", "lb", "lbs", "oz", "Ave", "Blvd", "Rd", "Hwy",
-    "Ph", "Mme", "Messrs", "Lieut", "Sec", "Atty", "Thur", "Attn",
+    "Ph", "Mme", "Messrs", "Lieut", "Sec", "Atty", "Thur", "Attn", "c",
 ];
 
 /// Prefixes after which a hyphen does not split the word (compared in lower case).
@@ -311,6 +311,8 @@ fn special_token(piece: &str, chars: &[(usize, char)], i: usize) -> Option<usize
     match c {
         '\'' | '’' if digits == 2 && !next_alnum(i + 3) => Some(i + 3),
         '+' if digits > 0 && (i == 0 || !chars[i - 1].1.is_alphanumeric()) => Some(i + 1 + digits),
+        // A decimal without its leading zero: `.5`.
+        '.' if digits > 0 && (i == 0 || !chars[i - 1].1.is_alphanumeric()) => Some(i + 1 + digits),
         '.' if i == 0 || !chars[i - 1].1.is_alphanumeric() => {
             let mut k = i + 1;
             while next_alnum(k) {

@@ -6,6 +6,7 @@
 mod code;
 mod codebook_cmd;
 mod eval_gold;
+mod eval_segment;
 mod read;
 mod threshold;
 
@@ -45,6 +46,8 @@ enum Command {
 enum EvalCommand {
     /// Score coded articles against dyad-gold/1 files.
     Gold(eval_gold::GoldArgs),
+    /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
+    Segment(eval_segment::EvalSegmentArgs),
 }
 
 /// What a command reports back: whether everything it was asked to do succeeded.
@@ -53,6 +56,17 @@ pub enum Outcome {
     Success,
     /// Some input failed or a threshold was missed; details were printed.
     Failure,
+}
+
+impl Outcome {
+    /// `Success` when every check passed.
+    pub fn from_passed(passed: bool) -> Outcome {
+        if passed {
+            Outcome::Success
+        } else {
+            Outcome::Failure
+        }
+    }
 }
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
@@ -66,6 +80,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),
+        Some(Command::Eval {
+            command: EvalCommand::Segment(args),
+        }) => eval_segment::run(&args).map(Outcome::from_passed),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;

@@ -174,6 +174,11 @@ def check_file(fname, shared):
         countries(e, "source", where)
         countries(e, "target", where)
         countries(e, "location_country", where)
+        if isinstance(e.get("location_country"), list):
+            errors.append(f"{where}: location_country must be one string")
+        if isinstance(e.get("status"), list):
+            errors.append(f"{where}: status must be one string")
+            e = dict(e, status="asserted")
         if "status" in e and e["status"] not in STATUSES:
             errors.append(f"{where}: status {e['status']!r}")
         if "historical" in e and not isinstance(e["historical"], bool):

@@ -206,6 +206,22 @@ def check_file(fname, shared):
             errors.append(f"{where}: status {e['status']!r}")
         if not e.get("why"):
             warnings.append(f"{where}: no why")
+    # A forbidden item must not catch what a gold event in the same sentence asks for.
+    for f in g.get("forbidden", []):
+        fs = in_sentences(f.get("evidence", ""))
+        for e in events:
+            if in_sentences(e.get("evidence", "")) != fs or not fs:
+                continue
+            froots = set(f.get("cameo_roots") or [])
+            if froots and not froots & set(e.get("cameo_roots") or []):
+                continue
+            if f.get("status") and e.get("status") and f["status"] != e["status"]:
+                continue
+            if f.get("historical") is not None and e.get("historical") is not None \
+                    and f["historical"] != e["historical"]:
+                continue
+            warnings.append(f"forbidden {f.get('id')} may catch event {e.get('id')} "
+                            "(same sentence, compatible roots/status/historical)")
     for q in g.get("quotes", []):
         where = f"quote {q.get('id')}"
         if q.get("id") in ids:

@@ -185,6 +185,11 @@ const MAYBE_CANDIDATE: &[&str] = &[
     "and", "article", "body", "column", "content", "main", "shadow",
 ];
 
+/// Hints of the article itself: a boilerplate hint next to one of these is weaker.
+const ARTICLE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story",
+];
+
 /// Hints of reader comments, which can outweigh a short article.
 const COMMENTS: &[&str] = &["comment", "disqus", "replies", "respond"];
 
@@ -300,6 +305,7 @@ const HINT_COMMENTS: u8 = 4;
 const HINT_SUSPECT: u8 = 8;
 const HINT_POSITIVE: u8 = 16;
 const HINT_NEGATIVE: u8 = 32;
+const HINT_ARTICLE: u8 = 64;
 
 /// Every hint of every list in one automaton, so that an attribute is scanned once.
 struct Hints {
@@ -317,6 +323,7 @@ static HINTS: LazyLock<Option<Hints>> = LazyLock::new(|| {
         (SUSPECT, HINT_SUSPECT),
         (POSITIVE, HINT_POSITIVE),
         (NEGATIVE, HINT_NEGATIVE),
+        (ARTICLE, HINT_ARTICLE),
     ] {
         for &pattern in list {
             match patterns.iter().position(|&p| p == pattern) {
@@ -436,13 +443,16 @@ fn judge(node: &Node<'_>, tag: &str) -> Verdict {
         };
     }
     let both = class_hints | id_hints;
-    let suspect = if both & HINT_COMMENTS != 0 {
-        0.75
-    } else if both & HINT_SUSPECT != 0
+    let boilerplate = both & HINT_SUSPECT != 0
         || (both & HINT_UNLIKELY != 0 && both & HINT_MAYBE == 0)
         || is_ad_class(class_text)
-        || is_ad_class(id)
-    {
+        || is_ad_class(id);
+    let suspect = if both & HINT_COMMENTS != 0 {
+        0.75
+    } else if boilerplate && both & HINT_ARTICLE != 0 {
+        // `entry-content-read-more` or `article-byline`: only small ones are boilerplate.
+        0.15
+    } else if boilerplate {
         0.4
     } else {
         0.0
@@ -734,9 +744,16 @@ fn choose(page: &Page, with_suspects: bool) -> Vec<u32> {
         }
         let commas = block.text.matches([',', '，', '、', '،']).count() as f32;
         let points = 2.0 + commas + (block.chars as f32 / 100.0).floor().min(3.0);
+        // A paragraph credits its parent first. Loose text in a container that also holds
+        // other blocks is a paragraph of its own, so that container is credited first.
+        let loose = container.end_block - container.first_block > 1
+            && !matches!(
+                &*container.tag,
+                "p" | "pre" | "td" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            );
         for (level, ancestor) in std::iter::once(block.container)
             .chain(page.ancestors(block.container))
-            .skip(1)
+            .skip(usize::from(!loose))
             .take(5)
             .enumerate()
         {

@@ -5,6 +5,7 @@
 //! no file or network I/O (the binary reads files and hands bytes in) and never panics on
 //! messy text. See `ARCHITECTURE.md` at the repository root for the map.
 
+pub mod actors;
 pub mod conllu;
 pub mod document;
 pub mod error;

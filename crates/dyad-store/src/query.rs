@@ -450,4 +450,81 @@ mod tests {
         assert_eq!(period_name(m + 1, Period::Month), "2026-01");
         assert_eq!(period_index("2015", Period::Month), None);
     }
+
+    /// A synthetic coded article with one event per (source, target, cameo, quad, date).
+    fn article(text: &str, events: &[(&str, &str, &str, i64, &str)]) -> crate::Prepared {
+        let events: Vec<serde_json::Value> = events
+            .iter()
+            .enumerate()
+            .map(|(i, (s, t, cameo, quad, date))| {
+                serde_json::json!({
+                    "id": format!("V{}", i + 1), "sentence": 0,
+                    "trigger": {"start": 0, "end": 1},
+                    "source": {"entity": "E1", "code": s, "start": 0, "end": 1},
+                    "target": {"entity": "E2", "code": t, "start": 2, "end": 3},
+                    "cameo": cameo, "plover": if *quad <= 2 { "CONSULT" } else { "ASSAULT" },
+                    "quad_class": quad, "goldstein": if *quad <= 2 { 4.0 } else { -10.0 },
+                    "status": "asserted", "historical": false, "date": date, "rule": "test"
+                })
+            })
+            .collect();
+        crate::Prepared::new(serde_json::json!({
+            "schema": "dyad.article/1",
+            "article": {"id": dyad_core::input::article_id(text), "published": "2025-10-20",
+                        "source": "Wire", "language": "en", "pipeline": "test"},
+            "text": text, "blocks": [], "sentences": [], "entities": [], "events": events,
+            "quotes": [], "locations": [], "counts": [], "tone": null
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn events_timeline_and_search_answer_from_synthetic_articles() {
+        let mut store = crate::Store::open_in_memory().unwrap();
+        store
+            .insert_batch(&[
+                article(
+                    "Turkey and Iraq held water talks in Baghdad.",
+                    &[
+                        ("TURGOV", "IRQGOV", "042", 1, "2025-10-13"),
+                        ("IRQMIL", "TURMIL", "190", 4, "2025-10-28"),
+                    ],
+                ),
+                article(
+                    "Talks between Ankara and Baghdad went on.",
+                    &[("TURGOV", "IRQGOV", "042", 1, "2025-10-13")],
+                ),
+            ])
+            .unwrap();
+        let conn = store.connection();
+        let all = events(conn, &EventFilter::default()).unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!((all[0].mentions, all[0].cameo.as_str()), (2, "042"));
+        let dyad = EventFilter {
+            dyad: Some(("IRQ".into(), "TUR".into())),
+            ..EventFilter::default()
+        };
+        assert_eq!(events(conn, &dyad).unwrap()[0].cameo, "190");
+        let popular = EventFilter {
+            min_mentions: 2,
+            plover: Some("CONSULT".into()),
+            to: Some("2025-10".into()),
+            ..EventFilter::default()
+        };
+        assert_eq!(events(conn, &popular).unwrap().len(), 1);
+        assert_eq!(mentions(conn, all[0].id).unwrap().len(), 2);
+        let t = timeline(conn, "TUR", "IRQ", Period::Week).unwrap();
+        // Weeks of 13, 20 and 27 October: the middle one empty.
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!((t.rows[0].net, t.rows[0].net_weighted), (1, 2));
+        assert_eq!(t.rows[1].quad, [0; 4]);
+        assert_eq!(
+            (t.rows[2].period.as_str(), t.rows[2].net),
+            ("2025-10-27", -1)
+        );
+        let hits = search(conn, "baghdad talks", 5).unwrap();
+        assert_eq!(hits.len(), 2);
+        assert!(hits[0].snippet.contains("[Baghdad]"), "{}", hits[0].snippet);
+        assert!(search(conn, "\"unbalanced", 5).unwrap().is_empty());
+    }
 }

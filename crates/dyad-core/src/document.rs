@@ -111,6 +111,61 @@ pub struct Word {
     pub deprel: Option<String>,
 }
 
+/// The type of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organisation: a government body, a group, a company, a medium.
+    Org,
+    /// A geopolitical entity: a country, a city, a region with a government.
+    Gpe,
+    /// A location without a government: a river, a region, a border area.
+    Loc,
+    /// A facility: a building, an air base, a palace.
+    Fac,
+    /// A nationality, religious or political group named by an adjective ("Syrian").
+    Norp,
+    /// A named event (a war, an offensive, a summit).
+    Event,
+    /// Anything else.
+    Other,
+}
+
+/// One actor or thing the text talks about, with every mention of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The canonical name (the dictionary's, or the longest mention).
+    pub name: String,
+    /// The type.
+    pub kind: EntityType,
+    /// The CAMEO-style actor code valid on the article's date, when known.
+    pub code: Option<String>,
+    /// Why the code was given: the dictionary file and entry, or the rule.
+    pub basis: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
+impl Entity {
+    /// The country part of the code (its first three letters).
+    pub fn country(&self) -> Option<&str> {
+        self.code
+            .as_deref()
+            .filter(|c| c.len() >= 3)
+            .map(|c| &c[..3])
+    }
+
+    /// The first role of the code (the three letters after the country).
+    pub fn role(&self) -> Option<&str> {
+        self.code
+            .as_deref()
+            .filter(|c| c.len() >= 6)
+            .map(|c| &c[3..6])
+    }
+}
+
 /// Something a stage noticed and could not handle fully; kept with the document, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -136,6 +191,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Syntactic words, in order.
     pub words: Vec<Word>,
+    /// Entities with their mentions, once the actor stage ran.
+    pub entities: Vec<Entity>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

@@ -19,7 +19,7 @@ pub mod pipeline;
 pub mod places;
 pub mod segment;
 
-pub use document::{ArticleMeta, Block, BlockKind, Document, Span};
+pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Span};
 pub use error::{Error, Location, Result};
 pub use pipeline::Pipeline;
 

@@ -13,6 +13,8 @@ pub enum Stage {
     Language,
     /// Splits sentences, tokens and words ([`crate::segment`]).
     Segment,
+    /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
+    Actors,
 }
 
 impl Stage {
@@ -21,6 +23,7 @@ impl Stage {
         match self {
             Stage::Language => "language",
             Stage::Segment => "segment",
+            Stage::Actors => "actors",
         }
     }
 }
@@ -34,7 +37,7 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment],
+            stages: vec![Stage::Language, Stage::Segment, Stage::Actors],
         }
     }
 }
@@ -70,6 +73,10 @@ impl Pipeline {
                     }
                     crate::segment::segment(doc);
                 }
+                Stage::Actors => match crate::actors::embedded_dictionary() {
+                    Ok(dict) => crate::actors::resolve::resolve(doc, dict),
+                    Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
+                },
             }
         }
     }

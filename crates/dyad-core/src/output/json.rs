@@ -51,6 +51,23 @@ struct BlockOut {
 }
 
 #[derive(Serialize)]
+struct EntityOut<'a> {
+    id: String,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::document::EntityType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'a str>,
+    mentions: Vec<Range>,
+}
+
+#[derive(Serialize)]
 struct WordOut<'a> {
     start: usize,
     end: usize,
@@ -98,13 +115,28 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         })
         .collect();
     let sentences: Vec<Range> = doc.sentences.iter().map(|s| range(*s)).collect();
+    let entities: Vec<EntityOut> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EntityOut {
+            id: format!("E{}", i + 1),
+            name: &e.name,
+            kind: e.kind,
+            code: e.code.as_deref(),
+            country: e.country(),
+            role: e.role(),
+            basis: e.basis.as_deref(),
+            mentions: e.mentions.iter().map(|m| range(*m)).collect(),
+        })
+        .collect();
     let mut value = serde_json::json!({
         "schema": SCHEMA,
         "article": article,
         "text": doc.text,
         "blocks": blocks,
         "sentences": sentences,
-        "entities": [],
+        "entities": entities,
         "events": [],
         "quotes": [],
         "locations": [],
@@ -174,7 +206,7 @@ mod tests {
             }
         }
         assert_eq!(v["blocks"][1]["start"], 12);
-        for key in ["entities", "events", "quotes", "locations", "counts"] {
+        for key in ["events", "quotes", "locations", "counts"] {
             assert_eq!(v[key], serde_json::json!([]));
         }
     }

@@ -37,8 +37,17 @@ pub struct Credit {
 }
 
 /// Everything shipped inside the binary besides our own code.
-pub const CREDITS: &[Credit] = &[Credit {
-    what: "Language identification (whatlang crate, trigram profiles)",
-    license: "MIT",
-    note: "whatlang by Sergey Potapov and contributors.",
-}];
+pub const CREDITS: &[Credit] = &[
+    Credit {
+        what: "Language identification (whatlang crate, trigram profiles)",
+        license: "MIT",
+        note: "whatlang by Sergey Potapov and contributors.",
+    },
+    Credit {
+        what: "Tagger, lemmatizer and parser models (models/tagger.bin, lemmatizer.bin, parser.bin)",
+        license: "CC BY-SA 4.0",
+        note: "Trained on UD English EWT, CC BY-SA 4.0 (Silveira et al. 2014, A Gold Standard \
+               Dependency Corpus for English; the Universal Dependencies project). The models \
+               are shared alike under CC BY-SA 4.0.",
+    },
+];

@@ -13,6 +13,8 @@ pub enum Stage {
     Language,
     /// Splits sentences, tokens and words ([`crate::segment`]).
     Segment,
+    /// Tags, lemmatizes and parses every word ([`crate::parse`]).
+    Parse,
 }
 
 impl Stage {
@@ -21,6 +23,7 @@ impl Stage {
         match self {
             Stage::Language => "language",
             Stage::Segment => "segment",
+            Stage::Parse => "parse",
         }
     }
 }
@@ -34,7 +37,7 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment],
+            stages: vec![Stage::Language, Stage::Segment, Stage::Parse],
         }
     }
 }
@@ -69,6 +72,15 @@ impl Pipeline {
                         return;
                     }
                     crate::segment::segment(doc);
+                }
+                Stage::Parse => {
+                    if doc.language.as_deref().is_some_and(|l| l != "en") {
+                        return;
+                    }
+                    match crate::parse::model::embedded() {
+                        Ok(models) => crate::parse::annotate_document(models, doc),
+                        Err(e) => doc.note("parse", format!("the models could not be loaded: {e}")),
+                    }
                 }
             }
         }

@@ -3,3 +3,4 @@
 //! these modules only parse and score.
 
 pub mod gold;
+pub mod ud;

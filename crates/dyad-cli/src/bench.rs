@@ -32,6 +32,17 @@ pub fn peak_memory_kb() -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+/// CPU time used so far by the calling thread, in seconds, from `/proc/thread-self/stat`
+/// (user plus system time, in clock ticks of 1/100 s).
+pub fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 /// Runs `dyad bench parse`.
 pub fn run(args: &BenchParseArgs) -> Result<()> {
     let load_started = Instant::now();
@@ -48,6 +59,7 @@ pub fn run(args: &BenchParseArgs) -> Result<()> {
     let words: usize = forms.iter().map(Vec::len).sum();
     let mut best = f64::MAX;
     let mut checksum = 0usize;
+    let cpu_started = thread_cpu_seconds();
     for _ in 0..args.rounds.max(1) {
         let started = Instant::now();
         for f in &forms {
@@ -58,6 +70,9 @@ pub fn run(args: &BenchParseArgs) -> Result<()> {
         }
         best = best.min(started.elapsed().as_secs_f64());
     }
+    let cpu = cpu_started
+        .zip(thread_cpu_seconds())
+        .map(|(a, b)| (b - a) / args.rounds.max(1) as f64);
     println!("models loaded in {:.1} ms", load * 1000.0);
     println!(
         "{name}: {} sentences, {words} words; tag+parse best of {} rounds: {best:.3}s = {:.0} tokens/s (one thread; checksum {checksum})",
@@ -65,6 +80,12 @@ pub fn run(args: &BenchParseArgs) -> Result<()> {
         args.rounds.max(1),
         words as f64 / best
     );
+    if let Some(cpu) = cpu.filter(|&c| c > 0.0) {
+        println!(
+            "CPU time per round: {cpu:.3}s = {:.0} tokens per CPU second (unaffected by other processes)",
+            words as f64 / cpu
+        );
+    }
     if let Some(kb) = peak_memory_kb() {
         println!("peak memory (VmHWM): {:.1} MB", kb as f64 / 1024.0);
     }

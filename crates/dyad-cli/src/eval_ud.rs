@@ -75,10 +75,8 @@ pub fn run(args: &EvalUdArgs) -> Result<()> {
     for (what, count, min) in figures {
         let value = scores.percent(count);
         println!("{what:<6} {value:6.2}");
-        if let Some(min) = min {
-            if value < min {
-                failed.push(format!("{what} {value:.2} < {min}"));
-            }
+        if let Some(min) = min.filter(|&m| value < m) {
+            failed.push(format!("{what} {value:.2} < {min}"));
         }
     }
     if !failed.is_empty() {

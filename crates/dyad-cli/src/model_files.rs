@@ -19,6 +19,10 @@ pub struct ModelFiles {
     /// Use this parser model file instead of the embedded one.
     #[arg(long, value_name = "FILE")]
     pub parser: Option<PathBuf>,
+    /// Drops tagger and parser weights smaller than this after loading (to try out how
+    /// far a model can be pruned).
+    #[arg(long, value_name = "WEIGHT")]
+    pub prune: Option<f32>,
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>> {
@@ -54,6 +58,10 @@ impl ModelFiles {
                 .as_ref()
                 .map(|m| m.parser.clone())
                 .context("no parser")?,
+        };
+        let (tagger, parser) = match self.prune {
+            Some(min) => (tagger.pruned(min), parser.pruned(min)),
+            None => (tagger, parser),
         };
         Ok(Models {
             tagger,

@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn shapes_and_affixes() {
-        assert_eq!(shape("McDonald's"), "XxXxxx'x");
+        assert_eq!(shape("McDonald's"), "XxXxx'x");
         assert_eq!(shape("1999"), "dd");
         assert_eq!(suffix("walking", 3), "ing");
         assert_eq!(suffix("é", 3), "é");

@@ -116,3 +116,102 @@ pub fn annotate_document(models: &Models, doc: &mut Document) {
         start = end;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{ArticleMeta, BlockKind};
+
+    fn tiny_models() -> Models {
+        let sentences = crate::conllu::parse(tagger::tests::TINY, "tiny").unwrap();
+        let tagger = Tagger::train(
+            &sentences,
+            &TaggerOptions {
+                epochs: 10,
+                seed: 1,
+                min_weight: 0.0,
+                folds: 0,
+            },
+            &mut |_| {},
+        );
+        let parser = Parser::train(
+            &sentences,
+            &[],
+            &ParserOptions {
+                epochs: 15,
+                seed: 1,
+                min_weight: 0.0,
+                explore: 0.9,
+            },
+            &mut |_| {},
+        );
+        Models {
+            tagger,
+            lemmatizer: Lemmatizer::train(&sentences, 1),
+            parser,
+        }
+    }
+
+    #[test]
+    fn fills_every_word_of_a_document() {
+        let models = tiny_models();
+        let mut doc = Document::from_blocks(
+            ArticleMeta::default(),
+            [
+                (BlockKind::Title, "The dogs barked ."),
+                (BlockKind::Paragraph, "A cat sleeps here ."),
+            ],
+        );
+        crate::segment::segment(&mut doc);
+        annotate_document(&models, &mut doc);
+        assert!(
+            doc.words
+                .iter()
+                .all(|w| w.upos.is_some() && w.deprel.is_some())
+        );
+        // Heads index the document's words and stay inside the sentence.
+        for w in &doc.words {
+            if let Some(h) = w.head {
+                assert_eq!(doc.words[h as usize].sentence, w.sentence);
+            }
+        }
+        let roots = doc.words.iter().filter(|w| w.head.is_none()).count();
+        assert_eq!(roots, 2);
+        assert_eq!(doc.words[2].head, None);
+        assert_eq!(doc.words[1].head, Some(2));
+        assert_eq!(doc.words[1].lemma.as_deref(), Some("dog"));
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let a = tiny_models();
+        let b = tiny_models();
+        assert_eq!(a.tagger.to_bytes(), b.tagger.to_bytes());
+        assert_eq!(a.parser.to_bytes(), b.parser.to_bytes());
+        assert_eq!(a.lemmatizer.to_bytes(), b.lemmatizer.to_bytes());
+    }
+
+    #[test]
+    fn bad_model_files_are_errors() {
+        let m = tiny_models();
+        let (t, l, p) = (
+            m.tagger.to_bytes(),
+            m.lemmatizer.to_bytes(),
+            m.parser.to_bytes(),
+        );
+        assert!(Models::from_bytes(&t, &l, &p).is_ok());
+        assert!(Models::from_bytes(&[], &l, &p).is_err());
+        assert!(Models::from_bytes(&t, &p, &l).is_err());
+        for cut in [1, 10, 20, t.len() / 3, t.len() - 1] {
+            assert!(Tagger::from_bytes(&t[..cut], "t").is_err());
+        }
+        let mut flipped = p.clone();
+        let at = flipped.len() / 2;
+        flipped[at] ^= 0xff;
+        // A flipped byte may still parse, but it must never panic.
+        let _ = Parser::from_bytes(&flipped, "p");
+        let mut version = t.clone();
+        version[8] = 99;
+        assert!(Tagger::from_bytes(&version, "t").is_err());
+    }
+}

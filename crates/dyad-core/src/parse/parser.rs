@@ -42,7 +42,7 @@ impl Default for ParserOptions {
         ParserOptions {
             epochs: 12,
             seed: 1,
-            min_weight: 0.05,
+            min_weight: 0.5,
             explore: 0.9,
         }
     }
@@ -53,11 +53,9 @@ impl Default for ParserOptions {
 pub struct Parser {
     labels: Vec<String>,
     root: usize,
-    /// Scores the four transitions.
+    /// Scores the labelled transitions: class 0 is SHIFT, 1 REDUCE, `2 + 2 * label` a left
+    /// arc and `3 + 2 * label` a right arc with that label.
     weights: Weights,
-    /// Scores the label of an arc: class `2 * label` for left arcs, `2 * label + 1` for
-    /// right arcs.
-    label_weights: Weights,
 }
 
 /// A parse: for each word, its head (0 for the root, otherwise the 1-based word number) and
@@ -229,8 +227,9 @@ impl State {
                 .filter(|&&k| k != 0 && self.heads[k] == NONE && gold_heads[k] == x)
                 .count() as i32
         };
-        let buffer_deps_of =
-            |x: usize, from: usize| -> i32 { (from..=n).filter(|&k| gold_heads[k] == x).count() as i32 };
+        let buffer_deps_of = |x: usize, from: usize| -> i32 {
+            (from..=n).filter(|&k| gold_heads[k] == x).count() as i32
+        };
         let reachable_head = |h: usize| -> bool {
             if h == 0 {
                 !self.root_taken
@@ -244,7 +243,8 @@ impl State {
         }
         let hb = gold_heads[b];
         if self.valid(SHIFT) {
-            out[SHIFT] = i32::from(self.in_stack[hb] && reachable_head(hb)) + headless_stack_deps_of(b);
+            out[SHIFT] =
+                i32::from(self.in_stack[hb] && reachable_head(hb)) + headless_stack_deps_of(b);
         }
         if self.valid(REDUCE) {
             out[REDUCE] = buffer_deps_of(s, b);
@@ -256,53 +256,6 @@ impl State {
             out[RIGHT] = i32::from(hb != s && reachable_head(hb)) + headless_stack_deps_of(b);
         }
         out
-    }
-
-    /// The features that choose the label of the arc that `transition` makes.
-    fn label_features(&self, nodes: &Nodes, transition: usize, out: &mut Vec<u32>) {
-        out.clear();
-        let s0 = self.top();
-        let n0 = self.buffer;
-        let (head, dep) = if transition == LEFT { (n0, s0) } else { (s0, n0) };
-        let at = |v: &Vec<u64>, x: usize| -> u64 { if x == NONE { NO_VALUE } else { v[x] } };
-        let (w, p, wp) = (&nodes.word, &nodes.tag, &nodes.word_tag);
-        let hp = at(p, head);
-        let dp = at(p, dep);
-        let hw = at(w, head);
-        let dw = at(w, dep);
-        let d = n0 - s0;
-        let dist = (if d > 5 { 5 + usize::from(d >= 10) } else { d }) as u64;
-        let hh = if head == NONE { NONE } else { self.heads[head] };
-        let hl = if hh == NONE || head == NONE { NO_VALUE } else { self.labels[head] as u64 };
-        let dl1 = if dep == NONE { NONE } else { self.left1[dep] };
-        let hr1 = if head == NONE { NONE } else { self.right1[head] };
-        let next = if n0 < self.n { n0 + 1 } else { NONE };
-        let prev = if dep > 1 && dep != NONE { dep - 1 } else { NONE };
-        let hls = if head == NONE { NO_VALUE } else { mix64(self.left_set[head] as u64 ^ mix64(self.right_set[head] as u64)) };
-        let fs = [
-            feature(100, 0, 0, 0),
-            feature(101, hp, dp, 0),
-            feature(102, hw, dp, 0),
-            feature(103, hp, dw, 0),
-            feature(104, hw, dw, 0),
-            feature(105, at(wp, head), 0, 0),
-            feature(106, at(wp, dep), 0, 0),
-            feature(107, hw, 0, 0),
-            feature(108, dw, 0, 0),
-            feature(109, hp, dp, dist),
-            feature(110, hl, hp, dp),
-            feature(111, at(p, hh), hp, dp),
-            feature(112, at(p, dl1), dp, 0),
-            feature(113, at(p, hr1), hp, dp),
-            feature(114, at(p, next), hp, dp),
-            feature(115, at(p, prev), dp, 0),
-            feature(116, hls, hp, dp),
-            feature(117, dw, hp, 0),
-            feature(118, at(w, next), dp, 0),
-            feature(119, at(w, dl1), dp, 0),
-            feature(120, u64::from(self.left_count[dep.min(self.n)] > 0), dp, hp),
-        ];
-        out.extend_from_slice(&fs);
     }
 
     fn features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
@@ -465,16 +418,50 @@ impl State {
     }
 }
 
+/// The transition of a labelled class.
+fn transition_of(class: usize) -> usize {
+    match class {
+        SHIFT | REDUCE => class,
+        _ if (class - 2).is_multiple_of(2) => LEFT,
+        _ => RIGHT,
+    }
+}
+
+/// The label of an arc class.
+fn label_of(class: usize) -> usize {
+    if class < 2 { NONE } else { (class - 2) / 2 }
+}
+
 impl Parser {
     /// The number of features in the model.
     pub fn features(&self) -> usize {
-        self.weights.features() + self.label_weights.features()
+        self.weights.features()
     }
 
-    /// The label classes allowed for an arc in a direction: left arcs use even classes,
-    /// right arcs odd ones, and the root label is never predicted (the root arc gets it).
-    fn label_allowed(&self, transition: usize, class: usize) -> bool {
-        class / 2 != self.root && (class % 2 == 1) == (transition == RIGHT)
+    fn classes(&self) -> usize {
+        2 + 2 * self.labels.len()
+    }
+
+    /// A copy without the weights whose magnitude is below `min_weight`.
+    pub fn pruned(&self, min_weight: f32) -> Parser {
+        Parser {
+            weights: self.weights.pruned(min_weight),
+            ..self.clone()
+        }
+    }
+
+    /// True when a labelled class may be applied: only the root's single arc is labelled
+    /// `root`.
+    fn allowed(&self, state: &State, class: usize) -> bool {
+        let t = transition_of(class);
+        if !state.valid(t) {
+            return false;
+        }
+        match t {
+            LEFT => label_of(class) != self.root,
+            RIGHT => (label_of(class) == self.root) == (state.top() == 0),
+            _ => true,
+        }
     }
 
     /// Parses a sentence of words with their Penn tags.
@@ -482,37 +469,15 @@ impl Parser {
         let n = forms.len();
         let nodes = Nodes::new(forms, tags);
         let mut state = State::new(n);
-        let mut scores = [0f32; 4];
-        let mut label_scores = vec![0f32; self.label_weights.classes()];
+        let mut scores = vec![0f32; self.classes()];
         let mut feats = Vec::with_capacity(90);
-        let mut label_feats = Vec::with_capacity(40);
         while !state.terminal() {
             state.features(&nodes, &mut feats);
             self.weights.score(&feats, &mut scores);
-            let t = argmax_where(&scores, |c| state.valid(c)).unwrap_or(SHIFT);
-            let label = self.choose_label(&state, &nodes, t, &mut label_feats, &mut label_scores);
-            state.apply(t, label);
+            let class = argmax_where(&scores, |c| self.allowed(&state, c)).unwrap_or(SHIFT);
+            state.apply(transition_of(class), label_of(class));
         }
         self.finish(&state)
-    }
-
-    fn choose_label(
-        &self,
-        state: &State,
-        nodes: &Nodes,
-        t: usize,
-        feats: &mut Vec<u32>,
-        scores: &mut [f32],
-    ) -> usize {
-        if t == SHIFT || t == REDUCE {
-            return NONE;
-        }
-        if t == RIGHT && state.top() == 0 {
-            return self.root;
-        }
-        state.label_features(nodes, t, feats);
-        self.label_weights.score(feats, scores);
-        argmax_where(scores, |c| self.label_allowed(t, c)).map_or(NONE, |c| c / 2)
     }
 
     fn finish(&self, state: &State) -> Tree {
@@ -555,20 +520,18 @@ impl Parser {
         set.insert("root".to_string());
         let labels: Vec<String> = set.into_iter().take(127).collect();
         let root = labels.iter().position(|l| l == "root").unwrap_or(0);
+        let classes = 2 + 2 * labels.len();
         let mut parser = Parser {
-            weights: Trainer::new(4).freeze(1.0),
-            label_weights: Trainer::new(2 * labels.len()).freeze(1.0),
+            weights: Trainer::new(classes).freeze(1.0),
             labels,
             root,
         };
-        let mut trainer = Trainer::new(4);
-        let mut label_trainer = Trainer::new(2 * parser.labels.len());
+        let mut trainer = Trainer::new(classes);
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = Rng::new(options.seed);
-        let mut scores = [0f32; 4];
-        let mut label_scores = vec![0f32; 2 * parser.labels.len()];
+        let mut scores = vec![0f32; classes];
+        let mut costs = vec![0i32; classes];
         let mut feats = Vec::with_capacity(90);
-        let mut label_feats = Vec::with_capacity(40);
         for epoch in 0..options.epochs {
             rng.shuffle(&mut order);
             let (mut correct, mut total) = (0usize, 0usize);
@@ -595,12 +558,26 @@ impl Parser {
                     state.features(&nodes, &mut feats);
                     trainer.tick();
                     trainer.score(&feats, &mut scores);
-                    let costs = state.costs(&gold_heads);
+                    let base = state.costs(&gold_heads);
+                    let (s0, b) = (state.top(), state.buffer);
+                    for (c, cost) in costs.iter_mut().enumerate() {
+                        *cost = if parser.allowed(&state, c) {
+                            let l = label_of(c);
+                            base[transition_of(c)]
+                                + match transition_of(c) {
+                                    LEFT => i32::from(gold_heads[s0] == b && gold_labels[s0] != l),
+                                    RIGHT => i32::from(gold_heads[b] == s0 && gold_labels[b] != l),
+                                    _ => 0,
+                                }
+                        } else {
+                            i32::MAX
+                        };
+                    }
                     let best_cost = costs.iter().copied().min().unwrap_or(0);
                     let guess = argmax_where(&scores, |c| costs[c] != i32::MAX).unwrap_or(SHIFT);
                     let gold = argmax_where(&scores, |c| costs[c] == best_cost).unwrap_or(SHIFT);
                     total += 1;
-                    let t = if costs[guess] == best_cost {
+                    let class = if costs[guess] == best_cost {
                         correct += 1;
                         guess
                     } else {
@@ -611,40 +588,7 @@ impl Parser {
                             gold
                         }
                     };
-                    let mut label = NONE;
-                    if t == LEFT || t == RIGHT {
-                        let (head, dep) = if t == LEFT {
-                            (state.buffer, state.top())
-                        } else {
-                            (state.top(), state.buffer)
-                        };
-                        if head == 0 {
-                            label = parser.root;
-                        } else {
-                            state.label_features(&nodes, t, &mut label_feats);
-                            label_trainer.tick();
-                            label_trainer.score(&label_feats, &mut label_scores);
-                            let predicted = argmax_where(&label_scores, |c| {
-                                parser.label_allowed(t, c)
-                            })
-                            .map_or(NONE, |c| c / 2);
-                            label = predicted;
-                            if gold_heads[dep] == head && gold_labels[dep] != NONE {
-                                let d = usize::from(t == RIGHT);
-                                if predicted != gold_labels[dep] && predicted != NONE {
-                                    label_trainer.update(
-                                        &label_feats,
-                                        2 * gold_labels[dep] + d,
-                                        2 * predicted + d,
-                                    );
-                                }
-                                if epoch == 0 || rng.unit() >= options.explore {
-                                    label = gold_labels[dep];
-                                }
-                            }
-                        }
-                    }
-                    state.apply(t, label);
+                    state.apply(transition_of(class), label_of(class));
                 }
             }
             log(&format!(
@@ -654,7 +598,6 @@ impl Parser {
             ));
         }
         parser.weights = trainer.freeze(options.min_weight);
-        parser.label_weights = label_trainer.freeze(options.min_weight);
         parser
     }
 
@@ -664,7 +607,6 @@ impl Parser {
         w.strs(&self.labels);
         w.u32(self.root as u32);
         self.weights.write(&mut w);
-        self.label_weights.write(&mut w);
         w.into_bytes()
     }
 
@@ -680,8 +622,7 @@ impl Parser {
             return Err(r.error("root label out of range"));
         }
         let weights = Weights::read(&mut r)?;
-        let label_weights = Weights::read(&mut r)?;
-        if weights.classes() != 4 || label_weights.classes() != 2 * labels.len() {
+        if weights.classes() != 2 + 2 * labels.len() {
             return Err(r.error("weights do not match the label set"));
         }
         r.finish()?;
@@ -689,7 +630,6 @@ impl Parser {
             labels,
             root,
             weights,
-            label_weights,
         })
     }
 }

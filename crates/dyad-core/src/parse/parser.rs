@@ -477,7 +477,41 @@ impl Parser {
             let class = argmax_where(&scores, |c| self.allowed(&state, c)).unwrap_or(SHIFT);
             state.apply(transition_of(class), label_of(class));
         }
+        self.attach_leftovers(&mut state, &nodes, &mut feats, &mut scores);
         self.finish(&state)
+    }
+
+    /// Words still on the stack without a head when the buffer runs out are given back to
+    /// the buffer one at a time ("unshift") so that the model can attach each to the word
+    /// below it with a right arc; the root's single arc is kept single.
+    fn attach_leftovers(
+        &self,
+        state: &mut State,
+        nodes: &Nodes,
+        feats: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        while state.stack.len() > 1 {
+            let s = state.top();
+            state.stack.pop();
+            state.in_stack[s] = false;
+            if state.heads[s] != NONE {
+                continue;
+            }
+            let below = state.top();
+            if below == 0 && state.root_taken {
+                continue;
+            }
+            state.buffer = s;
+            state.features(nodes, feats);
+            self.weights.score(feats, scores);
+            let right =
+                |c: usize| transition_of(c) == RIGHT && (label_of(c) == self.root) == (below == 0);
+            if let Some(c) = argmax_where(scores, right) {
+                state.add_arc(below, s, label_of(c));
+            }
+        }
+        state.buffer = state.n + 1;
     }
 
     fn finish(&self, state: &State) -> Tree {

@@ -168,8 +168,8 @@ pub struct Weights {
     starts: Vec<u32>,
     entry_class: Vec<u16>,
     entry_quantised: Vec<i16>,
-    /// Class and weight of every entry, side by side for the scorer.
-    entries: Vec<(u32, f32)>,
+    /// Class and quantised weight of every entry, side by side for the scorer.
+    entries: Vec<(u16, i16)>,
 }
 
 /// One slot of the table: a feature hash and where its entries are.
@@ -239,7 +239,7 @@ impl Weights {
         let entries = entry_class
             .iter()
             .zip(&entry_quantised)
-            .map(|(&c, &w)| (u32::from(c), f32::from(w) * scale))
+            .map(|(&c, &w)| (c, w))
             .collect();
         Weights {
             classes,
@@ -289,9 +289,10 @@ impl Weights {
     ///
     /// The lookups are done in two sweeps, first finding every feature's row and then adding
     /// the rows, so that the processor can fetch many rows from memory at once.
+    /// Sums are exact: the quantised weights are added as integers and scaled once.
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
+        let mut sums = [0i32; 256];
         let mut rows = [(0u32, 0u32); 128];
         for chunk in features.chunks(rows.len()) {
             let mut found = 0;
@@ -316,11 +317,12 @@ impl Weights {
                     .get(start as usize..end as usize)
                     .unwrap_or(&[]);
                 for &(c, w) in row {
-                    if let Some(x) = scores.get_mut(c as usize) {
-                        *x += w;
-                    }
+                    sums[usize::from(c as u8)] += i32::from(w);
                 }
             }
+        }
+        for (x, &sum) in scores.iter_mut().zip(&sums) {
+            *x = sum as f32 * self.scale;
         }
     }
 

@@ -3,18 +3,23 @@
 //! Exit codes: 0 when everything worked, 1 when some input failed or a threshold was not
 //! met (the rest of the batch still ran), 2 for a usage error.
 
+mod bench;
 mod code;
 mod codebook_cmd;
 mod eval_extract;
 mod eval_gold;
 mod eval_segment;
+mod eval_ud;
 mod events;
 mod ingest;
+mod model_files;
+mod parse_cmd;
 mod read;
 mod recode;
 mod search;
 mod threshold;
 mod timeline;
+mod train;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +56,15 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// Full-text search of the stored articles.
     Search(search::SearchArgs),
+    /// Tag, lemmatize and parse CoNLL-U or text.
+    Parse(parse_cmd::ParseArgs),
+    /// Train a tagger, lemmatizer or parser model on a CoNLL-U treebank.
+    Train(train::TrainArgs),
+    /// Measure speed (not run in CI).
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Measure quality against gold data.
     Eval {
         #[command(subcommand)]
@@ -66,6 +80,14 @@ enum EvalCommand {
     Extract(eval_extract::ExtractArgs),
     /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
     Segment(eval_segment::EvalSegmentArgs),
+    /// Tags, lemmas and dependency trees against a UD treebank (gold tokens).
+    Ud(eval_ud::EvalUdArgs),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Tagging and parsing speed and peak memory.
+    Parse(bench::BenchParseArgs),
 }
 
 /// What a command reports back: whether everything it was asked to do succeeded.
@@ -106,6 +128,14 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Extract(args),
         }) => eval_extract::run(&args).map(Outcome::from_passed),
+        Some(Command::Parse(args)) => parse_cmd::run(&args).map(|()| Outcome::Success),
+        Some(Command::Train(args)) => train::run(&args).map(|()| Outcome::Success),
+        Some(Command::Bench {
+            command: BenchCommand::Parse(args),
+        }) => bench::run(&args).map(|()| Outcome::Success),
+        Some(Command::Eval {
+            command: EvalCommand::Ud(args),
+        }) => eval_ud::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),

@@ -5,3 +5,4 @@
 pub mod extract;
 pub mod gold;
 pub mod segment;
+pub mod ud;

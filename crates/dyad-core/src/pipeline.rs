@@ -17,6 +17,8 @@ pub enum Stage {
     Parse,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
+    /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
+    Places,
 }
 
 impl Stage {
@@ -27,6 +29,7 @@ impl Stage {
             Stage::Segment => "segment",
             Stage::Parse => "parse",
             Stage::Actors => "actors",
+            Stage::Places => "places",
         }
     }
 }
@@ -40,7 +43,13 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment, Stage::Parse, Stage::Actors],
+            stages: vec![
+                Stage::Language,
+                Stage::Segment,
+                Stage::Parse,
+                Stage::Actors,
+                Stage::Places,
+            ],
         }
     }
 }
@@ -58,6 +67,10 @@ impl Pipeline {
 
     /// Runs every stage over the document.
     pub fn run(&self, doc: &mut Document) {
+        if self.stages.contains(&Stage::Places) {
+            // The gazetteer loads on another thread while the earlier stages run.
+            crate::places::prefetch();
+        }
         for stage in &self.stages {
             match stage {
                 Stage::Language => {
@@ -85,6 +98,10 @@ impl Pipeline {
                         Err(e) => doc.note("parse", format!("the models could not be loaded: {e}")),
                     }
                 }
+                Stage::Places => match crate::places::embedded_gazetteer() {
+                    Ok(gazetteer) => crate::locate::locate(doc, gazetteer),
+                    Err(e) => doc.note("places", format!("the gazetteer did not load: {e}")),
+                },
                 Stage::Actors => match crate::actors::embedded_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),

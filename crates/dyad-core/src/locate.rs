@@ -85,10 +85,11 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
         }
         if j - i < 3 {
             let span = Span::new(doc.words[i].span.start, doc.words[j].span.end);
-            if !inside_taken(span) && !is_gpe_mention(span) {
-                if let Some(place) = choose(doc.slice(span)) {
-                    found.push((span, place));
-                }
+            if !inside_taken(span)
+                && !is_gpe_mention(span)
+                && let Some(place) = choose(doc.slice(span))
+            {
+                found.push((span, place));
             }
         }
         i = j + 1;

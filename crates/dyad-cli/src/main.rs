@@ -8,6 +8,7 @@ mod codebook_cmd;
 mod eval_extract;
 mod eval_gold;
 mod eval_segment;
+mod explain;
 mod read;
 mod threshold;
 
@@ -36,6 +37,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Look up CAMEO codes (name, Goldstein value, quad class) and their PLOVER mapping.
     Codebook(codebook_cmd::CodebookArgs),
+    /// Explain how one sentence was coded: parse, actors, patterns that fired or nearly fired.
+    Explain(explain::ExplainArgs),
     /// Measure quality against gold data.
     Eval {
         #[command(subcommand)]
@@ -80,6 +83,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Code(args)) => code::run(args),
         Some(Command::Codebook(args)) => codebook_cmd::run(args),
+        Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),

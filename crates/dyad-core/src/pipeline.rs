@@ -15,6 +15,8 @@ pub enum Stage {
     Segment,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
+    /// Codes events over the dependency parse ([`crate::events`]).
+    Events,
 }
 
 impl Stage {
@@ -24,6 +26,7 @@ impl Stage {
             Stage::Language => "language",
             Stage::Segment => "segment",
             Stage::Actors => "actors",
+            Stage::Events => "events",
         }
     }
 }
@@ -37,7 +40,12 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment, Stage::Actors],
+            stages: vec![
+                Stage::Language,
+                Stage::Segment,
+                Stage::Actors,
+                Stage::Events,
+            ],
         }
     }
 }
@@ -76,6 +84,10 @@ impl Pipeline {
                 Stage::Actors => match crate::actors::embedded_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
+                },
+                Stage::Events => match crate::events::embedded_dictionary() {
+                    Ok(dict) => crate::events::code(doc, dict),
+                    Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },
             }
         }

@@ -5,6 +5,7 @@
 
 mod code;
 mod codebook_cmd;
+mod eval_events;
 mod eval_extract;
 mod eval_gold;
 mod eval_segment;
@@ -54,6 +55,13 @@ enum EvalCommand {
     Extract(eval_extract::ExtractArgs),
     /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
     Segment(eval_segment::EvalSegmentArgs),
+    /// Event type and dyad accuracy on the PLOVER gold standard records (odd/even).
+    Plover(eval_events::PloverArgs),
+    /// CAMEO root agreement with PETRARCH's expected codings, and precision.
+    #[command(name = "petrarch-gsr")]
+    PetrarchGsr(eval_events::PetrarchArgs),
+    /// Police ARREST / KILL / FORCE detection on IndiaPoliceEvents sentences.
+    Ipe(eval_events::IpeArgs),
 }
 
 /// What a command reports back: whether everything it was asked to do succeeded.
@@ -93,6 +101,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Plover(args),
+        }) => eval_events::plover(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::PetrarchGsr(args),
+        }) => eval_events::petrarch(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::Ipe(args),
+        }) => eval_events::ipe(&args).map(eval_events::outcome),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;

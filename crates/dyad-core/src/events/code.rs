@@ -725,9 +725,16 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             }
         }
     }
-    let code = codebook.and_then(|c| c.code(&p.cameo));
-    let root = p.cameo.get(..2).unwrap_or("");
     let status = status_of(tree, w);
+    // CAMEO codes a promise of cooperation ("will provide aid", "will visit") as an intent
+    // to cooperate (03x), not as the cooperation itself.
+    let cameo = if status == EventStatus::Planned {
+        intent_code(&p.cameo).unwrap_or(&p.cameo).to_string()
+    } else {
+        p.cameo.clone()
+    };
+    let code = codebook.and_then(|c| c.code(&cameo));
+    let root = cameo.get(..2).unwrap_or("");
     let (historical, year) = historical_of(tree, w);
     let published = doc.meta.published.clone();
     let mut events = Vec::new();
@@ -785,7 +792,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
                 code: entity_code(t.entity),
                 span: t.span,
             }),
-            cameo: p.cameo.clone(),
+            cameo: cameo.clone(),
             plover: plover.map(|m| m.plover_type.name().to_string()),
             mode: p
                 .mode
@@ -809,6 +816,24 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         return Outcome::Discarded("the only target is a medium or the source itself".into());
     }
     Outcome::Fired(events)
+}
+
+/// The "express intent" code (root 03) of a cooperative code, when CAMEO has one.
+fn intent_code(cameo: &str) -> Option<&'static str> {
+    Some(match cameo.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => {
+            if cameo.starts_with("072") {
+                "0332"
+            } else {
+                "033"
+            }
+        }
+        "08" => "035",
+        _ => return None,
+    })
 }
 
 /// True when the text holds a score such as "2-1" or "3–0".

@@ -13,6 +13,8 @@ pub enum Stage {
     Language,
     /// Splits sentences, tokens and words ([`crate::segment`]).
     Segment,
+    /// Tags, lemmatizes and parses every word ([`crate::parse`]).
+    Parse,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
     /// Codes events over the dependency parse ([`crate::events`]).
@@ -25,6 +27,7 @@ impl Stage {
         match self {
             Stage::Language => "language",
             Stage::Segment => "segment",
+            Stage::Parse => "parse",
             Stage::Actors => "actors",
             Stage::Events => "events",
         }
@@ -43,6 +46,7 @@ impl Default for Pipeline {
             stages: vec![
                 Stage::Language,
                 Stage::Segment,
+                Stage::Parse,
                 Stage::Actors,
                 Stage::Events,
             ],
@@ -80,6 +84,15 @@ impl Pipeline {
                         return;
                     }
                     crate::segment::segment(doc);
+                }
+                Stage::Parse => {
+                    if doc.language.as_deref().is_some_and(|l| l != "en") {
+                        return;
+                    }
+                    match crate::parse::model::embedded() {
+                        Ok(models) => crate::parse::annotate_document(models, doc),
+                        Err(e) => doc.note("parse", format!("the models could not be loaded: {e}")),
+                    }
                 }
                 Stage::Actors => match crate::actors::embedded_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),

@@ -6,3 +6,4 @@ pub mod events;
 pub mod extract;
 pub mod gold;
 pub mod segment;
+pub mod ud;

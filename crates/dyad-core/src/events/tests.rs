@@ -112,11 +112,25 @@ fn patterns_hold_no_proper_nouns_and_ids_are_unique() {
 }
 
 #[test]
-fn a_document_without_parse_gets_no_events() {
+fn the_pipeline_parses_and_codes_a_sentence() {
     let mut doc = Document::from_blocks(
         ArticleMeta::default(),
         [(BlockKind::Paragraph, "France attacked Germany.")],
     );
     crate::Pipeline::default().run(&mut doc);
+    assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
+    assert_eq!(doc.events[0].cameo, "190");
+}
+
+#[test]
+fn a_document_without_parse_gets_no_events() {
+    let mut doc = Document::from_blocks(
+        ArticleMeta::default(),
+        [(BlockKind::Paragraph, "France attacked Germany.")],
+    );
+    crate::segment::segment(&mut doc);
+    if let Ok(dict) = embedded_dictionary() {
+        code(&mut doc, dict);
+    }
     assert!(doc.events.is_empty());
 }

@@ -6,11 +6,13 @@
 mod bench;
 mod code;
 mod codebook_cmd;
+mod eval_events;
 mod eval_extract;
 mod eval_gold;
 mod eval_segment;
 mod eval_ud;
 mod events;
+mod explain;
 mod ingest;
 mod model_files;
 mod parse_cmd;
@@ -46,6 +48,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Look up CAMEO codes (name, Goldstein value, quad class) and their PLOVER mapping.
     Codebook(codebook_cmd::CodebookArgs),
+    /// Explain how one sentence was coded: parse, actors, patterns that fired or nearly fired.
+    Explain(explain::ExplainArgs),
     /// Code articles and store them in the database (files, folders, .gz, JSONL, SGML, WARC).
     Ingest(ingest::IngestArgs),
     /// Run the pipeline again over the stored articles and rebuild events and clusters.
@@ -80,6 +84,13 @@ enum EvalCommand {
     Extract(eval_extract::ExtractArgs),
     /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
     Segment(eval_segment::EvalSegmentArgs),
+    /// Event type and dyad accuracy on the PLOVER gold standard records (odd/even).
+    Plover(eval_events::PloverArgs),
+    /// CAMEO root agreement with PETRARCH's expected codings, and precision.
+    #[command(name = "petrarch-gsr")]
+    PetrarchGsr(eval_events::PetrarchArgs),
+    /// Police ARREST / KILL / FORCE detection on IndiaPoliceEvents sentences.
+    Ipe(eval_events::IpeArgs),
     /// Tags, lemmas and dependency trees against a UD treebank (gold tokens).
     Ud(eval_ud::EvalUdArgs),
 }
@@ -117,6 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Code(args)) => code::run(args),
         Some(Command::Codebook(args)) => codebook_cmd::run(args),
+        Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Ingest(args)) => ingest::run(args),
         Some(Command::Recode(args)) => recode::run(args),
         Some(Command::Events(args)) => events::run(args),
@@ -139,6 +151,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Plover(args),
+        }) => eval_events::plover(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::PetrarchGsr(args),
+        }) => eval_events::petrarch(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::Ipe(args),
+        }) => eval_events::ipe(&args).map(eval_events::outcome),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;

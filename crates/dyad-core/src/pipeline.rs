@@ -19,6 +19,8 @@ pub enum Stage {
     Actors,
     /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
     Places,
+    /// Codes events over the dependency parse ([`crate::events`]).
+    Events,
 }
 
 impl Stage {
@@ -30,6 +32,7 @@ impl Stage {
             Stage::Parse => "parse",
             Stage::Actors => "actors",
             Stage::Places => "places",
+            Stage::Events => "events",
         }
     }
 }
@@ -49,6 +52,7 @@ impl Default for Pipeline {
                 Stage::Parse,
                 Stage::Actors,
                 Stage::Places,
+                Stage::Events,
             ],
         }
     }
@@ -105,6 +109,10 @@ impl Pipeline {
                 Stage::Actors => match crate::actors::embedded_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
+                },
+                Stage::Events => match crate::events::embedded_dictionary() {
+                    Ok(dict) => crate::events::code(doc, dict),
+                    Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },
             }
         }

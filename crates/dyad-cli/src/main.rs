@@ -169,6 +169,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -202,4 +203,15 @@ pub fn open_read_only(given: Option<PathBuf>) -> anyhow::Result<dyad_store::Stor
         anyhow::bail!("{}: no database (run dyad ingest first)", db.display());
     }
     dyad_store::Store::open_read_only(&db).with_context(|| format!("{}: cannot open", db.display()))
+}
+
+/// Lets the command end quietly when its reader goes away (`dyad events | head`): Rust
+/// ignores SIGPIPE, which turns a closed pipe into a panic on the next print.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting the default disposition of SIGPIPE at start-up, before any other
+    // thread exists, is what a C program does by default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

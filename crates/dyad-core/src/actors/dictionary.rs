@@ -251,10 +251,13 @@ impl ActorDictionary {
     }
 
     /// The country code of a country adjective or demonym ("Russian" → `RUS`), if it is one.
-    /// An adjective shared by two countries ("Congolese") returns the first in file order.
+    /// An adjective shared by several countries takes the entry loaded last: hand-written
+    /// files override the generated country list ("French" is France, not a French
+    /// territory), and a user's files override both.
     pub fn adjective_country(&self, word: &str) -> Option<&str> {
         self.lookup_on(word, None)
             .into_iter()
+            .rev()
             .find(|m| m.kind == ActorKind::Adjective)
             .map(|m| m.code)
     }
@@ -331,8 +334,12 @@ impl ActorDictionary {
                         && m.to == term.to
                 };
                 // Two entries giving one name the same code (a capital that is also listed as
-                // a seat of power) answer once.
-                if date.is_none_or(|d| term.covers(d)) && !out.iter().any(same) {
+                // a seat of power) answer once, at the place of the later entry, so that the
+                // order of the answers is the order in which files override each other.
+                if date.is_none_or(|d| term.covers(d)) {
+                    if let Some(earlier) = out.iter().position(same) {
+                        out.remove(earlier);
+                    }
                     out.push(ActorMatch {
                         code: &term.code,
                         kind: entry.kind,

@@ -76,9 +76,10 @@ fn entity_type(m: &ActorMatch<'_>) -> EntityType {
         ActorKind::Adjective => EntityType::Norp,
         ActorKind::Person => EntityType::Person,
         ActorKind::Metonym => {
-            // A capital city (from the countries file) stands for its government but is still a
-            // place; a seat of power such as "the Kremlin" is an organisation in use.
-            if m.file.ends_with("countries.txt") {
+            // A one-word metonym is a city standing for its government ("Moscow",
+            // "Damascus"), still a place; a seat of power named by a phrase ("the White
+            // House", "Downing Street") is an organisation in use.
+            if m.entry.split_whitespace().count() == 1 {
                 EntityType::Gpe
             } else {
                 EntityType::Org
@@ -90,7 +91,8 @@ fn entity_type(m: &ActorMatch<'_>) -> EntityType {
     }
 }
 
-/// Prefers the most specific kind when a name matches several entries.
+/// Prefers the most specific kind when a name matches several entries, and among entries of
+/// one kind the one loaded last (hand-written and user files override generated ones).
 fn best<'a>(matches: &'a [ActorMatch<'a>]) -> Option<&'a ActorMatch<'a>> {
     let rank = |k: ActorKind| match k {
         ActorKind::Person => 0,
@@ -100,7 +102,7 @@ fn best<'a>(matches: &'a [ActorMatch<'a>]) -> Option<&'a ActorMatch<'a>> {
         ActorKind::Adjective => 4,
         ActorKind::Agent => 5,
     };
-    matches.iter().min_by_key(|m| rank(m.kind))
+    matches.iter().rev().min_by_key(|m| rank(m.kind))
 }
 
 /// Collects mentions into entities keyed by what they refer to.
@@ -467,7 +469,7 @@ mod tests {
                 "SYRGOV Person [President Ahmad Al Sharaa|Al Sharaa]",
                 "RUS Norp [Russian]",
                 "RUSGOV Person [Vladimir Putin|Putin]",
-                "RUSGOV Org [the Kremlin]",
+                "RUSGOV Gpe [the Kremlin]",
             ],
         );
     }
@@ -483,6 +485,18 @@ mod tests {
             "Bashar al-Assad spoke.",
             "2025-10-15",
             &["SYRELI Person [Bashar al-Assad]"],
+        );
+    }
+
+    #[test]
+    fn hand_written_adjectives_override_generated_ones() {
+        check(
+            "The French president met British officials.",
+            "2020-01-01",
+            &[
+                "FRAGOV Org [The French president]",
+                "GBRGOV Org [British officials]",
+            ],
         );
     }
 

@@ -6,9 +6,11 @@
 mod code;
 mod codebook_cmd;
 mod eval_gold;
+mod eval_ner;
 mod eval_segment;
 mod read;
 mod threshold;
+mod train_ner;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +42,11 @@ enum Command {
         #[command(subcommand)]
         command: EvalCommand,
     },
+    /// Train a model.
+    Train {
+        #[command(subcommand)]
+        command: train_ner::TrainCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -48,6 +55,8 @@ enum EvalCommand {
     Gold(eval_gold::GoldArgs),
     /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
     Segment(eval_segment::EvalSegmentArgs),
+    /// Entity precision, recall and F1 on CoNLL-2003, UNER (IOB2) or re3d.
+    Ner(eval_ner::EvalNerArgs),
 }
 
 /// What a command reports back: whether everything it was asked to do succeeded.
@@ -83,6 +92,10 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Ner(args),
+        }) => eval_ner::run(&args).map(Outcome::from_passed),
+        Some(Command::Train { command }) => train_ner::run(&command).map(|()| Outcome::Success),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;

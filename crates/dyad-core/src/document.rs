@@ -111,6 +111,79 @@ pub struct Word {
     pub deprel: Option<String>,
 }
 
+/// The kind of a named-entity mention, as the coded-article JSON names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum EntityKind {
+    /// People, including fictional ones.
+    #[serde(rename = "PERSON")]
+    Person,
+    /// Companies, agencies, institutions, parties, armed groups.
+    #[serde(rename = "ORG")]
+    Org,
+    /// Countries, cities and states: places with a government.
+    #[serde(rename = "GPE")]
+    Gpe,
+    /// Other places: regions, rivers, mountains, borders.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// Buildings and installations: airports, bases, prisons, palaces.
+    #[serde(rename = "FAC")]
+    Fac,
+    /// Nationalities and religious or political groups (`Syrian`, `Kurds`).
+    #[serde(rename = "NORP")]
+    Norp,
+    /// Named wars, offensives, summits and elections.
+    #[serde(rename = "EVENT")]
+    Event,
+}
+
+impl EntityKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Person,
+        EntityKind::Org,
+        EntityKind::Gpe,
+        EntityKind::Loc,
+        EntityKind::Fac,
+        EntityKind::Norp,
+        EntityKind::Event,
+    ];
+
+    /// The name used in the JSON output (`PERSON`, `ORG`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Gpe => "GPE",
+            EntityKind::Loc => "LOC",
+            EntityKind::Fac => "FAC",
+            EntityKind::Norp => "NORP",
+            EntityKind::Event => "EVENT",
+        }
+    }
+
+    /// The CoNLL-2003 label the kind is scored as: GPE, LOC and FAC are `LOC`, NORP and EVENT
+    /// are `MISC`.
+    pub fn conll_label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Org => "ORG",
+            EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac => "LOC",
+            EntityKind::Norp | EntityKind::Event => "MISC",
+        }
+    }
+}
+
+/// A named-entity mention: a stretch of text naming a person, organisation, place, group or
+/// event. Resolution to actors and coreference come later and are not part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the mention is; it starts and ends on word boundaries.
+    pub span: Span,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
 /// Something a stage noticed and could not handle fully; kept with the document, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -136,6 +209,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Syntactic words, in order.
     pub words: Vec<Word>,
+    /// Named-entity mentions, in text order and never overlapping, once the entity stage ran.
+    pub mentions: Vec<Mention>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

@@ -13,11 +13,12 @@ pub mod eval;
 pub mod input;
 pub mod language;
 pub mod licenses;
+pub mod ner;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
 
-pub use document::{ArticleMeta, Block, BlockKind, Document, Span};
+pub use document::{ArticleMeta, Block, BlockKind, Document, EntityKind, Mention, Span};
 pub use error::{Error, Location, Result};
 pub use pipeline::Pipeline;
 

@@ -13,6 +13,8 @@ pub enum Stage {
     Language,
     /// Splits sentences, tokens and words ([`crate::segment`]).
     Segment,
+    /// Finds named-entity mentions ([`crate::ner`]).
+    Ner,
 }
 
 impl Stage {
@@ -21,6 +23,7 @@ impl Stage {
         match self {
             Stage::Language => "language",
             Stage::Segment => "segment",
+            Stage::Ner => "ner",
         }
     }
 }
@@ -34,12 +37,17 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment],
+            stages: vec![Stage::Language, Stage::Segment, Stage::Ner],
         }
     }
 }
 
 impl Pipeline {
+    /// A pipeline of the given stages, in order (for evaluations that skip some).
+    pub fn with_stages(stages: Vec<Stage>) -> Self {
+        Pipeline { stages }
+    }
+
     /// The stages, in order.
     pub fn stages(&self) -> &[Stage] {
         &self.stages
@@ -69,6 +77,12 @@ impl Pipeline {
                         return;
                     }
                     crate::segment::segment(doc);
+                }
+                Stage::Ner => {
+                    if doc.language.as_deref().is_some_and(|l| l != "en") {
+                        return;
+                    }
+                    crate::ner::recognize(doc);
                 }
             }
         }

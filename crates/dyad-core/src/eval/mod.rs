@@ -3,4 +3,5 @@
 //! these modules only parse and score.
 
 pub mod gold;
+pub mod ner;
 pub mod segment;

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::document::{BlockKind, CharOffsets, Document, Span};
+use crate::document::{BlockKind, CharOffsets, Document, EntityKind, Span};
 
 /// The schema string written in every article.
 pub const SCHEMA: &str = "dyad.article/1";
@@ -41,6 +41,15 @@ struct Article<'a> {
 struct Range {
     start: usize,
     end: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: String,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: EntityKind,
+    mentions: Vec<Range>,
 }
 
 #[derive(Serialize)]
@@ -98,13 +107,25 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         })
         .collect();
     let sentences: Vec<Range> = doc.sentences.iter().map(|s| range(*s)).collect();
+    // One entity per mention for now: linking mentions of one entity is a later stage's job.
+    let entities: Vec<EntityOut> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| EntityOut {
+            id: format!("E{}", i + 1),
+            name: doc.slice(m.span),
+            kind: m.kind,
+            mentions: vec![range(m.span)],
+        })
+        .collect();
     let mut value = serde_json::json!({
         "schema": SCHEMA,
         "article": article,
         "text": doc.text,
         "blocks": blocks,
         "sentences": sentences,
-        "entities": [],
+        "entities": entities,
         "events": [],
         "quotes": [],
         "locations": [],
@@ -174,7 +195,7 @@ mod tests {
             }
         }
         assert_eq!(v["blocks"][1]["start"], 12);
-        for key in ["entities", "events", "quotes", "locations", "counts"] {
+        for key in ["events", "quotes", "locations", "counts"] {
             assert_eq!(v[key], serde_json::json!([]));
         }
     }

@@ -1,0 +1,153 @@
+//! The entity stage: finds the names of people, organisations, places, groups and events.
+//!
+//! It reads the words of each sentence ([`Document::words`]) and fills
+//! [`Document::mentions`] with typed byte spans. A statistical tagger ([`model`]: averaged
+//! perceptron over BILOU labels, trained on UNER English EWT) finds PER, ORG and LOC names
+//! from the words, their shapes and contexts and [`gazetteer`] matches ([`features`]); the
+//! [`rules`] then give the finer kinds (GPE, NORP, FAC, EVENT) and clean the span edges.
+//! The bundled model is embedded in the binary and loaded once, on first use. This stage does
+//! not resolve mentions to actors or link mentions of the same entity; later stages do.
+
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod rules;
+
+use std::sync::OnceLock;
+
+use crate::document::{Document, Mention, Span};
+use crate::error::Result;
+use gazetteer::Gazetteer;
+use model::Model;
+use rules::TypedSpan;
+
+/// The bundled model (`models/ner.bin`), trained by `dyad train ner`.
+const BUNDLED_MODEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner.bin"));
+
+/// A model and the gazetteer it was trained with: everything needed to find entities.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    model: Model,
+    gazetteer: Gazetteer,
+}
+
+impl Recognizer {
+    /// A recognizer from a model and its gazetteer.
+    pub fn new(model: Model, gazetteer: Gazetteer) -> Self {
+        Recognizer { model, gazetteer }
+    }
+
+    /// A recognizer from model bytes and the bundled gazetteer; `name` names the model in
+    /// errors.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Self> {
+        Ok(Recognizer::new(
+            Model::from_bytes(bytes, name)?,
+            Gazetteer::bundled(),
+        ))
+    }
+
+    /// The bundled recognizer, loaded on first use. The error says why there is none (no model
+    /// was bundled, or it is damaged).
+    pub fn bundled() -> std::result::Result<&'static Recognizer, &'static str> {
+        static BUNDLED: OnceLock<std::result::Result<Recognizer, String>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| {
+                if BUNDLED_MODEL.is_empty() {
+                    return Err("no entity model is bundled with this build".to_string());
+                }
+                Recognizer::from_bytes(BUNDLED_MODEL, "models/ner.bin").map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds the entities of one sentence, given as its words.
+    pub fn sentence(&self, words: &[&str]) -> Vec<TypedSpan> {
+        let spans: Vec<TypedSpan> = self
+            .model
+            .tag(words, &self.gazetteer)
+            .into_iter()
+            .map(|s| TypedSpan {
+                start: s.start,
+                end: s.end,
+                kind: rules::base_kind(&self.model.types()[s.kind]),
+            })
+            .collect();
+        rules::apply(words, &spans, &self.gazetteer)
+    }
+
+    /// Finds the entities of every sentence of a document, replacing its mentions.
+    pub fn annotate(&self, doc: &mut Document) {
+        doc.mentions.clear();
+        let mut first = 0;
+        while first < doc.words.len() {
+            let sentence = doc.words[first].sentence;
+            let mut end = first;
+            while end < doc.words.len() && doc.words[end].sentence == sentence {
+                end += 1;
+            }
+            let words: Vec<&str> = doc.words[first..end]
+                .iter()
+                .map(|w| doc.text.get(w.span.range()).unwrap_or(""))
+                .collect();
+            for s in self.sentence(&words) {
+                let span = Span::new(
+                    doc.words[first + s.start].span.start,
+                    doc.words[first + s.end - 1].span.end,
+                );
+                let span = trim_possessive(&doc.text, span);
+                if !span.is_empty() {
+                    doc.mentions.push(Mention { span, kind: s.kind });
+                }
+            }
+            first = end;
+        }
+    }
+}
+
+/// Cuts a possessive ending that the tokenizer left on a name (`Sharaa’s` → `Sharaa`).
+fn trim_possessive(text: &str, span: Span) -> Span {
+    let slice = &text[span.range()];
+    for ending in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = slice.strip_suffix(ending)
+            && !stem.is_empty()
+        {
+            return Span::new(span.start, span.start + stem.len());
+        }
+    }
+    span
+}
+
+/// The entity stage over a document, with the bundled model. Without a usable model the
+/// mentions stay empty and a diagnostic says why.
+pub fn recognize(doc: &mut Document) {
+    match Recognizer::bundled() {
+        Ok(recognizer) => recognizer.annotate(doc),
+        Err(why) => {
+            doc.mentions.clear();
+            doc.note("ner", why);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessive_endings_are_trimmed() {
+        let text = "Al Sharaa’s trip";
+        assert_eq!(trim_possessive(text, Span::new(0, 13)), Span::new(0, 9));
+        assert_eq!(trim_possessive(text, Span::new(0, 9)), Span::new(0, 9));
+    }
+}

@@ -1,0 +1,680 @@
+//! The statistical part of the entity tagger: an averaged perceptron over BILOU labels with
+//! greedy left-to-right decoding, its training, and its binary file format.
+//!
+//! Labels are `O` and `B`/`I`/`L`/`U` for each entity type the model was trained with (UNER
+//! gives PER, ORG and LOC). Decoding only ever picks a label that continues the previous one
+//! validly, so every output is a well-formed set of spans. The file format is a header, the
+//! sorted feature ids, the quantised weights and an FNV checksum; a damaged file is an
+//! [`Error::Malformed`], never a panic. Finer types (GPE, NORP, FAC, EVENT) are the rules'
+//! job ([`super::rules`]), not this module's.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::features::{self, FEATURE_SET, SentenceView};
+use super::gazetteer::Gazetteer;
+use crate::error::{Error, Location, Result};
+
+const MAGIC: &[u8; 8] = b"DYADNER\x01";
+/// The label index standing for "before the sentence" in history features.
+const START: u8 = 255;
+
+/// A span of words `[start, end)` with the index of its type in [`Model::types`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// The type's index.
+    pub kind: usize,
+}
+
+/// A trained entity tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    types: Vec<String>,
+    keys: Vec<u64>,
+    /// `keys.len() × labels` quantised weights.
+    weights: Vec<i16>,
+}
+
+/// What the decoder needs from a set of weights: add a feature's weights to the scores.
+trait Scorer {
+    fn add(&self, feature: u64, scores: &mut [f32]);
+}
+
+impl Scorer for Model {
+    fn add(&self, feature: u64, scores: &mut [f32]) {
+        if let Ok(i) = self.keys.binary_search(&feature) {
+            let row = &self.weights[i * scores.len()..(i + 1) * scores.len()];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += f32::from(w);
+            }
+        }
+    }
+}
+
+/// Labels: 0 is `O`; type `t` has `B` = 1 + 4t, `I` = 2 + 4t, `L` = 3 + 4t, `U` = 4 + 4t.
+fn label_count(types: usize) -> usize {
+    1 + 4 * types
+}
+
+fn part(label: u8) -> u8 {
+    if label == 0 || label == START {
+        0
+    } else {
+        (label - 1) % 4
+    }
+}
+
+fn type_of(label: u8) -> usize {
+    (label as usize - 1) / 4
+}
+
+/// True when `label` may follow `prev`, and (at the last word) may end the sentence.
+fn allowed(prev: u8, label: u8, last: bool) -> bool {
+    let open = prev != 0 && prev != START && matches!(part(prev), 0 | 1); // after B or I
+    let continues = label != 0 && matches!(part(label), 1 | 2); // I or L
+    let ends = label == 0 || matches!(part(label), 2 | 3); // O, L or U
+    if open {
+        continues && type_of(label) == type_of(prev) && (!last || ends)
+    } else {
+        !continues && (!last || ends)
+    }
+}
+
+/// Greedy left-to-right decoding; returns one label per word.
+fn decode(
+    scorer: &dyn Scorer,
+    labels: usize,
+    view: &SentenceView,
+    statics: &[Vec<u64>],
+    mut visit: impl FnMut(usize, &[u64], u8),
+) -> Vec<u8> {
+    let n = statics.len();
+    let mut out = Vec::with_capacity(n);
+    let (mut prev, mut prev2) = (START, START);
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; labels];
+    for (i, word_features) in statics.iter().enumerate() {
+        feats.clear();
+        feats.extend_from_slice(word_features);
+        features::history_features(view, i, prev, prev2, &mut feats);
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in &feats {
+            scorer.add(f, &mut scores);
+        }
+        let last = i + 1 == n;
+        let mut best = 0u8;
+        let mut best_score = f32::NEG_INFINITY;
+        for (label, &score) in scores.iter().enumerate() {
+            let label = label as u8;
+            if allowed(prev, label, last) && score > best_score {
+                best = label;
+                best_score = score;
+            }
+        }
+        visit(i, &feats, best);
+        out.push(best);
+        prev2 = prev;
+        prev = best;
+    }
+    out
+}
+
+/// Turns BILOU labels into word spans.
+fn spans_of(labels: &[u8]) -> Vec<WordSpan> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &label) in labels.iter().enumerate() {
+        match part(label) {
+            _ if label == 0 => {}
+            0 => start = i,
+            2 => out.push(WordSpan {
+                start,
+                end: i + 1,
+                kind: type_of(label),
+            }),
+            3 => out.push(WordSpan {
+                start: i,
+                end: i + 1,
+                kind: type_of(label),
+            }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Turns spans into BILOU labels (spans of unknown types and overlaps are dropped).
+fn labels_of(n: usize, spans: &[WordSpan]) -> Vec<u8> {
+    let mut out = vec![0u8; n];
+    for s in spans {
+        if s.end > n || s.start >= s.end || out[s.start..s.end].iter().any(|&l| l != 0) {
+            continue;
+        }
+        let base = 1 + 4 * s.kind as u8;
+        if s.end - s.start == 1 {
+            out[s.start] = base + 3;
+        } else {
+            out[s.start] = base;
+            for l in &mut out[s.start + 1..s.end - 1] {
+                *l = base + 1;
+            }
+            out[s.end - 1] = base + 2;
+        }
+    }
+    out
+}
+
+impl Model {
+    /// The entity types the model knows, in label order (such as `PER`, `ORG`, `LOC`).
+    pub fn types(&self) -> &[String] {
+        &self.types
+    }
+
+    /// How many features the model keeps.
+    pub fn feature_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Finds the entities of one sentence, given as its words.
+    pub fn tag(&self, words: &[&str], gazetteer: &Gazetteer) -> Vec<WordSpan> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let view = SentenceView::new(words);
+        let statics = features::static_features(words, &view, gazetteer);
+        let labels = decode(
+            self,
+            label_count(self.types.len()),
+            &view,
+            &statics,
+            |_, _, _| {},
+        );
+        spans_of(&labels)
+    }
+
+    /// Writes the model in its binary format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(64 + self.keys.len() * 8 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FEATURE_SET.to_le_bytes());
+        out.extend_from_slice(&(self.types.len() as u32).to_le_bytes());
+        for t in &self.types {
+            out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            out.extend_from_slice(t.as_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u64).to_le_bytes());
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`]; `name` names it in errors.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model> {
+        let bad = |why: &str| Error::Malformed(Location::file(name), format!("NER model: {why}"));
+        if bytes.len() < MAGIC.len() + 8 || &bytes[..MAGIC.len()] != MAGIC {
+            return Err(bad("not a dyad NER model (bad magic number)"));
+        }
+        let (body, tail) = bytes.split_at(bytes.len() - 8);
+        let stored = u64::from_le_bytes(tail.try_into().map_err(|_| bad("truncated"))?);
+        if checksum(body) != stored {
+            return Err(bad("checksum mismatch (the file is damaged)"));
+        }
+        let mut r = Reader {
+            bytes: body,
+            at: MAGIC.len(),
+        };
+        let set = r.u32().ok_or_else(|| bad("truncated header"))?;
+        if set != FEATURE_SET {
+            return Err(bad(&format!(
+                "feature set {set}, this dyad reads feature set {FEATURE_SET}"
+            )));
+        }
+        let type_count = r.u32().ok_or_else(|| bad("truncated header"))? as usize;
+        if type_count == 0 || type_count > 16 {
+            return Err(bad("implausible number of entity types"));
+        }
+        let mut types = Vec::with_capacity(type_count);
+        for _ in 0..type_count {
+            let len = r.u32().ok_or_else(|| bad("truncated type name"))? as usize;
+            let raw = r.take(len).ok_or_else(|| bad("truncated type name"))?;
+            types.push(String::from_utf8(raw.to_vec()).map_err(|_| bad("type name is not UTF-8"))?);
+        }
+        let count = r.u64().ok_or_else(|| bad("truncated header"))? as usize;
+        let labels = label_count(type_count);
+        let need = count
+            .checked_mul(8 + 2 * labels)
+            .ok_or_else(|| bad("implausible feature count"))?;
+        if r.bytes.len() - r.at != need {
+            return Err(bad("the size does not match the feature count"));
+        }
+        let keys: Vec<u64> = (0..count).filter_map(|_| r.u64()).collect();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(bad("feature ids are not sorted"));
+        }
+        let weights: Vec<i16> = (0..count * labels)
+            .filter_map(|_| r.take(2).map(|b| i16::from_le_bytes([b[0], b[1]])))
+            .collect();
+        Ok(Model {
+            types,
+            keys,
+            weights,
+        })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.at.checked_add(n)?;
+        let out = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(out)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// One training sentence: its words and its entities (word spans with a type name).
+#[derive(Debug, Clone, Default)]
+pub struct TrainingSentence {
+    /// The words.
+    pub words: Vec<String>,
+    /// The entities: `[start, end)` word ranges and their type names.
+    pub entities: Vec<(usize, usize, String)>,
+}
+
+/// How to train.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data; the pass that scores best on the dev set is kept.
+    pub epochs: usize,
+    /// Seed of the shuffles.
+    pub seed: u64,
+    /// Every `caps_every`-th training sentence is also given in capitals (0: never), so the
+    /// model learns headlines.
+    pub caps_every: usize,
+    /// Features whose largest averaged weight is below this are dropped.
+    pub min_weight: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 12,
+            seed: 1,
+            caps_every: 6,
+            min_weight: 0.1,
+        }
+    }
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The weights being trained, with the running sums the averaging needs.
+struct Training {
+    labels: usize,
+    index: HashMap<u64, usize, BuildHasherDefault<IdHasher>>,
+    weights: Vec<f32>,
+    /// Σ (update step × change) per weight: the average is `w - sums / steps`.
+    sums: Vec<f64>,
+    steps: u64,
+}
+
+impl Scorer for Training {
+    fn add(&self, feature: u64, scores: &mut [f32]) {
+        if let Some(&i) = self.index.get(&feature) {
+            let row = &self.weights[i * self.labels..(i + 1) * self.labels];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+    }
+}
+
+impl Training {
+    fn update(&mut self, feature: u64, label: u8, change: f32) {
+        let labels = self.labels;
+        let next = self.index.len();
+        let row = *self.index.entry(feature).or_insert(next);
+        if row == next {
+            self.weights.resize(self.weights.len() + labels, 0.0);
+            self.sums.resize(self.sums.len() + labels, 0.0);
+        }
+        let at = row * labels + label as usize;
+        self.weights[at] += change;
+        self.sums[at] += self.steps as f64 * f64::from(change);
+    }
+
+    /// The averaged, pruned and quantised model.
+    fn finish(&self, types: &[String], min_weight: f32) -> Model {
+        let labels = self.labels;
+        let steps = self.steps.max(1) as f64;
+        let mut rows: Vec<(u64, Vec<f32>)> = Vec::new();
+        let mut top = 0f32;
+        for (&key, &row) in &self.index {
+            let avg: Vec<f32> = (0..labels)
+                .map(|l| {
+                    let at = row * labels + l;
+                    (f64::from(self.weights[at]) - self.sums[at] / steps) as f32
+                })
+                .collect();
+            let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
+            if max >= min_weight {
+                top = top.max(max);
+                rows.push((key, avg));
+            }
+        }
+        rows.sort_by_key(|(key, _)| *key);
+        let scale = if top > 0.0 { 32767.0 / top } else { 1.0 };
+        let mut keys = Vec::with_capacity(rows.len());
+        let mut weights = Vec::with_capacity(rows.len() * labels);
+        for (key, avg) in rows {
+            keys.push(key);
+            weights.extend(avg.iter().map(|w| (w * scale).round() as i16));
+        }
+        Model {
+            types: types.to_vec(),
+            keys,
+            weights,
+        }
+    }
+}
+
+/// A small deterministic random number generator (xorshift64*) for the shuffles.
+struct Shuffler(u64);
+
+impl Shuffler {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Entity-level counts of a model on a labelled set: (gold, predicted, correct).
+pub fn score(
+    model: &Model,
+    sentences: &[TrainingSentence],
+    gazetteer: &Gazetteer,
+) -> (usize, usize, usize) {
+    let (mut gold, mut system, mut correct) = (0, 0, 0);
+    for s in sentences {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let truth = to_word_spans(s, model.types());
+        let found = model.tag(&words, gazetteer);
+        gold += truth.len();
+        system += found.len();
+        correct += found.iter().filter(|f| truth.contains(f)).count();
+    }
+    (gold, system, correct)
+}
+
+fn to_word_spans(s: &TrainingSentence, types: &[String]) -> Vec<WordSpan> {
+    s.entities
+        .iter()
+        .filter_map(|(start, end, kind)| {
+            let kind = types.iter().position(|t| t == kind)?;
+            Some(WordSpan {
+                start: *start,
+                end: *end,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Trains a model. `types` are the entity types to learn (others are ignored); `dev`, when
+/// given, picks the best pass. `log` receives one line per pass.
+pub fn train(
+    types: &[String],
+    train: &[TrainingSentence],
+    dev: &[TrainingSentence],
+    gazetteer: &Gazetteer,
+    options: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let labels = label_count(types.len());
+    // The training material: every sentence, plus some again in capitals.
+    let mut examples: Vec<(Vec<String>, Vec<u8>)> = Vec::new();
+    for (i, s) in train.iter().enumerate() {
+        let gold = labels_of(s.words.len(), &to_word_spans(s, types));
+        if options.caps_every > 0 && i % options.caps_every == 0 {
+            let caps = s.words.iter().map(|w| w.to_uppercase()).collect();
+            examples.push((caps, gold.clone()));
+        }
+        examples.push((s.words.clone(), gold));
+    }
+    // Static features never change, so they are computed once.
+    let prepared: Vec<(SentenceView, Vec<Vec<u64>>, Vec<u8>)> = examples
+        .into_iter()
+        .filter(|(words, _)| !words.is_empty())
+        .map(|(words, gold)| {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let view = SentenceView::new(&refs);
+            let statics = features::static_features(&refs, &view, gazetteer);
+            (view, statics, gold)
+        })
+        .collect();
+    let mut training = Training {
+        labels,
+        index: HashMap::default(),
+        weights: Vec::new(),
+        sums: Vec::new(),
+        steps: 0,
+    };
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = Shuffler(options.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut best: Option<(f64, Model)> = None;
+    for epoch in 1..=options.epochs.max(1) {
+        rng.shuffle(&mut order);
+        let (mut errors, mut tokens) = (0usize, 0usize);
+        for &k in &order {
+            let (view, statics, gold) = &prepared[k];
+            let mut updates: Vec<(Vec<u64>, u8, u8)> = Vec::new();
+            decode(&training, labels, view, statics, |i, feats, guess| {
+                if guess != gold[i] {
+                    updates.push((feats.to_vec(), gold[i], guess));
+                }
+            });
+            // The updates of a sentence are applied after decoding it, so every word of the
+            // sentence was scored by the same weights.
+            tokens += gold.len();
+            errors += updates.len();
+            for (feats, truth, guess) in updates {
+                for &f in &feats {
+                    training.update(f, truth, 1.0);
+                    training.update(f, guess, -1.0);
+                }
+            }
+            training.steps += 1;
+        }
+        let model = training.finish(types, options.min_weight);
+        let line = format!(
+            "epoch {epoch}: train label error {:.2}%, {} features kept of {}",
+            100.0 * errors as f64 / tokens.max(1) as f64,
+            model.feature_count(),
+            training.index.len()
+        );
+        if dev.is_empty() {
+            log(&line);
+            best = Some((epoch as f64, model));
+            continue;
+        }
+        let (gold, system, correct) = score(&model, dev, gazetteer);
+        let f1 = 2.0 * correct as f64 / (gold + system).max(1) as f64;
+        log(&format!("{line}; dev F1 {f1:.4}"));
+        if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
+            best = Some((f1, model));
+        }
+    }
+    best.map(|(_, m)| m).unwrap_or_else(|| Model {
+        types: types.to_vec(),
+        keys: Vec::new(),
+        weights: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str, entities: &[(usize, usize, &str)]) -> TrainingSentence {
+        TrainingSentence {
+            words: text.split(' ').map(str::to_string).collect(),
+            entities: entities
+                .iter()
+                .map(|&(s, e, k)| (s, e, k.to_string()))
+                .collect(),
+        }
+    }
+
+    fn tiny_model() -> Model {
+        let types: Vec<String> = ["PER", "ORG", "LOC"].map(String::from).to_vec();
+        let train = vec![
+            sentence(
+                "Irina Petrov visited Lagos today .",
+                &[(0, 2, "PER"), (3, 4, "LOC")],
+            ),
+            sentence(
+                "Maria Lopez works for Acme Corp .",
+                &[(0, 2, "PER"), (4, 6, "ORG")],
+            ),
+            sentence("The weather was fine .", &[]),
+            sentence(
+                "John Smith flew to Paris .",
+                &[(0, 2, "PER"), (4, 5, "LOC")],
+            ),
+        ];
+        let options = TrainOptions {
+            epochs: 5,
+            min_weight: 0.0,
+            ..TrainOptions::default()
+        };
+        train_quiet(&types, &train, &options)
+    }
+
+    fn train_quiet(types: &[String], train: &[TrainingSentence], options: &TrainOptions) -> Model {
+        super::train(types, train, &[], &Gazetteer::new(), options, &mut |_| {})
+    }
+
+    #[test]
+    fn bilou_labels_round_trip_through_spans() {
+        let spans = vec![
+            WordSpan {
+                start: 0,
+                end: 2,
+                kind: 0,
+            },
+            WordSpan {
+                start: 3,
+                end: 4,
+                kind: 2,
+            },
+            WordSpan {
+                start: 4,
+                end: 7,
+                kind: 1,
+            },
+        ];
+        let labels = labels_of(8, &spans);
+        assert_eq!(spans_of(&labels), spans);
+    }
+
+    #[test]
+    fn decoding_only_makes_valid_sequences() {
+        assert!(allowed(START, 1, false));
+        assert!(!allowed(START, 2, false));
+        assert!(!allowed(1, 0, false));
+        assert!(allowed(1, 3, true));
+        assert!(!allowed(1, 2, true));
+        assert!(!allowed(1, 7, false));
+    }
+
+    #[test]
+    fn a_tiny_model_learns_and_round_trips() {
+        let model = tiny_model();
+        let words = ["Irina", "Petrov", "visited", "Lagos", "today", "."];
+        let found = model.tag(&words, &Gazetteer::new());
+        assert!(found.contains(&WordSpan {
+            start: 0,
+            end: 2,
+            kind: 0
+        }));
+        let bytes = model.to_bytes();
+        let again = Model::from_bytes(&bytes, "tiny").unwrap();
+        assert_eq!(again, model);
+        assert_eq!(again.tag(&words, &Gazetteer::new()), found);
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        assert_eq!(tiny_model().to_bytes(), tiny_model().to_bytes());
+    }
+
+    #[test]
+    fn corrupt_models_are_errors_not_panics() {
+        let bytes = tiny_model().to_bytes();
+        assert!(Model::from_bytes(b"", "empty").is_err());
+        assert!(Model::from_bytes(b"not a model at all", "junk").is_err());
+        let mut flipped = bytes.clone();
+        flipped[20] ^= 0x40;
+        let err = Model::from_bytes(&flipped, "flipped.bin").unwrap_err();
+        assert!(err.to_string().contains("flipped.bin"), "{err}");
+        for cut in [9, 17, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Model::from_bytes(&bytes[..cut], "cut").is_err());
+        }
+    }
+}

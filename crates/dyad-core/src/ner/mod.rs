@@ -89,6 +89,8 @@ impl Recognizer {
     /// Finds the entities of every sentence of a document, replacing its mentions.
     pub fn annotate(&self, doc: &mut Document) {
         doc.mentions.clear();
+        // The word ranges of the sentences.
+        let mut ranges = Vec::new();
         let mut first = 0;
         while first < doc.words.len() {
             let sentence = doc.words[first].sentence;
@@ -96,22 +98,34 @@ impl Recognizer {
             while end < doc.words.len() && doc.words[end].sentence == sentence {
                 end += 1;
             }
-            let words: Vec<&str> = doc.words[first..end]
-                .iter()
-                .map(|w| doc.text.get(w.span.range()).unwrap_or(""))
-                .collect();
-            for s in self.sentence(&words) {
+            ranges.push(first..end);
+            first = end;
+        }
+        let sentences: Vec<Vec<&str>> = ranges
+            .iter()
+            .map(|r| {
+                doc.words[r.clone()]
+                    .iter()
+                    .map(|w| doc.text.get(w.span.range()).unwrap_or(""))
+                    .collect()
+            })
+            .collect();
+        let mut found: Vec<Vec<TypedSpan>> = sentences.iter().map(|w| self.sentence(w)).collect();
+        rules::harmonize(&sentences, &mut found);
+        let mut mentions = Vec::new();
+        for (range, spans) in ranges.iter().zip(found) {
+            for s in spans {
                 let span = Span::new(
-                    doc.words[first + s.start].span.start,
-                    doc.words[first + s.end - 1].span.end,
+                    doc.words[range.start + s.start].span.start,
+                    doc.words[range.start + s.end - 1].span.end,
                 );
                 let span = trim_possessive(&doc.text, span);
                 if !span.is_empty() {
-                    doc.mentions.push(Mention { span, kind: s.kind });
+                    mentions.push(Mention { span, kind: s.kind });
                 }
             }
-            first = end;
         }
+        doc.mentions = mentions;
     }
 }
 

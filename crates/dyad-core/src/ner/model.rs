@@ -84,41 +84,87 @@ fn allowed(prev: u8, label: u8, last: bool) -> bool {
     }
 }
 
-/// Greedy left-to-right decoding; returns one label per word.
+/// The features of word `i` when the previous word has label `prev`: its static features
+/// and its history features.
+fn word_features(
+    view: &SentenceView,
+    statics: &[Vec<u64>],
+    i: usize,
+    prev: u8,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    out.extend_from_slice(&statics[i]);
+    features::history_features(view, i, prev, out);
+}
+
+/// Viterbi decoding over first-order label sequences; returns one label per word. Only valid
+/// BILOU sequences are considered.
 fn decode(
     scorer: &dyn Scorer,
     labels: usize,
     view: &SentenceView,
     statics: &[Vec<u64>],
-    mut visit: impl FnMut(usize, &[u64], u8),
 ) -> Vec<u8> {
     let n = statics.len();
-    let mut out = Vec::with_capacity(n);
-    let (mut prev, mut prev2) = (START, START);
-    let mut feats = Vec::new();
-    let mut scores = vec![0f32; labels];
-    for (i, word_features) in statics.iter().enumerate() {
-        feats.clear();
-        feats.extend_from_slice(word_features);
-        features::history_features(view, i, prev, prev2, &mut feats);
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in &feats {
-            scorer.add(f, &mut scores);
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut static_scores = vec![0f32; labels];
+    let mut step = vec![0f32; labels];
+    let mut history = Vec::new();
+    // best[i * labels + l]: the best score of a sequence ending in label l at word i.
+    let mut best = vec![f32::NEG_INFINITY; n * labels];
+    let mut back = vec![0u8; n * labels];
+    for i in 0..n {
+        static_scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in &statics[i] {
+            scorer.add(f, &mut static_scores);
         }
         let last = i + 1 == n;
-        let mut best = 0u8;
-        let mut best_score = f32::NEG_INFINITY;
-        for (label, &score) in scores.iter().enumerate() {
-            let label = label as u8;
-            if allowed(prev, label, last) && score > best_score {
-                best = label;
-                best_score = score;
+        let prevs: Vec<u8> = if i == 0 {
+            vec![START]
+        } else {
+            (0..labels as u8)
+                .filter(|&p| best[(i - 1) * labels + p as usize] > f32::NEG_INFINITY)
+                .collect()
+        };
+        for prev in prevs {
+            let before = if prev == START {
+                0.0
+            } else {
+                best[(i - 1) * labels + prev as usize]
+            };
+            history.clear();
+            features::history_features(view, i, prev, &mut history);
+            step.copy_from_slice(&static_scores);
+            for &f in &history {
+                scorer.add(f, &mut step);
+            }
+            for (label, &score) in step.iter().enumerate() {
+                if !allowed(prev, label as u8, last) {
+                    continue;
+                }
+                let total = before + score;
+                let at = i * labels + label;
+                if total > best[at] {
+                    best[at] = total;
+                    back[at] = prev;
+                }
             }
         }
-        visit(i, &feats, best);
-        out.push(best);
-        prev2 = prev;
-        prev = best;
+    }
+    let mut label = (0..labels)
+        .max_by(|&a, &b| {
+            best[(n - 1) * labels + a]
+                .total_cmp(&best[(n - 1) * labels + b])
+                .then(b.cmp(&a))
+        })
+        .unwrap_or(0) as u8;
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = label;
+        label = back[i * labels + label as usize];
     }
     out
 }
@@ -186,13 +232,7 @@ impl Model {
         }
         let view = SentenceView::new(words);
         let statics = features::static_features(words, &view, gazetteer);
-        let labels = decode(
-            self,
-            label_count(self.types.len()),
-            &view,
-            &statics,
-            |_, _, _| {},
-        );
+        let labels = decode(self, label_count(self.types.len()), &view, &statics);
         spans_of(&labels)
     }
 
@@ -324,6 +364,9 @@ pub struct TrainOptions {
     pub caps_every: usize,
     /// Features whose largest averaged weight is below this are dropped.
     pub min_weight: f32,
+    /// The share of words whose word-identity features are hidden in each pass (word
+    /// dropout), so that context, shape and gazetteer features learn to carry names.
+    pub word_dropout: f64,
 }
 
 impl Default for TrainOptions {
@@ -333,6 +376,7 @@ impl Default for TrainOptions {
             seed: 1,
             caps_every: 6,
             min_weight: 0.1,
+            word_dropout: 0.15,
         }
     }
 }
@@ -523,20 +567,39 @@ pub fn train(
         let (mut errors, mut tokens) = (0usize, 0usize);
         for &k in &order {
             let (view, statics, gold) = &prepared[k];
-            let mut updates: Vec<(Vec<u64>, u8, u8)> = Vec::new();
-            decode(&training, labels, view, statics, |i, feats, guess| {
-                if guess != gold[i] {
-                    updates.push((feats.to_vec(), gold[i], guess));
+            let mut masked = statics.clone();
+            let threshold = (options.word_dropout.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
+            for word in &mut masked {
+                if rng.next() < threshold {
+                    for f in word.iter_mut().take(features::LEXICAL) {
+                        *f = features::hidden_word();
+                    }
                 }
-            });
-            // The updates of a sentence are applied after decoding it, so every word of the
-            // sentence was scored by the same weights.
+            }
+            let guess = decode(&training, labels, view, &masked);
             tokens += gold.len();
-            errors += updates.len();
-            for (feats, truth, guess) in updates {
-                for &f in &feats {
-                    training.update(f, truth, 1.0);
-                    training.update(f, guess, -1.0);
+            // The structured perceptron's update: towards the gold sequence's features, away
+            // from the guessed one's, wherever the two differ.
+            let (mut truth_features, mut guess_features) = (Vec::new(), Vec::new());
+            for i in 0..gold.len() {
+                let (truth_prev, guess_prev) = if i == 0 {
+                    (START, START)
+                } else {
+                    (gold[i - 1], guess[i - 1])
+                };
+                if gold[i] == guess[i] && truth_prev == guess_prev {
+                    continue;
+                }
+                if gold[i] != guess[i] {
+                    errors += 1;
+                }
+                word_features(view, &masked, i, truth_prev, &mut truth_features);
+                word_features(view, &masked, i, guess_prev, &mut guess_features);
+                for &f in &truth_features {
+                    training.update(f, gold[i], 1.0);
+                }
+                for &f in &guess_features {
+                    training.update(f, guess[i], -1.0);
                 }
             }
             training.steps += 1;

@@ -119,9 +119,15 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
         let mut kind = span.kind;
         let text = phrase(start, end);
         if kind == EntityKind::Loc
-            && [list::COUNTRY, list::CAPITAL, list::PROVINCE, list::CITY]
-                .iter()
-                .any(|l| gazetteer.contains(l, &text))
+            && [
+                list::COUNTRY,
+                list::CAPITAL,
+                list::PROVINCE,
+                list::CITY,
+                list::GEONAMES,
+            ]
+            .iter()
+            .any(|l| gazetteer.contains(l, &text))
         {
             kind = EntityKind::Gpe;
         }
@@ -257,6 +263,91 @@ fn events(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
     }
 }
 
+/// Makes one document consistent: a name gets the kind it was given most often in the
+/// document, and its other occurrences that the model missed are added (matched with their
+/// case, or without it in a sentence written in capitals). `sentences` are the words of each
+/// sentence, `spans` the entities found in each.
+pub fn harmonize(sentences: &[Vec<&str>], spans: &mut [Vec<TypedSpan>]) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<String, Vec<(EntityKind, usize)>> = HashMap::new();
+    for (words, found) in sentences.iter().zip(spans.iter()) {
+        for s in found.iter() {
+            if !words[s.start..s.end].iter().any(|w| is_capitalized(w)) {
+                continue;
+            }
+            let kinds = votes.entry(words[s.start..s.end].join(" ")).or_default();
+            match kinds.iter_mut().find(|(k, _)| *k == s.kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((s.kind, 1)),
+            }
+        }
+    }
+    if votes.is_empty() {
+        return;
+    }
+    let mut best: HashMap<String, EntityKind> = HashMap::new();
+    let mut lower_best: HashMap<String, EntityKind> = HashMap::new();
+    for (phrase, kinds) in &votes {
+        let mut top = kinds[0];
+        for &k in &kinds[1..] {
+            if k.1 > top.1 {
+                top = k;
+            }
+        }
+        best.insert(phrase.clone(), top.0);
+        lower_best.insert(phrase.to_lowercase(), top.0);
+    }
+    let longest = votes
+        .keys()
+        .map(|p| p.split(' ').count())
+        .max()
+        .unwrap_or(1)
+        .min(6);
+    for (words, found) in sentences.iter().zip(spans.iter_mut()) {
+        for s in found.iter_mut() {
+            if let Some(&kind) = best.get(&words[s.start..s.end].join(" ")) {
+                s.kind = kind;
+            }
+        }
+        let caps = super::features::is_caps_sentence(words);
+        let mut added = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            if is_capitalized(words[i]) {
+                for len in (1..=longest.min(words.len() - i)).rev() {
+                    let phrase = words[i..i + len].join(" ");
+                    let kind = if caps {
+                        lower_best.get(&phrase.to_lowercase())
+                    } else {
+                        best.get(&phrase)
+                    };
+                    let Some(&kind) = kind else { continue };
+                    let free = !found
+                        .iter()
+                        .chain(&added)
+                        .any(|o: &TypedSpan| o.start < i + len && i < o.end);
+                    // A name's neighbour that is capitalized too means a longer name.
+                    let extends = (i > 0 && is_capitalized(words[i - 1]) && !caps)
+                        || (i + len < words.len() && is_capitalized(words[i + len]) && !caps);
+                    if free && !extends {
+                        added.push(TypedSpan {
+                            start: i,
+                            end: i + len,
+                            kind,
+                        });
+                        matched = len;
+                    }
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        found.extend(added);
+        found.sort_by_key(|s| s.start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +369,45 @@ mod tests {
     }
 
     use EntityKind::*;
+
+    #[test]
+    fn a_document_names_one_thing_one_way() {
+        let sentences: Vec<Vec<&str>> = vec![
+            "We stayed at the Miramar in June .".split(' ').collect(),
+            "The Miramar was clean .".split(' ').collect(),
+            "MIRAMAR DEAL".split(' ').collect(),
+        ];
+        let mut spans = vec![
+            vec![TypedSpan {
+                start: 4,
+                end: 5,
+                kind: Loc,
+            }],
+            vec![TypedSpan {
+                start: 1,
+                end: 2,
+                kind: Org,
+            }],
+            vec![],
+        ];
+        harmonize(&sentences, &mut spans);
+        assert_eq!(
+            spans[1],
+            vec![TypedSpan {
+                start: 1,
+                end: 2,
+                kind: Loc
+            }]
+        );
+        assert_eq!(
+            spans[2],
+            vec![TypedSpan {
+                start: 0,
+                end: 1,
+                kind: Loc
+            }]
+        );
+    }
 
     #[test]
     fn countries_become_gpe_and_nationalities_norp() {

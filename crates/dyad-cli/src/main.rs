@@ -5,6 +5,7 @@
 
 mod code;
 mod codebook_cmd;
+mod eval_extract;
 mod eval_gold;
 mod eval_ner;
 mod eval_segment;
@@ -53,6 +54,8 @@ enum Command {
 enum EvalCommand {
     /// Score coded articles against dyad-gold/1 files.
     Gold(eval_gold::GoldArgs),
+    /// Main-text extraction quality and speed on the article-extraction benchmark.
+    Extract(eval_extract::ExtractArgs),
     /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
     Segment(eval_segment::EvalSegmentArgs),
     /// Entity precision, recall and F1 on CoNLL-2003, UNER (IOB2) or re3d.
@@ -89,6 +92,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),
+        Some(Command::Eval {
+            command: EvalCommand::Extract(args),
+        }) => eval_extract::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),

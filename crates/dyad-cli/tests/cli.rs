@@ -296,3 +296,22 @@ fn codebook_lists_roots_searches_and_refuses_bad_codes() {
         stderr(&out)
     );
 }
+
+/// Snapshots of the readable view of our own example articles: a change in extraction or
+/// segmentation shows up here as a diff to review (`cargo insta review`).
+#[test]
+fn example_tables_snapshot() {
+    for name in ["ankara-baghdad.html", "sahel-talks.txt", "feed.jsonl"] {
+        let out = dyad(
+            &repo_root(),
+            &[
+                "code",
+                &format!("examples/articles/{name}"),
+                "--format",
+                "table",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        insta::assert_snapshot!(name, stdout(&out));
+    }
+}

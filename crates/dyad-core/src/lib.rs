@@ -5,6 +5,7 @@
 //! no file or network I/O (the binary reads files and hands bytes in) and never panics on
 //! messy text. See `ARCHITECTURE.md` at the repository root for the map.
 
+pub mod actors;
 pub mod codebook;
 pub mod conllu;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod licenses;
 pub mod ner;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod segment;
 
 pub use document::{ArticleMeta, Block, BlockKind, Document, EntityKind, Mention, Span};

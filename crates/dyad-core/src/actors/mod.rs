@@ -1,0 +1,55 @@
+//! Actors: who is who in the news, as CAMEO-style codes valid on a date.
+//!
+//! The data lives in `data/actors/` at the repository root, in dyad's own line-oriented format
+//! (described in `data/actors/README.md`), and is compiled into the library. [`ActorDictionary`]
+//! reads those files, and the user's own files in the same format, from `(name, text)` pairs:
+//! the library reads no files itself. Resolving mentions in running text (which "Assad", which
+//! "the government") belongs to the later entity stage; this module answers "what codes does
+//! this name carry on this date?".
+
+pub mod codes;
+pub mod date;
+pub mod dictionary;
+pub mod name;
+
+pub use date::Date;
+pub use dictionary::{ActorDictionary, ActorKind, ActorMatch, Counts};
+
+/// The dictionary files compiled into dyad, as `(file name, text)` pairs in load order.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "data/actors/countries.txt",
+        include_str!("../../../../data/actors/countries.txt"),
+    ),
+    (
+        "data/actors/metonyms.txt",
+        include_str!("../../../../data/actors/metonyms.txt"),
+    ),
+    (
+        "data/actors/organisations.txt",
+        include_str!("../../../../data/actors/organisations.txt"),
+    ),
+    (
+        "data/actors/groups.txt",
+        include_str!("../../../../data/actors/groups.txt"),
+    ),
+    (
+        "data/actors/people-p5.txt",
+        include_str!("../../../../data/actors/people-p5.txt"),
+    ),
+    (
+        "data/actors/people-mena.txt",
+        include_str!("../../../../data/actors/people-mena.txt"),
+    ),
+    (
+        "data/actors/people-world.txt",
+        include_str!("../../../../data/actors/people-world.txt"),
+    ),
+    (
+        "data/actors/agents.txt",
+        include_str!("../../../../data/actors/agents.txt"),
+    ),
+];
+
+#[cfg(test)]
+mod tests;

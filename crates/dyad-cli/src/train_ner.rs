@@ -45,6 +45,9 @@ pub struct TrainNerArgs {
     /// Features whose largest averaged weight is below this are dropped.
     #[arg(long, default_value_t = TrainOptions::default().min_weight)]
     pub min_weight: f32,
+    /// Every N-th training sentence is also given in capitals (0: never).
+    #[arg(long, default_value_t = TrainOptions::default().caps_every)]
+    pub caps_every: usize,
     /// The share of words whose identity is hidden in each pass (word dropout).
     #[arg(long, default_value_t = TrainOptions::default().word_dropout)]
     pub word_dropout: f64,
@@ -104,7 +107,7 @@ pub fn run(command: &TrainCommand) -> anyhow::Result<()> {
         seed: args.seed,
         min_weight: args.min_weight,
         word_dropout: args.word_dropout,
-        ..TrainOptions::default()
+        caps_every: args.caps_every,
     };
     let gazetteer = Gazetteer::bundled();
     let model = model::train(&types, &train, &dev, &gazetteer, &options, &mut log);

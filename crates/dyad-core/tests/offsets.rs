@@ -79,6 +79,21 @@ fn check_ranges(v: &Value) {
             "sentence {s}..{e} has outer white space"
         );
     }
+    for entity in v["entities"].as_array().unwrap() {
+        let mention = &entity["mentions"][0];
+        let (s, e) = (
+            mention["start"].as_u64().unwrap() as usize,
+            mention["end"].as_u64().unwrap() as usize,
+        );
+        assert!(s < e && e <= text.len(), "entity {s}..{e} outside the text");
+        let surface: String = text[s..e].iter().collect();
+        assert_eq!(surface, entity["name"].as_str().unwrap());
+        assert_eq!(
+            surface.trim(),
+            surface,
+            "entity {s}..{e} has outer white space"
+        );
+    }
     if let Some(words) = v["words"].as_array() {
         for w in words {
             let (s, e) = (

@@ -70,6 +70,8 @@ mod t {
     pub const SUFFIX_AT: u8 = 17;
     pub const GAZ_SHAPE: u8 = 18;
     pub const HIDDEN: u8 = 19;
+    pub const LOWER_SHAPE: u8 = 24;
+    pub const SHAPE_LOWER: u8 = 25;
     pub const PREV: u8 = 20;
     pub const PREV_LOWER: u8 = 22;
     pub const PREV_SHAPE: u8 = 23;
@@ -298,6 +300,21 @@ pub fn static_features(
                 .part(shape_at(ii - 1))
                 .part(&view.short[i])
                 .part(shape_at(ii + 1))
+                .done(),
+        );
+        // A neighbouring word with this word's shape: "President X", "X said".
+        f.push(
+            FeatureHash::new(t::LOWER_SHAPE)
+                .num(case)
+                .part(lower_at(ii - 1))
+                .part(&view.short[i])
+                .done(),
+        );
+        f.push(
+            FeatureHash::new(t::SHAPE_LOWER)
+                .num(case)
+                .part(&view.short[i])
+                .part(lower_at(ii + 1))
                 .done(),
         );
         if i == 0 {

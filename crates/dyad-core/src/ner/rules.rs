@@ -118,6 +118,20 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
         }
         let mut kind = span.kind;
         let text = phrase(start, end);
+        let place_lists = [
+            list::COUNTRY,
+            list::CAPITAL,
+            list::PROVINCE,
+            list::CITY,
+            list::GEONAMES,
+        ];
+        // A name that the lists know only as an organisation is one ("EU").
+        if kind == EntityKind::Loc
+            && gazetteer.contains(list::ORGANIZATION, &text)
+            && !place_lists.iter().any(|l| gazetteer.contains(l, &text))
+        {
+            kind = EntityKind::Org;
+        }
         if kind == EntityKind::Loc
             && [
                 list::COUNTRY,
@@ -140,7 +154,8 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
         out.push(TypedSpan { start, end, kind });
     }
     facilities(&lower, words, &mut out);
-    events(&lower, words, &mut out);
+    events(&lower, words, gazetteer, &mut out);
+    teams_in_tables(words, &lower, gazetteer, &mut out);
     // Nationalities and countries the model left out.
     let free =
         |out: &[TypedSpan], s: usize, e: usize| !out.iter().any(|o| o.start < e && s < o.end);
@@ -169,6 +184,30 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
         }
     }
     kept
+}
+
+/// In a row of a results table (mostly numbers), a place that is not a country names a team:
+/// "Barcelona 9 4 5 13", "PHILADELPHIA 14 12 2".
+fn teams_in_tables(
+    words: &[&str],
+    lower: &[String],
+    gazetteer: &Gazetteer,
+    spans: &mut [TypedSpan],
+) {
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    if numbers < 2 || numbers * 5 < words.len() * 2 {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if matches!(span.kind, EntityKind::Loc | EntityKind::Gpe)
+            && !gazetteer.contains(list::COUNTRY, &lower[span.start..span.end].join(" "))
+        {
+            span.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// How many words of a facility head start at word `i`, if one does.
@@ -207,24 +246,23 @@ fn facilities(lower: &[String], words: &[&str], spans: &mut [TypedSpan]) {
 /// Named events: capitalized words ending in an event head ("World War II", "Geneva
 /// Summit"), a year and a head ("the 2024 election"), or an opener with "of" and a name
 /// ("Battle of Aleppo"). An event replaces the names found inside it.
-fn events(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
+fn events(lower: &[String], words: &[&str], gazetteer: &Gazetteer, spans: &mut Vec<TypedSpan>) {
+    let caps = super::features::is_caps_sentence(words);
+    // In a headline written in capitals every word looks like a name: take at most one.
+    let reach = if caps { 1 } else { usize::MAX };
+    let joins = |k: usize| {
+        (is_capitalized(words[k]) || is_year(words[k]))
+            && !is_edge_junk(words[k])
+            && !gazetteer.contains(list::FUNCTION, &lower[k])
+            && !(caps && gazetteer.contains(list::VERB, &lower[k]))
+    };
     let mut found = Vec::new();
     for j in 0..words.len() {
         if EVENT_HEADS.contains(&lower[j].as_str()) {
             let mut start = j;
             if is_capitalized(words[j]) {
-                while start > 0
-                    && (is_capitalized(words[start - 1]) || is_year(words[start - 1]))
-                    && !is_edge_junk(words[start - 1])
-                {
+                while start > 0 && j - start < reach && joins(start - 1) {
                     start -= 1;
-                }
-                // A sentence-initial capital alone is no evidence of a name.
-                if start == 0 && j == 1 && !is_year(words[0]) {
-                    let inside = spans.iter().any(|s| s.start == 0 && s.end == 1);
-                    if !inside {
-                        start = j;
-                    }
                 }
             } else if j > 0 && is_year(words[j - 1]) {
                 start = j - 1;
@@ -412,6 +450,11 @@ mod tests {
     #[test]
     fn countries_become_gpe_and_nationalities_norp() {
         check(
+            "the EU and Paris",
+            &[(1, 2, Loc), (3, 4, Loc)],
+            "EU/ORG | Paris/GPE",
+        );
+        check(
             "Russia and Syrian officials met in Damascus near the Euphrates .",
             &[(0, 1, Loc), (6, 7, Loc), (9, 10, Loc)],
             "Russia/GPE | Syrian/NORP | Damascus/GPE | Euphrates/LOC",
@@ -424,6 +467,15 @@ mod tests {
             "Al Sharaa ’s visit to Moscow",
             &[(0, 3, Person), (5, 6, Loc)],
             "Al Sharaa/PERSON | Moscow/GPE",
+        );
+    }
+
+    #[test]
+    fn places_in_results_tables_are_teams() {
+        check(
+            "Barcelona ( Spain ) 9 4 5 13",
+            &[(0, 1, Loc), (2, 3, Loc)],
+            "Barcelona/ORG | Spain/GPE",
         );
     }
 
@@ -449,5 +501,11 @@ mod tests {
             "Battle of Aleppo/EVENT",
         );
         check("War is hell .", &[], "");
+        check("World War II ended", &[], "World War II/EVENT");
+        check(
+            "ENGLAND WIN WORLD CUP",
+            &[(0, 1, Loc)],
+            "ENGLAND/GPE | WORLD CUP/EVENT",
+        );
     }
 }

@@ -45,6 +45,9 @@ pub struct TrainNerArgs {
     /// Features whose largest averaged weight is below this are dropped.
     #[arg(long, default_value_t = TrainOptions::default().min_weight)]
     pub min_weight: f32,
+    /// Independent runs (seeds seed, seed+1, ...) whose weights are averaged.
+    #[arg(long, default_value_t = TrainOptions::default().runs)]
+    pub runs: usize,
     /// Every N-th training sentence is also given in capitals (0: never).
     #[arg(long, default_value_t = TrainOptions::default().caps_every)]
     pub caps_every: usize,
@@ -108,6 +111,7 @@ pub fn run(command: &TrainCommand) -> anyhow::Result<()> {
         min_weight: args.min_weight,
         word_dropout: args.word_dropout,
         caps_every: args.caps_every,
+        runs: args.runs,
     };
     let gazetteer = Gazetteer::bundled();
     let model = model::train(&types, &train, &dev, &gazetteer, &options, &mut log);

@@ -367,16 +367,19 @@ pub struct TrainOptions {
     /// The share of words whose word-identity features are hidden in each pass (word
     /// dropout), so that context, shape and gazetteer features learn to carry names.
     pub word_dropout: f64,
+    /// Independent runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 10,
             seed: 1,
-            caps_every: 6,
+            caps_every: 3,
             min_weight: 0.1,
             word_dropout: 0.15,
+            runs: 5,
         }
     }
 }
@@ -398,6 +401,12 @@ impl Hasher for IdHasher {
         self.0 = n;
     }
 }
+
+/// Averaged weights: one row of label weights per feature id.
+type Rows = HashMap<u64, Vec<f32>, BuildHasherDefault<IdHasher>>;
+
+/// A training sentence ready for the passes: its view, static features and gold labels.
+type Prepared = (SentenceView, Vec<Vec<u64>>, Vec<u8>);
 
 /// The weights being trained, with the running sums the averaging needs.
 struct Training {
@@ -434,38 +443,49 @@ impl Training {
         self.sums[at] += self.steps as f64 * f64::from(change);
     }
 
-    /// The averaged, pruned and quantised model.
-    fn finish(&self, types: &[String], min_weight: f32) -> Model {
+    /// The averaged weights, one row of label weights per feature.
+    fn averaged(&self) -> Rows {
         let labels = self.labels;
         let steps = self.steps.max(1) as f64;
-        let mut rows: Vec<(u64, Vec<f32>)> = Vec::new();
-        let mut top = 0f32;
-        for (&key, &row) in &self.index {
-            let avg: Vec<f32> = (0..labels)
-                .map(|l| {
-                    let at = row * labels + l;
-                    (f64::from(self.weights[at]) - self.sums[at] / steps) as f32
-                })
-                .collect();
-            let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
-            if max >= min_weight {
-                top = top.max(max);
-                rows.push((key, avg));
-            }
-        }
-        rows.sort_by_key(|(key, _)| *key);
-        let scale = if top > 0.0 { 32767.0 / top } else { 1.0 };
-        let mut keys = Vec::with_capacity(rows.len());
-        let mut weights = Vec::with_capacity(rows.len() * labels);
-        for (key, avg) in rows {
-            keys.push(key);
-            weights.extend(avg.iter().map(|w| (w * scale).round() as i16));
-        }
-        Model {
-            types: types.to_vec(),
-            keys,
-            weights,
-        }
+        self.index
+            .iter()
+            .map(|(&key, &row)| {
+                let avg = (0..labels)
+                    .map(|l| {
+                        let at = row * labels + l;
+                        (f64::from(self.weights[at]) - self.sums[at] / steps) as f32
+                    })
+                    .collect();
+                (key, avg)
+            })
+            .collect()
+    }
+}
+
+/// The pruned and quantised model from averaged weights.
+fn quantise(types: &[String], rows: &Rows, min_weight: f32) -> Model {
+    let labels = label_count(types.len());
+    let mut kept: Vec<(u64, &Vec<f32>)> = rows
+        .iter()
+        .filter(|(_, avg)| avg.iter().any(|w| w.abs() >= min_weight))
+        .map(|(&key, avg)| (key, avg))
+        .collect();
+    kept.sort_by_key(|(key, _)| *key);
+    let top = kept
+        .iter()
+        .flat_map(|(_, avg)| avg.iter())
+        .fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if top > 0.0 { 32767.0 / top } else { 1.0 };
+    let mut keys = Vec::with_capacity(kept.len());
+    let mut weights = Vec::with_capacity(kept.len() * labels);
+    for (key, avg) in kept {
+        keys.push(key);
+        weights.extend(avg.iter().map(|w| (w * scale).round() as i16));
+    }
+    Model {
+        types: types.to_vec(),
+        keys,
+        weights,
     }
 }
 
@@ -542,7 +562,7 @@ pub fn train(
         examples.push((s.words.clone(), gold));
     }
     // Static features never change, so they are computed once.
-    let prepared: Vec<(SentenceView, Vec<Vec<u64>>, Vec<u8>)> = examples
+    let prepared: Vec<Prepared> = examples
         .into_iter()
         .filter(|(words, _)| !words.is_empty())
         .map(|(words, gold)| {
@@ -552,6 +572,44 @@ pub fn train(
             (view, statics, gold)
         })
         .collect();
+    // Several runs with different shuffles; their averaged weights are averaged again.
+    let runs = options.runs.max(1);
+    let mut combined: Rows = HashMap::default();
+    for run in 0..runs {
+        let seed = options.seed.wrapping_add(run as u64);
+        let rows = train_run(labels, types, &prepared, dev, gazetteer, options, seed, log);
+        for (key, row) in rows {
+            let sum = combined.entry(key).or_insert_with(|| vec![0.0; labels]);
+            for (s, w) in sum.iter_mut().zip(row) {
+                *s += w / runs as f32;
+            }
+        }
+    }
+    let model = quantise(types, &combined, options.min_weight);
+    if runs > 1 && !dev.is_empty() {
+        let (gold, system, correct) = score(&model, dev, gazetteer);
+        let f1 = 2.0 * correct as f64 / (gold + system).max(1) as f64;
+        log(&format!(
+            "{runs} runs combined: {} features; dev F1 {f1:.4}",
+            model.feature_count()
+        ));
+    }
+    model
+}
+
+/// One training run: passes over the data in an order shuffled by `seed`; returns the averaged
+/// weights of the pass that scored best on `dev` (or of the last pass).
+#[allow(clippy::too_many_arguments)]
+fn train_run(
+    labels: usize,
+    types: &[String],
+    prepared: &[Prepared],
+    dev: &[TrainingSentence],
+    gazetteer: &Gazetteer,
+    options: &TrainOptions,
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> Rows {
     let mut training = Training {
         labels,
         index: HashMap::default(),
@@ -560,8 +618,8 @@ pub fn train(
         steps: 0,
     };
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = Shuffler(options.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let mut best: Option<(f64, Model)> = None;
+    let mut rng = Shuffler(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut best: Option<(f64, Rows)> = None;
     for epoch in 1..=options.epochs.max(1) {
         rng.shuffle(&mut order);
         let (mut errors, mut tokens) = (0usize, 0usize);
@@ -604,30 +662,26 @@ pub fn train(
             }
             training.steps += 1;
         }
-        let model = training.finish(types, options.min_weight);
+        let rows = training.averaged();
         let line = format!(
-            "epoch {epoch}: train label error {:.2}%, {} features kept of {}",
+            "seed {seed} epoch {epoch}: train label error {:.2}%, {} features",
             100.0 * errors as f64 / tokens.max(1) as f64,
-            model.feature_count(),
-            training.index.len()
+            rows.len()
         );
         if dev.is_empty() {
             log(&line);
-            best = Some((epoch as f64, model));
+            best = Some((epoch as f64, rows));
             continue;
         }
+        let model = quantise(types, &rows, options.min_weight);
         let (gold, system, correct) = score(&model, dev, gazetteer);
         let f1 = 2.0 * correct as f64 / (gold + system).max(1) as f64;
         log(&format!("{line}; dev F1 {f1:.4}"));
         if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
-            best = Some((f1, model));
+            best = Some((f1, rows));
         }
     }
-    best.map(|(_, m)| m).unwrap_or_else(|| Model {
-        types: types.to_vec(),
-        keys: Vec::new(),
-        weights: Vec::new(),
-    })
+    best.map(|(_, rows)| rows).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -111,77 +111,96 @@ pub struct Word {
     pub deprel: Option<String>,
 }
 
-/// The kind of a named-entity mention, as the coded-article JSON names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum EntityKind {
-    /// People, including fictional ones.
-    #[serde(rename = "PERSON")]
+/// The type of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    /// A person.
     Person,
-    /// Companies, agencies, institutions, parties, armed groups.
-    #[serde(rename = "ORG")]
+    /// An organisation: a government body, a group, a company, a medium.
     Org,
-    /// Countries, cities and states: places with a government.
-    #[serde(rename = "GPE")]
+    /// A geopolitical entity: a country, a city, a region with a government.
     Gpe,
-    /// Other places: regions, rivers, mountains, borders.
-    #[serde(rename = "LOC")]
+    /// A location without a government: a river, a region, a border area.
     Loc,
-    /// Buildings and installations: airports, bases, prisons, palaces.
-    #[serde(rename = "FAC")]
+    /// A facility: a building, an air base, a palace.
     Fac,
-    /// Nationalities and religious or political groups (`Syrian`, `Kurds`).
-    #[serde(rename = "NORP")]
+    /// A nationality, religious or political group named by an adjective ("Syrian").
     Norp,
-    /// Named wars, offensives, summits and elections.
-    #[serde(rename = "EVENT")]
+    /// A named event (a war, an offensive, a summit).
     Event,
+    /// Anything else.
+    Other,
 }
 
-impl EntityKind {
-    /// Every kind, in a fixed order.
-    pub const ALL: [EntityKind; 7] = [
-        EntityKind::Person,
-        EntityKind::Org,
-        EntityKind::Gpe,
-        EntityKind::Loc,
-        EntityKind::Fac,
-        EntityKind::Norp,
-        EntityKind::Event,
-    ];
+/// One actor or thing the text talks about, with every mention of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The canonical name (the dictionary's, or the longest mention).
+    pub name: String,
+    /// The type.
+    pub kind: EntityType,
+    /// The CAMEO-style actor code valid on the article's date, when known.
+    pub code: Option<String>,
+    /// Why the code was given: the dictionary file and entry, or the rule.
+    pub basis: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
 
+impl Entity {
+    /// The country part of the code (its first three letters).
+    pub fn country(&self) -> Option<&str> {
+        self.code
+            .as_deref()
+            .filter(|c| c.len() >= 3)
+            .map(|c| &c[..3])
+    }
+
+    /// The first role of the code (the three letters after the country).
+    pub fn role(&self) -> Option<&str> {
+        self.code
+            .as_deref()
+            .filter(|c| c.len() >= 6)
+            .map(|c| &c[3..6])
+    }
+}
+
+impl EntityType {
     /// The name used in the JSON output (`PERSON`, `ORG`, ...).
     pub fn name(self) -> &'static str {
         match self {
-            EntityKind::Person => "PERSON",
-            EntityKind::Org => "ORG",
-            EntityKind::Gpe => "GPE",
-            EntityKind::Loc => "LOC",
-            EntityKind::Fac => "FAC",
-            EntityKind::Norp => "NORP",
-            EntityKind::Event => "EVENT",
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Fac => "FAC",
+            EntityType::Norp => "NORP",
+            EntityType::Event => "EVENT",
+            EntityType::Other => "OTHER",
         }
     }
 
-    /// The CoNLL-2003 label the kind is scored as: GPE, LOC and FAC are `LOC`, NORP and EVENT
-    /// are `MISC`.
+    /// The CoNLL-2003 label the type is scored as: GPE, LOC and FAC are `LOC`; NORP, EVENT
+    /// and OTHER are `MISC`.
     pub fn conll_label(self) -> &'static str {
         match self {
-            EntityKind::Person => "PER",
-            EntityKind::Org => "ORG",
-            EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac => "LOC",
-            EntityKind::Norp | EntityKind::Event => "MISC",
+            EntityType::Person => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Gpe | EntityType::Loc | EntityType::Fac => "LOC",
+            EntityType::Norp | EntityType::Event | EntityType::Other => "MISC",
         }
     }
 }
 
-/// A named-entity mention: a stretch of text naming a person, organisation, place, group or
-/// event. Resolution to actors and coreference come later and are not part of it.
+/// A named-entity mention found by the entity tagger: a stretch of text naming a person,
+/// organisation, place, group or event. Resolving it to an actor is the actor stage's job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     /// Where the mention is; it starts and ends on word boundaries.
     pub span: Span,
     /// What it names.
-    pub kind: EntityKind,
+    pub kind: EntityType,
 }
 
 /// Something a stage noticed and could not handle fully; kept with the document, never fatal.
@@ -211,6 +230,8 @@ pub struct Document {
     pub words: Vec<Word>,
     /// Named-entity mentions, in text order and never overlapping, once the entity stage ran.
     pub mentions: Vec<Mention>,
+    /// Entities with their mentions, once the actor stage ran.
+    pub entities: Vec<Entity>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

@@ -20,7 +20,7 @@ pub mod pipeline;
 pub mod places;
 pub mod segment;
 
-pub use document::{ArticleMeta, Block, BlockKind, Document, EntityKind, Mention, Span};
+pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Mention, Span};
 pub use error::{Error, Location, Result};
 pub use pipeline::Pipeline;
 

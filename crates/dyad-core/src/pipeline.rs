@@ -15,6 +15,8 @@ pub enum Stage {
     Segment,
     /// Finds named-entity mentions ([`crate::ner`]).
     Ner,
+    /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
+    Actors,
 }
 
 impl Stage {
@@ -24,6 +26,7 @@ impl Stage {
             Stage::Language => "language",
             Stage::Segment => "segment",
             Stage::Ner => "ner",
+            Stage::Actors => "actors",
         }
     }
 }
@@ -37,7 +40,7 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment, Stage::Ner],
+            stages: vec![Stage::Language, Stage::Segment, Stage::Ner, Stage::Actors],
         }
     }
 }
@@ -84,6 +87,10 @@ impl Pipeline {
                     }
                     crate::ner::recognize(doc);
                 }
+                Stage::Actors => match crate::actors::embedded_dictionary() {
+                    Ok(dict) => crate::actors::resolve::resolve(doc, dict),
+                    Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
+                },
             }
         }
     }

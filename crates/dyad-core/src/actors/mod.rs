@@ -3,14 +3,14 @@
 //! The data lives in `data/actors/` at the repository root, in dyad's own line-oriented format
 //! (described in `data/actors/README.md`), and is compiled into the library. [`ActorDictionary`]
 //! reads those files, and the user's own files in the same format, from `(name, text)` pairs:
-//! the library reads no files itself. Resolving mentions in running text (which "Assad", which
-//! "the government") belongs to the later entity stage; this module answers "what codes does
-//! this name carry on this date?".
+//! the library reads no files itself. [`resolve`] is the entity stage that finds the
+//! dictionary's names, role phrases and short forms in a document's words.
 
 pub mod codes;
 pub mod date;
 pub mod dictionary;
 pub mod name;
+pub mod resolve;
 
 pub use date::Date;
 pub use dictionary::{ActorDictionary, ActorKind, ActorMatch, Counts};
@@ -53,3 +53,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests;
+
+/// The embedded dictionary, loaded once on first use. `Err` holds the load error's message
+/// (the embedded files are tested, so this only fails on a broken build).
+pub fn embedded_dictionary() -> std::result::Result<&'static ActorDictionary, &'static str> {
+    static DICTIONARY: std::sync::OnceLock<std::result::Result<ActorDictionary, String>> =
+        std::sync::OnceLock::new();
+    DICTIONARY
+        .get_or_init(|| ActorDictionary::embedded().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(String::as_str)
+}

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::document::{ArticleMeta, Block, BlockKind, Document, EntityKind, Span};
+use crate::document::{ArticleMeta, Block, BlockKind, Document, EntityType, Span};
 use crate::error::{Error, Location, Result};
 use crate::eval::segment::Counts;
 use crate::ner::Recognizer;
@@ -29,7 +29,7 @@ pub enum Scheme {
 
 impl Scheme {
     /// The label a system mention is scored as, or `None` when the scheme ignores its kind.
-    pub fn label(self, kind: EntityKind) -> Option<&'static str> {
+    pub fn label(self, kind: EntityType) -> Option<&'static str> {
         match (self, kind.conll_label()) {
             (Scheme::Conll2003, label) => Some(label),
             (Scheme::Iob2, "MISC") => None,
@@ -494,10 +494,10 @@ mod tests {
 
     #[test]
     fn finer_kinds_are_scored_as_the_scheme_knows_them() {
-        assert_eq!(Scheme::Conll2003.label(EntityKind::Fac), Some("LOC"));
-        assert_eq!(Scheme::Conll2003.label(EntityKind::Norp), Some("MISC"));
-        assert_eq!(Scheme::Iob2.label(EntityKind::Event), None);
-        assert_eq!(Scheme::Re3d.label(EntityKind::Gpe), Some("Location"));
+        assert_eq!(Scheme::Conll2003.label(EntityType::Fac), Some("LOC"));
+        assert_eq!(Scheme::Conll2003.label(EntityType::Norp), Some("MISC"));
+        assert_eq!(Scheme::Iob2.label(EntityType::Event), None);
+        assert_eq!(Scheme::Re3d.label(EntityType::Gpe), Some("Location"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! sentence and the model's spans; they look nothing up outside the [`Gazetteer`].
 
 use super::gazetteer::{Gazetteer, list};
-use crate::document::EntityKind;
+use crate::document::EntityType;
 
 /// A typed span of words `[start, end)` in one sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct TypedSpan {
     /// One past the last word.
     pub end: usize,
     /// What it names.
-    pub kind: EntityKind,
+    pub kind: EntityType,
 }
 
 /// Heads that make a named place an installation; two-word heads are written with a space.
@@ -91,11 +91,11 @@ fn is_roman(word: &str) -> bool {
 }
 
 /// The model's type names mapped to entity kinds: PER, ORG and LOC (other names are LOC).
-pub fn base_kind(name: &str) -> EntityKind {
+pub fn base_kind(name: &str) -> EntityType {
     match name {
-        "PER" | "PERSON" => EntityKind::Person,
-        "ORG" => EntityKind::Org,
-        _ => EntityKind::Loc,
+        "PER" | "PERSON" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        _ => EntityType::Loc,
     }
 }
 
@@ -126,13 +126,13 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
             list::GEONAMES,
         ];
         // A name that the lists know only as an organisation is one ("EU").
-        if kind == EntityKind::Loc
+        if kind == EntityType::Loc
             && gazetteer.contains(list::ORGANIZATION, &text)
             && !place_lists.iter().any(|l| gazetteer.contains(l, &text))
         {
-            kind = EntityKind::Org;
+            kind = EntityType::Org;
         }
-        if kind == EntityKind::Loc
+        if kind == EntityType::Loc
             && [
                 list::COUNTRY,
                 list::CAPITAL,
@@ -143,13 +143,13 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
             .iter()
             .any(|l| gazetteer.contains(l, &text))
         {
-            kind = EntityKind::Gpe;
+            kind = EntityType::Gpe;
         }
-        if kind != EntityKind::Person
+        if kind != EntityType::Person
             && end - start == 1
             && gazetteer.contains(list::DEMONYM, &text)
         {
-            kind = EntityKind::Norp;
+            kind = EntityType::Norp;
         }
         out.push(TypedSpan { start, end, kind });
     }
@@ -165,13 +165,13 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
                 out.push(TypedSpan {
                     start: i,
                     end: i + 1,
-                    kind: EntityKind::Norp,
+                    kind: EntityType::Norp,
                 });
             } else if gazetteer.contains(list::COUNTRY, &lower[i]) && words[i].chars().count() > 3 {
                 out.push(TypedSpan {
                     start: i,
                     end: i + 1,
-                    kind: EntityKind::Gpe,
+                    kind: EntityType::Gpe,
                 });
             }
         }
@@ -202,10 +202,10 @@ fn teams_in_tables(
         return;
     }
     for span in spans.iter_mut() {
-        if matches!(span.kind, EntityKind::Loc | EntityKind::Gpe)
+        if matches!(span.kind, EntityType::Loc | EntityType::Gpe)
             && !gazetteer.contains(list::COUNTRY, &lower[span.start..span.end].join(" "))
         {
-            span.kind = EntityKind::Org;
+            span.kind = EntityType::Org;
         }
     }
 }
@@ -224,21 +224,21 @@ fn facility_head_at(lower: &[String], i: usize) -> Option<usize> {
 fn facilities(lower: &[String], words: &[&str], spans: &mut [TypedSpan]) {
     let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
     for span in spans.iter_mut() {
-        if matches!(span.kind, EntityKind::Person | EntityKind::Norp) {
+        if matches!(span.kind, EntityType::Person | EntityType::Norp) {
             continue;
         }
         if let Some(len) = facility_head_at(lower, span.end) {
             // The head belongs to this name unless another name starts inside it.
             if !starts.iter().any(|&s| s > span.end && s < span.end + len) {
                 span.end += len;
-                span.kind = EntityKind::Fac;
+                span.kind = EntityType::Fac;
                 continue;
             }
         }
         let ends_in_head = (span.start + 1..span.end)
             .any(|i| facility_head_at(lower, i).is_some_and(|len| i + len == span.end));
         if ends_in_head && is_capitalized(words[span.end - 1]) {
-            span.kind = EntityKind::Fac;
+            span.kind = EntityType::Fac;
         }
     }
 }
@@ -296,7 +296,7 @@ fn events(lower: &[String], words: &[&str], gazetteer: &Gazetteer, spans: &mut V
         spans.push(TypedSpan {
             start,
             end,
-            kind: EntityKind::Event,
+            kind: EntityType::Event,
         });
     }
 }
@@ -307,7 +307,7 @@ fn events(lower: &[String], words: &[&str], gazetteer: &Gazetteer, spans: &mut V
 /// sentence, `spans` the entities found in each.
 pub fn harmonize(sentences: &[Vec<&str>], spans: &mut [Vec<TypedSpan>]) {
     use std::collections::HashMap;
-    let mut votes: HashMap<String, Vec<(EntityKind, usize)>> = HashMap::new();
+    let mut votes: HashMap<String, Vec<(EntityType, usize)>> = HashMap::new();
     for (words, found) in sentences.iter().zip(spans.iter()) {
         for s in found.iter() {
             if !words[s.start..s.end].iter().any(|w| is_capitalized(w)) {
@@ -323,8 +323,8 @@ pub fn harmonize(sentences: &[Vec<&str>], spans: &mut [Vec<TypedSpan>]) {
     if votes.is_empty() {
         return;
     }
-    let mut best: HashMap<String, EntityKind> = HashMap::new();
-    let mut lower_best: HashMap<String, EntityKind> = HashMap::new();
+    let mut best: HashMap<String, EntityType> = HashMap::new();
+    let mut lower_best: HashMap<String, EntityType> = HashMap::new();
     for (phrase, kinds) in &votes {
         let mut top = kinds[0];
         for &k in &kinds[1..] {
@@ -392,7 +392,7 @@ mod tests {
 
     /// Applies the rules to a sentence whose model spans are given as `(start, end, kind)`,
     /// and renders the result as `text/KIND` items.
-    fn check(sentence: &str, model: &[(usize, usize, EntityKind)], expected: &str) {
+    fn check(sentence: &str, model: &[(usize, usize, EntityType)], expected: &str) {
         let words: Vec<&str> = sentence.split(' ').collect();
         let spans: Vec<TypedSpan> = model
             .iter()
@@ -406,7 +406,7 @@ mod tests {
         assert_eq!(rendered.join(" | "), expected);
     }
 
-    use EntityKind::*;
+    use EntityType::*;
 
     #[test]
     fn a_document_names_one_thing_one_way() {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::document::{BlockKind, CharOffsets, Document, EntityKind, Span};
+use crate::document::{BlockKind, CharOffsets, Document, Span};
 
 /// The schema string written in every article.
 pub const SCHEMA: &str = "dyad.article/1";
@@ -44,19 +44,27 @@ struct Range {
 }
 
 #[derive(Serialize)]
-struct EntityOut<'a> {
-    id: String,
-    name: &'a str,
-    #[serde(rename = "type")]
-    kind: EntityKind,
-    mentions: Vec<Range>,
-}
-
-#[derive(Serialize)]
 struct BlockOut {
     kind: BlockKind,
     start: usize,
     end: usize,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: String,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: crate::document::EntityType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'a str>,
+    mentions: Vec<Range>,
 }
 
 #[derive(Serialize)]
@@ -107,18 +115,46 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         })
         .collect();
     let sentences: Vec<Range> = doc.sentences.iter().map(|s| range(*s)).collect();
-    // One entity per mention for now: linking mentions of one entity is a later stage's job.
-    let entities: Vec<EntityOut> = doc
-        .mentions
+    let mut entities: Vec<EntityOut> = doc
+        .entities
         .iter()
         .enumerate()
-        .map(|(i, m)| EntityOut {
+        .map(|(i, e)| EntityOut {
             id: format!("E{}", i + 1),
-            name: doc.slice(m.span),
-            kind: m.kind,
-            mentions: vec![range(m.span)],
+            name: &e.name,
+            kind: e.kind,
+            code: e.code.as_deref(),
+            country: e.country(),
+            role: e.role(),
+            basis: e.basis.as_deref(),
+            mentions: e.mentions.iter().map(|m| range(*m)).collect(),
         })
         .collect();
+    // Names the entity tagger found that no actor covers follow, one entity per mention
+    // (linking mentions of one unresolved entity is coreference's job).
+    let covered = |span: Span| {
+        doc.entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .any(|m| m.start < span.end && span.start < m.end)
+    };
+    let first_free = entities.len();
+    entities.extend(
+        doc.mentions
+            .iter()
+            .filter(|m| !covered(m.span))
+            .enumerate()
+            .map(|(i, m)| EntityOut {
+                id: format!("E{}", first_free + i + 1),
+                name: doc.slice(m.span),
+                kind: m.kind,
+                code: None,
+                country: None,
+                role: None,
+                basis: None,
+                mentions: vec![range(m.span)],
+            }),
+    );
     let mut value = serde_json::json!({
         "schema": SCHEMA,
         "article": article,

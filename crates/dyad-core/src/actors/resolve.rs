@@ -1,0 +1,457 @@
+//! Resolving mentions in running text to actors: the entity stage.
+//!
+//! Reads the document's words and fills [`Document::entities`]. Three passes, each over the
+//! words of one sentence:
+//! 1. names of the dictionary, longest first, that carry a code on the article's date
+//!    ("Bashar Al Assad", "the Kremlin", "HTS"), starting at a capitalised word;
+//! 2. a country adjective followed by a role word ("Syrian officials" → `SYRGOV`,
+//!    "Russian warplanes" → `RUSMIL`), and lone role words that name a kind of actor without
+//!    a country ("human rights groups" → `NGO`);
+//! 3. short forms of people already found ("Al Sharaa" after "Ahmad Al Sharaa").
+//!
+//! It does not find names the dictionary lacks (the NER stage does) and does not resolve
+//! pronouns (coreference does).
+
+use std::collections::HashMap;
+
+use crate::actors::{ActorDictionary, ActorKind, ActorMatch, Date, codes, name};
+use crate::document::{Document, Entity, EntityType, Span};
+
+/// The longest name, in words, that the resolver tries.
+const MAX_WORDS: usize = 7;
+
+/// Words that never start a name on their own even when capitalised at a sentence start.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "he", "her", "his", "if", "in", "it",
+    "its", "of", "on", "or", "she", "so", "that", "their", "they", "this", "to", "we", "with",
+];
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_possessive(word: &str) -> bool {
+    matches!(word, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+/// The entity type a dictionary match gives.
+fn entity_type(m: &ActorMatch<'_>) -> EntityType {
+    match m.kind {
+        ActorKind::Country => EntityType::Gpe,
+        ActorKind::Adjective => EntityType::Norp,
+        ActorKind::Person => EntityType::Person,
+        ActorKind::Metonym => {
+            // A capital city (from the countries file) stands for its government but is still a
+            // place; a seat of power such as "the Kremlin" is an organisation in use.
+            if m.file.ends_with("countries.txt") {
+                EntityType::Gpe
+            } else {
+                EntityType::Org
+            }
+        }
+        ActorKind::Organisation | ActorKind::Media | ActorKind::Group | ActorKind::Agent => {
+            EntityType::Org
+        }
+    }
+}
+
+/// Prefers the most specific kind when a name matches several entries.
+fn best<'a>(matches: &'a [ActorMatch<'a>]) -> Option<&'a ActorMatch<'a>> {
+    let rank = |k: ActorKind| match k {
+        ActorKind::Person => 0,
+        ActorKind::Group | ActorKind::Organisation | ActorKind::Media => 1,
+        ActorKind::Metonym => 2,
+        ActorKind::Country => 3,
+        ActorKind::Adjective => 4,
+        ActorKind::Agent => 5,
+    };
+    matches.iter().min_by_key(|m| rank(m.kind))
+}
+
+/// Collects mentions into entities keyed by what they refer to.
+#[derive(Default)]
+struct Entities {
+    list: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Entities {
+    fn add(
+        &mut self,
+        key: String,
+        name: &str,
+        kind: EntityType,
+        code: Option<String>,
+        basis: Option<String>,
+        span: Span,
+    ) -> usize {
+        let index = *self.by_key.entry(key).or_insert_with(|| {
+            self.list.push(Entity {
+                name: name.to_string(),
+                kind,
+                code,
+                basis,
+                mentions: Vec::new(),
+            });
+            self.list.len() - 1
+        });
+        self.list[index].mentions.push(span);
+        index
+    }
+}
+
+/// Resolves the document's mentions to actors with codes valid on its publication date.
+pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
+    let date = doc.meta.published.as_deref().and_then(parse_date);
+    let lookup = |text: &str| -> Vec<ActorMatch<'_>> {
+        match date {
+            Some(d) => dict.lookup(text, d),
+            None => {
+                // With no date, the term that is still open (or the latest) holds.
+                let mut all = dict.lookup_any(text);
+                all.sort_by_key(|m| (m.to.is_none(), m.from));
+                all.pop().into_iter().collect()
+            }
+        }
+    };
+    let mut entities = Entities::default();
+    let mut taken = vec![false; doc.words.len()];
+    let sentences = sentence_words(doc);
+
+    // Pass 1 and 2: dictionary names, adjective + role phrases, lone role phrases.
+    for words in &sentences {
+        let mut i = 0;
+        while i < words.len() {
+            let first = doc.slice(doc.words[words[i]].span);
+            let mut matched = 0;
+            let lower_first = first.to_lowercase();
+            let can_start = (starts_upper(first)
+                && !FUNCTION_WORDS.contains(&lower_first.as_str()))
+                || (lower_first == "the"
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|&w| starts_upper(doc.slice(doc.words[w].span))));
+            if can_start {
+                for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
+                    let last = doc.slice(doc.words[words[i + n - 1]].span);
+                    if is_possessive(last) || (n > 1 && !last.chars().any(char::is_alphanumeric)) {
+                        continue;
+                    }
+                    let span = Span::new(
+                        doc.words[words[i]].span.start,
+                        doc.words[words[i + n - 1]].span.end,
+                    );
+                    let text = doc.slice(span);
+                    if !capitalised_name(text)
+                        || text.matches('(').count() != text.matches(')').count()
+                    {
+                        continue;
+                    }
+                    let found = lookup(text);
+                    let Some(m) = best(&found) else { continue };
+                    if m.kind == ActorKind::Agent {
+                        continue;
+                    }
+                    if m.kind == ActorKind::Adjective {
+                        // "Russian warplanes", "Syrian government source": adjective + role.
+                        // A role followed by a name is a title ("Russian President Vladimir
+                        // Putin"): the name, found next, is the actor.
+                        let role =
+                            role_after(doc, dict, words, i + n, m.code).filter(|(len, _)| {
+                                words
+                                    .get(i + n + len)
+                                    .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
+                            });
+                        if let Some((len, code)) = role {
+                            let end = doc.words[words[i + n + len - 1]].span.end;
+                            let span = Span::new(span.start, end);
+                            let phrase = doc.slice(span).to_string();
+                            entities.add(
+                                agent_key(&code, &phrase),
+                                &phrase,
+                                EntityType::Org,
+                                Some(code),
+                                Some("rule adjective+role".into()),
+                                span,
+                            );
+                            matched = n + len;
+                            break;
+                        }
+                    }
+                    let key = format!("{}:{}", m.kind.as_str(), m.entry);
+                    let basis = format!("{} {} {:?}", m.file, m.kind.as_str(), m.entry);
+                    entities.add(
+                        key,
+                        m.entry,
+                        entity_type(m),
+                        Some(m.code.to_string()),
+                        Some(basis),
+                        span,
+                    );
+                    matched = n;
+                    break;
+                }
+            }
+            if matched == 0 {
+                // A lone role phrase with a country-free code: "human rights groups" → NGO.
+                // A title before a name ("Foreign Minister Sergei Lavrov") is not an actor
+                // of its own: the name is.
+                let role = role_after(doc, dict, words, i, "").filter(|(len, _)| {
+                    words
+                        .get(i + len)
+                        .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
+                });
+                if let Some((len, code)) = role
+                    && code.len() >= 3
+                {
+                    let span = Span::new(
+                        doc.words[words[i]].span.start,
+                        doc.words[words[i + len - 1]].span.end,
+                    );
+                    let phrase = doc.slice(span).to_string();
+                    entities.add(
+                        agent_key(&code, &phrase),
+                        &phrase,
+                        EntityType::Org,
+                        Some(code),
+                        Some("rule role word".into()),
+                        span,
+                    );
+                    matched = len;
+                }
+            }
+            for &w in &words[i..i + matched] {
+                taken[w] = true;
+            }
+            i += matched.max(1);
+        }
+    }
+
+    // Pass 3: short forms of people found ("Al Sharaa", "Putin"), anywhere in the text.
+    let mut short_forms: HashMap<String, usize> = HashMap::new();
+    for (index, e) in entities.list.iter().enumerate() {
+        if e.kind != EntityType::Person {
+            continue;
+        }
+        for span in &e.mentions {
+            let parts: Vec<&str> = doc.slice(*span).split_whitespace().collect();
+            for k in 1..parts.len() {
+                let suffix = parts[k..].join(" ");
+                if starts_upper(parts[k])
+                    && suffix.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                {
+                    short_forms.entry(name::normalize(&suffix)).or_insert(index);
+                }
+            }
+        }
+    }
+    if !short_forms.is_empty() {
+        for words in &sentences {
+            let mut i = 0;
+            while i < words.len() {
+                let mut matched = 0;
+                if !taken[words[i]] && starts_upper(doc.slice(doc.words[words[i]].span)) {
+                    for n in (1..=3.min(words.len() - i)).rev() {
+                        if words[i..i + n].iter().any(|&w| taken[w]) {
+                            continue;
+                        }
+                        let span = Span::new(
+                            doc.words[words[i]].span.start,
+                            doc.words[words[i + n - 1]].span.end,
+                        );
+                        if let Some(&index) = short_forms.get(&name::normalize(doc.slice(span))) {
+                            entities.list[index].mentions.push(span);
+                            for &w in &words[i..i + n] {
+                                taken[w] = true;
+                            }
+                            matched = n;
+                            break;
+                        }
+                    }
+                }
+                i += matched.max(1);
+            }
+        }
+    }
+    for e in &mut entities.list {
+        e.mentions.sort();
+        e.mentions.dedup();
+    }
+    entities.list.sort_by_key(|e| e.mentions.first().copied());
+    doc.entities = entities.list;
+}
+
+/// A role phrase starting at word `at` of a sentence ("warplanes", "government source",
+/// "human rights groups"): how many words it spans and the code it gives with `country`
+/// (empty for none). The longest role phrase wins ("military officials" over "military").
+fn role_after(
+    doc: &Document,
+    dict: &ActorDictionary,
+    words: &[usize],
+    at: usize,
+    country: &str,
+) -> Option<(usize, String)> {
+    for n in (1..=4.min(words.len().saturating_sub(at))).rev() {
+        let span = Span::new(
+            doc.words[words[at]].span.start,
+            doc.words[words[at + n - 1]].span.end,
+        );
+        let text = doc.slice(span);
+        if text.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+            return None;
+        }
+        let last = doc.slice(doc.words[words[at + n - 1]].span);
+        if !text.chars().last().is_some_and(char::is_alphanumeric) || is_possessive(last) {
+            continue;
+        }
+        if let Some(role) = dict.agent_role(text) {
+            let code = if country.is_empty() {
+                role_only_code(role)
+            } else {
+                codes::combine(country, role)
+            };
+            return Some((n, code));
+        }
+    }
+    None
+}
+
+/// The entity key of a role phrase: with a country, all its phrases are one actor ("Syrian
+/// officials", "the Syrian government"); without one, each phrase is its own.
+fn agent_key(code: &str, phrase: &str) -> String {
+    if code.starts_with("---") {
+        format!("agent:{code}:{}", name::normalize(phrase))
+    } else {
+        format!("agent:{code}")
+    }
+}
+
+/// A role with no country: international roles (NGO, IGO) stand as codes of their own; other
+/// roles get the unknown country `---`.
+fn role_only_code(role: &str) -> String {
+    if codes::is_non_state_root(role) {
+        role.to_string()
+    } else if role == "HRI" {
+        // Human rights groups are non-governmental organisations (CAMEO's NGOHRI).
+        "NGOHRI".to_string()
+    } else {
+        format!("---{role}")
+    }
+}
+
+/// Lower-case particles that may stand inside a name ("Bashar al-Assad", "Bank of England").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "bin", "ibn", "bint", "abu", "de", "del", "der", "di", "da", "du",
+    "la", "le", "van", "von", "of", "for", "and", "the", "on", "in",
+];
+
+/// True when every word of a phrase that is not a particle or punctuation is capitalised, so
+/// that "the guardian" or "chad" in lower case are not taken for names.
+fn capitalised_name(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(|w| {
+            starts_upper(w)
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+                || !w.chars().next().is_some_and(char::is_alphabetic)
+        })
+}
+
+/// The word indexes of each sentence.
+fn sentence_words(doc: &Document) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); doc.sentences.len()];
+    for (i, w) in doc.words.iter().enumerate() {
+        if let Some(list) = out.get_mut(w.sentence as usize) {
+            list.push(i);
+        }
+    }
+    out
+}
+
+/// The article date as a dictionary date; a month or a year counts from its first day.
+fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text).or_else(|| {
+        let mut parts = text.split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next().map_or(Some(1), |m| m.parse().ok())?;
+        Date::new(year, month, 1)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{ArticleMeta, BlockKind};
+
+    fn check(text: &str, published: &str, expected: &[&str]) {
+        let meta = ArticleMeta {
+            published: Some(published.into()),
+            ..ArticleMeta::default()
+        };
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::segment::segment(&mut doc);
+        let dict = ActorDictionary::embedded().unwrap();
+        resolve(&mut doc, &dict);
+        let got: Vec<String> = doc
+            .entities
+            .iter()
+            .map(|e| {
+                let mentions: Vec<&str> = e.mentions.iter().map(|m| doc.slice(*m)).collect();
+                format!(
+                    "{} {:?} [{}]",
+                    e.code.as_deref().unwrap_or("-"),
+                    e.kind,
+                    mentions.join("|")
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "\n{}", got.join("\n"));
+    }
+
+    #[test]
+    fn dated_people_metonyms_and_short_forms() {
+        check(
+            "Syrian interim President Ahmad Al Sharaa met Russian President Vladimir Putin in the Kremlin. Al Sharaa\u{2019}s aides said Putin smiled.",
+            "2025-10-15",
+            &[
+                "SYR Norp [Syrian]",
+                "SYRGOV Person [President Ahmad Al Sharaa|Al Sharaa]",
+                "RUS Norp [Russian]",
+                "RUSGOV Person [Vladimir Putin|Putin]",
+                "RUSGOV Org [the Kremlin]",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_same_person_changes_code_with_the_date() {
+        check(
+            "Bashar al-Assad spoke.",
+            "2015-09-30",
+            &["SYRGOV Person [Bashar al-Assad]"],
+        );
+        check(
+            "Bashar al-Assad spoke.",
+            "2025-10-15",
+            &["SYRELI Person [Bashar al-Assad]"],
+        );
+    }
+
+    #[test]
+    fn agents_take_their_country_from_the_adjective() {
+        check(
+            "Russian warplanes struck as Syrian officials met human rights groups.",
+            "2020-01-01",
+            &[
+                "RUSMIL Org [Russian warplanes]",
+                "SYRGOV Org [Syrian officials]",
+                "NGOHRI Org [human rights groups]",
+            ],
+        );
+    }
+
+    #[test]
+    fn lower_case_words_are_not_names() {
+        check("The guardian of the chad said so.", "2020-01-01", &[]);
+    }
+}

@@ -132,6 +132,11 @@ pub fn is_caps_sentence(words: &[&str]) -> bool {
 /// recognise names it has never seen from their shape, context and gazetteer matches.
 pub const LEXICAL: usize = 4;
 
+/// The feature every word has (the label prior).
+pub fn bias() -> u64 {
+    FeatureHash::new(t::BIAS).done()
+}
+
 /// The feature that stands for hidden word-identity features.
 pub fn hidden_word() -> u64 {
     FeatureHash::new(t::HIDDEN).done()

@@ -35,6 +35,35 @@ pub enum InputFormat {
     Jsonl,
     /// Reuters-21578 SGML.
     Reuters,
+    /// WARC web archive (`response` records holding HTML).
+    Warc,
+}
+
+impl InputFormat {
+    /// The library's format.
+    pub fn format(self) -> Format {
+        match self {
+            InputFormat::Auto => Format::Auto,
+            InputFormat::Html => Format::Html,
+            InputFormat::Text => Format::Text,
+            InputFormat::Jsonl => Format::Jsonl,
+            InputFormat::Reuters => Format::Reuters,
+            InputFormat::Warc => Format::Warc,
+        }
+    }
+}
+
+/// Checks a `--published` value and normalises it to `YYYY-MM-DD`.
+pub fn parse_published(published: Option<&str>) -> anyhow::Result<Option<String>> {
+    published
+        .map(|p| {
+            input::normalize_date(p)
+                .filter(|d| d.len() == 10)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("--published {p:?} is not a date of the form YYYY-MM-DD")
+                })
+        })
+        .transpose()
 }
 
 /// Arguments of `dyad code`.
@@ -64,24 +93,9 @@ pub struct CodeArgs {
 
 /// Codes every input; failed inputs are reported on stderr and the rest goes on.
 pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
-    let published = match &args.published {
-        Some(p) => Some(
-            input::normalize_date(p)
-                .filter(|d| d.len() == 10)
-                .ok_or_else(|| {
-                    anyhow::anyhow!("--published {p:?} is not a date of the form YYYY-MM-DD")
-                })?,
-        ),
-        None => None,
-    };
+    let published = parse_published(args.published.as_deref())?;
     let options = ReadOptions {
-        format: match args.input_format {
-            InputFormat::Auto => Format::Auto,
-            InputFormat::Html => Format::Html,
-            InputFormat::Text => Format::Text,
-            InputFormat::Jsonl => Format::Jsonl,
-            InputFormat::Reuters => Format::Reuters,
-        },
+        format: args.input_format.format(),
         published,
         source: args.source.clone(),
     };

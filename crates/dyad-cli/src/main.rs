@@ -3,14 +3,24 @@
 //! Exit codes: 0 when everything worked, 1 when some input failed or a threshold was not
 //! met (the rest of the batch still ran), 2 for a usage error.
 
+mod bench;
 mod code;
 mod codebook_cmd;
 mod eval_extract;
 mod eval_gold;
 mod eval_ner;
 mod eval_segment;
+mod eval_ud;
+mod events;
+mod ingest;
+mod model_files;
+mod parse_cmd;
 mod read;
+mod recode;
+mod search;
 mod threshold;
+mod timeline;
+mod train;
 mod train_ner;
 
 use std::path::PathBuf;
@@ -38,15 +48,29 @@ enum Command {
     Code(code::CodeArgs),
     /// Look up CAMEO codes (name, Goldstein value, quad class) and their PLOVER mapping.
     Codebook(codebook_cmd::CodebookArgs),
+    /// Code articles and store them in the database (files, folders, .gz, JSONL, SGML, WARC).
+    Ingest(ingest::IngestArgs),
+    /// Run the pipeline again over the stored articles and rebuild events and clusters.
+    Recode(recode::RecodeArgs),
+    /// List stored events (real-world events, each with its number of reports).
+    Events(events::EventsArgs),
+    /// The events between two actors over time: quad classes, Goldstein, net cooperation.
+    Timeline(timeline::TimelineArgs),
+    /// Full-text search of the stored articles.
+    Search(search::SearchArgs),
+    /// Tag, lemmatize and parse CoNLL-U or text.
+    Parse(parse_cmd::ParseArgs),
+    /// Train a tagger, lemmatizer or parser on a CoNLL-U treebank, or the entity tagger on IOB2.
+    Train(train::TrainArgs),
+    /// Measure speed (not run in CI).
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Measure quality against gold data.
     Eval {
         #[command(subcommand)]
         command: EvalCommand,
-    },
-    /// Train a model.
-    Train {
-        #[command(subcommand)]
-        command: train_ner::TrainCommand,
     },
 }
 
@@ -60,6 +84,14 @@ enum EvalCommand {
     Segment(eval_segment::EvalSegmentArgs),
     /// Entity precision, recall and F1 on CoNLL-2003, UNER (IOB2) or re3d.
     Ner(eval_ner::EvalNerArgs),
+    /// Tags, lemmas and dependency trees against a UD treebank (gold tokens).
+    Ud(eval_ud::EvalUdArgs),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Tagging and parsing speed and peak memory.
+    Parse(bench::BenchParseArgs),
 }
 
 /// What a command reports back: whether everything it was asked to do succeeded.
@@ -89,19 +121,31 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Code(args)) => code::run(args),
         Some(Command::Codebook(args)) => codebook_cmd::run(args),
+        Some(Command::Ingest(args)) => ingest::run(args),
+        Some(Command::Recode(args)) => recode::run(args),
+        Some(Command::Events(args)) => events::run(args),
+        Some(Command::Timeline(args)) => timeline::run(args),
+        Some(Command::Search(args)) => search::run(args),
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),
         Some(Command::Eval {
             command: EvalCommand::Extract(args),
         }) => eval_extract::run(&args).map(Outcome::from_passed),
+        Some(Command::Parse(args)) => parse_cmd::run(&args).map(|()| Outcome::Success),
+        Some(Command::Train(args)) => train::run(&args).map(|()| Outcome::Success),
+        Some(Command::Bench {
+            command: BenchCommand::Parse(args),
+        }) => bench::run(&args).map(|()| Outcome::Success),
+        Some(Command::Eval {
+            command: EvalCommand::Ud(args),
+        }) => eval_ud::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Ner(args),
         }) => eval_ner::run(&args).map(Outcome::from_passed),
-        Some(Command::Train { command }) => train_ner::run(&command).map(|()| Outcome::Success),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;
@@ -127,4 +171,21 @@ pub fn shared_dir(given: Option<PathBuf>) -> PathBuf {
     given
         .or_else(|| std::env::var_os("DYAD_SHARED").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("../shared"))
+}
+
+/// The database file: `--db`, else `$DYAD_DB`, else `dyad.db` in the working directory.
+pub fn db_path(given: Option<PathBuf>) -> PathBuf {
+    given
+        .or_else(|| std::env::var_os("DYAD_DB").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("dyad.db"))
+}
+
+/// Opens the database for a query; a missing file is an error that says what to do.
+pub fn open_read_only(given: Option<PathBuf>) -> anyhow::Result<dyad_store::Store> {
+    use anyhow::Context;
+    let db = db_path(given);
+    if !db.exists() {
+        anyhow::bail!("{}: no database (run dyad ingest first)", db.display());
+    }
+    dyad_store::Store::open_read_only(&db).with_context(|| format!("{}: cannot open", db.display()))
 }

@@ -1,60 +1,18 @@
-//! The `dyad train ner` command: trains the entity tagger on UNER (IOB2) files, reports its
-//! dev F1 per pass and writes the model file.
+//! `dyad train ner`: trains the entity tagger on UNER (IOB2) files, reports its dev F1 per
+//! pass and writes the model file. The arguments are `dyad train`'s (see `train.rs`).
 //!
 //! It reads the files and prints; training lives in `dyad_core::ner::model`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
-use clap::{Args, Subcommand};
 use dyad_core::conllu;
 use dyad_core::eval::ner::{GoldSentence, Scheme, read_iob};
 use dyad_core::ner::gazetteer::Gazetteer;
 use dyad_core::ner::model::{self, TrainOptions};
 
-/// What `dyad train` can train.
-#[derive(Debug, Subcommand)]
-pub enum TrainCommand {
-    /// The entity tagger (PER/ORG/LOC, averaged perceptron) on UNER IOB2 files.
-    Ner(TrainNerArgs),
-}
-
-/// Arguments of `dyad train ner`.
-#[derive(Debug, Args)]
-pub struct TrainNerArgs {
-    /// Training file (IOB2, such as UNER's en_ewt-ud-train.iob2).
-    #[arg(long)]
-    pub train: PathBuf,
-    /// Development file (IOB2): picks the best pass.
-    #[arg(long)]
-    pub dev: Option<PathBuf>,
-    /// A UD treebank (CoNLL-U) with the same sentences: training sentences whose sent_id is
-    /// missing there, or whose tokens differ, are skipped.
-    #[arg(long)]
-    pub ud: Option<PathBuf>,
-    /// Where to write the model.
-    #[arg(short, long)]
-    pub output: PathBuf,
-    /// Passes over the training data.
-    #[arg(long, default_value_t = TrainOptions::default().epochs)]
-    pub epochs: usize,
-    /// Seed of the shuffles.
-    #[arg(long, default_value_t = TrainOptions::default().seed)]
-    pub seed: u64,
-    /// Features whose largest averaged weight is below this are dropped.
-    #[arg(long, default_value_t = TrainOptions::default().min_weight)]
-    pub min_weight: f32,
-    /// Independent runs (seeds seed, seed+1, ...) whose weights are averaged.
-    #[arg(long, default_value_t = TrainOptions::default().runs)]
-    pub runs: usize,
-    /// Every N-th training sentence is also given in capitals (0: never).
-    #[arg(long, default_value_t = TrainOptions::default().caps_every)]
-    pub caps_every: usize,
-    /// The share of words whose identity is hidden in each pass (word dropout).
-    #[arg(long, default_value_t = TrainOptions::default().word_dropout)]
-    pub word_dropout: f64,
-}
+use crate::train::TrainArgs;
 
 fn read_sentences(path: &Path) -> anyhow::Result<Vec<GoldSentence>> {
     let name = path.display().to_string();
@@ -66,8 +24,7 @@ fn read_sentences(path: &Path) -> anyhow::Result<Vec<GoldSentence>> {
 }
 
 /// Runs the command.
-pub fn run(command: &TrainCommand) -> anyhow::Result<()> {
-    let TrainCommand::Ner(args) = command;
+pub fn run(args: &TrainArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let mut log = |line: &str| eprintln!("[{:>6.1}s] {line}", started.elapsed().as_secs_f64());
     let mut train = read_sentences(&args.train)?;
@@ -105,13 +62,14 @@ pub fn run(command: &TrainCommand) -> anyhow::Result<()> {
         dev.len()
     ));
     let types: Vec<String> = ["PER", "ORG", "LOC"].map(String::from).to_vec();
+    let defaults = TrainOptions::default();
     let options = TrainOptions {
-        epochs: args.epochs,
+        epochs: args.epochs.unwrap_or(defaults.epochs),
         seed: args.seed,
-        min_weight: args.min_weight,
-        word_dropout: args.word_dropout,
-        caps_every: args.caps_every,
-        runs: args.runs,
+        min_weight: args.min_weight.unwrap_or(defaults.min_weight),
+        word_dropout: args.word_dropout.unwrap_or(defaults.word_dropout),
+        caps_every: args.caps_every.unwrap_or(defaults.caps_every),
+        runs: args.runs.unwrap_or(defaults.runs),
     };
     let gazetteer = Gazetteer::bundled();
     let model = model::train(&types, &train, &dev, &gazetteer, &options, &mut log);

@@ -316,6 +316,393 @@ fn example_tables_snapshot() {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// The store: `dyad ingest`, the queries, and what happens when ingest is killed.
+// ---------------------------------------------------------------------------------------
+
+/// A JSON Lines file of `n` small articles with distinct texts, written here.
+fn synthetic_jsonl(n: usize) -> String {
+    const WORDS: [&str; 24] = [
+        "council",
+        "budget",
+        "river",
+        "minister",
+        "harbour",
+        "talks",
+        "village",
+        "school",
+        "road",
+        "election",
+        "market",
+        "bridge",
+        "court",
+        "farmers",
+        "delegation",
+        "treaty",
+        "border",
+        "province",
+        "union",
+        "railway",
+        "hospital",
+        "mayor",
+        "strike",
+        "festival",
+    ];
+    let mut out = String::new();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for i in 0..n {
+        let mut pick = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            WORDS[(seed % WORDS.len() as u64) as usize]
+        };
+        let text = format!(
+            "Officials said the {} and the {} of district {i} would meet on Monday. \
+             The {} was discussed with the {} and the {}, they said, after a week of \
+             talks about the {} near the {}.",
+            pick(),
+            pick(),
+            pick(),
+            pick(),
+            pick(),
+            pick(),
+            pick()
+        );
+        let line = serde_json::json!({
+            "id": i, "title": format!("Report {i}"), "text": text,
+            "published": format!("2025-10-{:02}", 1 + i % 28), "source": "Test Wire"
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+fn stored_count(db: &Path) -> u64 {
+    dyad_store::Store::open_read_only(db)
+        .and_then(|s| s.article_count())
+        .unwrap_or(0)
+}
+
+fn stored_ids(db: &Path) -> Vec<String> {
+    let store = dyad_store::Store::open_read_only(db).unwrap();
+    let mut ids: Vec<String> = store.ids().unwrap().into_iter().collect();
+    ids.sort();
+    ids
+}
+
+/// Rows of the child tables whose article is not stored, and FTS rows without an article.
+fn orphans(db: &Path) -> i64 {
+    let store = dyad_store::Store::open(db).unwrap();
+    let conn = store.connection();
+    let mut n = 0;
+    for table in [
+        "entities",
+        "mentions",
+        "events",
+        "quotes",
+        "locations",
+        "location_mentions",
+        "counts",
+        "article_bands",
+    ] {
+        n += conn
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM {table} WHERE article NOT IN (SELECT rowid FROM articles)"
+                ),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap();
+    }
+    // Every article has its band keys and its full-text row.
+    n += conn
+        .query_row(
+            "SELECT count(*) FROM articles WHERE rowid NOT IN (SELECT article FROM article_bands)",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+    )
+    .expect("the full-text index matches the articles");
+    n
+}
+
+#[test]
+fn ingest_stores_once_and_queries_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let examples = repo_root().join("examples/articles");
+    let examples = examples.to_str().unwrap();
+    let out = dyad(d, &["ingest", examples]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        d.join("dyad.db").exists(),
+        "the default database is dyad.db"
+    );
+    let first = stored_count(&d.join("dyad.db"));
+    assert!(first >= 3, "{first}");
+    assert!(stderr(&out).contains("articles coded"), "{}", stderr(&out));
+    // The same inputs again: nothing new, everything skipped before coding.
+    let again = dyad(d, &["ingest", examples]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("0 articles coded, 0 stored"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(stored_count(&d.join("dyad.db")), first);
+    // Full-text search finds a word of the Mali example, with a snippet.
+    let hits = dyad(d, &["search", "ecowas", "--limit", "3"]);
+    assert!(hits.status.success(), "{}", stderr(&hits));
+    assert!(stdout(&hits).contains("[ECOWAS]"), "{}", stdout(&hits));
+    // No events are coded yet by the pipeline: the queries answer with nothing.
+    let events = dyad(d, &["events", "--actor", "SYR", "--format", "csv"]);
+    assert!(events.status.success(), "{}", stderr(&events));
+    assert_eq!(stdout(&events).lines().count(), 1, "only the header");
+    let timeline = dyad(d, &["timeline", "TUR", "IRQ", "--by", "week"]);
+    assert!(timeline.status.success(), "{}", stderr(&timeline));
+    // A stored article comes back exactly as `dyad code` wrote it.
+    let coded = dyad(d, &["code", &format!("{examples}/sahel-talks.txt")]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&coded)).unwrap();
+    let store = dyad_store::Store::open_read_only(&d.join("dyad.db")).unwrap();
+    let id = v["article"]["id"].as_str().unwrap();
+    assert_eq!(store.article_json(id).unwrap().as_ref(), Some(&v));
+    // Re-coding keeps the articles.
+    let recode = dyad(d, &["recode"]);
+    assert!(recode.status.success(), "{}", stderr(&recode));
+    assert_eq!(stored_count(&d.join("dyad.db")), first);
+}
+
+#[test]
+fn queries_without_a_database_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dyad(dir.path(), &["events", "--db", "none.db"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("none.db: no database"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// One WARC record.
+fn warc_record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+         WARC-Date: 2025-10-15T08:00:00Z\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+fn http(status: &str, content_type: &str, body: &str) -> Vec<u8> {
+    format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n\r\n{body}").into_bytes()
+}
+
+#[test]
+fn ingest_reads_warc_and_names_a_truncated_record() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let page = |title: &str, body: &str| {
+        format!(
+            "<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+        )
+    };
+    let mut warc = warc_record("warcinfo", "", b"software: test\r\n");
+    warc.extend(warc_record(
+        "request",
+        "https://news.example.org/a",
+        b"GET /a HTTP/1.1\r\n\r\n",
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://news.example.org/a",
+        &http(
+            "200 OK",
+            "text/html; charset=utf-8",
+            &page(
+                "Ministers meet on water",
+                "The ministers met in Baghdad on Tuesday to discuss the sharing of river water.",
+            ),
+        ),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://news.example.org/b",
+        &http("404 Not Found", "text/html", "<p>gone</p>"),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://news.example.org/c.pdf",
+        &http("200 OK", "application/pdf", "%PDF"),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://other.example.net/d",
+        &http(
+            "200 OK",
+            "text/html",
+            &page("Port reopens", "The port reopened on Wednesday after a strike of three weeks, the harbour authority said."),
+        ),
+    ));
+    // Compressed as Common Crawl does: one gzip member per record (here: one for all).
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&warc).unwrap();
+    write(d, "news.warc.gz", &gz.finish().unwrap());
+    let truncated_at = warc.len();
+    let mut broken = warc.clone();
+    broken.extend(warc_record(
+        "response",
+        "https://news.example.org/e",
+        &http(
+            "200 OK",
+            "text/html",
+            &page("Cut", "This record is cut short by the end of the file."),
+        ),
+    ));
+    broken.truncate(broken.len() - 20);
+    write(d, "cut.warc", &broken);
+
+    let out = dyad(d, &["ingest", "news.warc.gz", "--db", "w.db"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("2 coded"), "{err}");
+    for skipped in [
+        "1 skipped (WARC warcinfo record)",
+        "1 skipped (WARC request record)",
+        "1 skipped (HTTP status 404)",
+        "1 skipped (not HTML (application/pdf))",
+    ] {
+        assert!(err.contains(skipped), "{skipped}: {err}");
+    }
+    let store = dyad_store::Store::open_read_only(&d.join("w.db")).unwrap();
+    let (url, source, published): (String, String, String) = store
+        .connection()
+        .query_row(
+            "SELECT url, source, published FROM articles WHERE url LIKE '%/d'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(url, "https://other.example.net/d");
+    assert_eq!(source, "other.example.net");
+    assert_eq!(
+        published, "2025-10-15",
+        "the WARC-Date is the fallback date"
+    );
+    drop(store);
+
+    // The truncated file: the records before the cut are stored,
+    // and the error names the file and the record's offset.
+    let out = dyad(d, &["ingest", "cut.warc", "--db", "w2.db"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "cut.warc: malformed input: WARC record at byte {truncated_at}: truncated"
+        )),
+        "{err}"
+    );
+    assert_eq!(stored_count(&d.join("w2.db")), 2);
+}
+
+#[test]
+fn ingest_killed_at_five_points_loses_and_duplicates_nothing() {
+    const TOTAL: u64 = 3000;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "articles.jsonl",
+        synthetic_jsonl(TOTAL as usize).as_bytes(),
+    );
+    let args = |db: &str| -> Vec<String> {
+        [
+            "ingest",
+            "articles.jsonl",
+            "--quiet",
+            "--jobs",
+            "2",
+            "--batch-size",
+            "20",
+            "--db",
+            db,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+
+    // The reference: one uninterrupted run.
+    let reference = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .current_dir(d)
+        .args(args("reference.db"))
+        .output()
+        .unwrap();
+    assert!(reference.status.success(), "{}", stderr(&reference));
+    assert_eq!(stored_count(&d.join("reference.db")), TOTAL);
+
+    // Five runs killed with SIGKILL once the stored count passes 1/6, 2/6 … 5/6 of the total.
+    let killed = d.join("killed.db");
+    let mut at = Vec::new();
+    for point in 1..=5u64 {
+        let target = TOTAL * point / 6;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .current_dir(d)
+            .args(args("killed.db"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        loop {
+            if stored_count(&killed) >= target {
+                child.kill().unwrap(); // SIGKILL
+                break;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "ingest finished before it could be killed at {target}"
+            );
+            assert!(started.elapsed().as_secs() < 60, "ingest made no progress");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        child.wait().unwrap();
+        let count = stored_count(&killed);
+        assert!(count > 0 && count < TOTAL, "killed at {count}");
+        at.push(count);
+        assert_eq!(orphans(&killed), 0, "orphan rows after the kill at {count}");
+    }
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "each run got further: {at:?}"
+    );
+
+    // The rerun finishes the job: the same articles as the uninterrupted run, nothing more.
+    let rerun = dyad(
+        d,
+        &args("killed.db")
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(rerun.status.success(), "{}", stderr(&rerun));
+    assert_eq!(stored_ids(&killed), stored_ids(&d.join("reference.db")));
+    assert_eq!(orphans(&killed), 0);
+    eprintln!(
+        "killed at stored counts {at:?} of {TOTAL}; the rerun completed the same {TOTAL} ids"
+    );
+}
+
 /// A small IOB2 file of our own sentences, in UNER's layout.
 const OWN_IOB2: &str = "# sent_id = t-1\n1\tIrina\tB-PER\n2\tPetrov\tI-PER\n3\tflew\tO\n4\tto\tO\n5\tLagos\tB-LOC\n6\ton\tO\n7\tMonday\tO\n8\t.\tO\n\n# sent_id = t-2\n1\tShe\tO\n2\tworks\tO\n3\tfor\tO\n4\tAcme\tB-ORG\n5\tHoldings\tI-ORG\n6\t.\tO\n\n# sent_id = t-3\n1\tMaria\tB-PER\n2\tLopez\tI-PER\n3\tvisited\tO\n4\tQuito\tB-LOC\n5\t.\tO\n\n";
 

@@ -16,6 +16,7 @@ pub mod language;
 pub mod licenses;
 pub mod ner;
 pub mod output;
+pub mod parse;
 pub mod pipeline;
 pub mod places;
 pub mod segment;

@@ -89,4 +89,11 @@ pub const CREDITS: &[Credit] = &[
         license: "MIT",
         note: "countryinfo package by Porimol Chandro and contributors.",
     },
+    Credit {
+        what: "Tagger, lemmatizer and parser models (models/tagger.bin, lemmatizer.bin, parser.bin)",
+        license: "CC BY-SA 4.0",
+        note: "Trained on UD English EWT, CC BY-SA 4.0 (Silveira et al. 2014, A Gold Standard \
+               Dependency Corpus for English; the Universal Dependencies project). The models \
+               are shared alike under CC BY-SA 4.0.",
+    },
 ];

@@ -13,6 +13,8 @@ pub enum Stage {
     Language,
     /// Splits sentences, tokens and words ([`crate::segment`]).
     Segment,
+    /// Tags, lemmatizes and parses every word ([`crate::parse`]).
+    Parse,
     /// Finds named-entity mentions ([`crate::ner`]).
     Ner,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
@@ -25,6 +27,7 @@ impl Stage {
         match self {
             Stage::Language => "language",
             Stage::Segment => "segment",
+            Stage::Parse => "parse",
             Stage::Ner => "ner",
             Stage::Actors => "actors",
         }
@@ -40,7 +43,13 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline {
-            stages: vec![Stage::Language, Stage::Segment, Stage::Ner, Stage::Actors],
+            stages: vec![
+                Stage::Language,
+                Stage::Segment,
+                Stage::Parse,
+                Stage::Ner,
+                Stage::Actors,
+            ],
         }
     }
 }
@@ -80,6 +89,15 @@ impl Pipeline {
                         return;
                     }
                     crate::segment::segment(doc);
+                }
+                Stage::Parse => {
+                    if doc.language.as_deref().is_some_and(|l| l != "en") {
+                        return;
+                    }
+                    match crate::parse::model::embedded() {
+                        Ok(models) => crate::parse::annotate_document(models, doc),
+                        Err(e) => doc.note("parse", format!("the models could not be loaded: {e}")),
+                    }
                 }
                 Stage::Ner => {
                     if doc.language.as_deref().is_some_and(|l| l != "en") {

@@ -6,3 +6,4 @@ pub mod extract;
 pub mod gold;
 pub mod ner;
 pub mod segment;
+pub mod ud;

@@ -1,8 +1,8 @@
 //! Reading articles: turns the bytes of one input (a file or a stream) into [`Document`]s.
 //!
-//! One submodule per input kind: [`html`] (fragments and full pages), [`text`], [`jsonl`] and
-//! [`reuters`] (Reuters-21578 SGML); [`decode`] handles gzip and character encodings for all
-//! of them. Every record that cannot be read is an [`Error`] naming the input and line, and
+//! One submodule per input kind: [`html`] (fragments and full pages), [`text`], [`jsonl`],
+//! [`reuters`] (Reuters-21578 SGML) and [`warc`] (web archives, such as Common Crawl News);
+//! [`decode`] handles gzip and character encodings for all of them. Every record that cannot be read is an [`Error`] naming the input and line, and
 //! the other records of the same input are still returned, in input order.
 
 pub mod decode;
@@ -10,6 +10,7 @@ pub mod html;
 pub mod jsonl;
 pub mod reuters;
 pub mod text;
+pub mod warc;
 
 use sha2::{Digest, Sha256};
 
@@ -30,6 +31,8 @@ pub enum Format {
     Jsonl,
     /// Reuters-21578 SGML.
     Reuters,
+    /// A WARC web archive: its `response` records holding HTML pages.
+    Warc,
 }
 
 impl Format {
@@ -43,11 +46,14 @@ impl Format {
             "html" | "htm" | "xhtml" => return Format::Html,
             "jsonl" | "ndjson" => return Format::Jsonl,
             "sgm" | "sgml" => return Format::Reuters,
+            "warc" => return Format::Warc,
             _ => {}
         }
         let head = &text[..floor_boundary(text, 4096)];
         let trimmed = head.trim_start();
-        if reuters::looks_like(head) {
+        if trimmed.starts_with("WARC/") {
+            Format::Warc
+        } else if reuters::looks_like(head) {
             Format::Reuters
         } else if trimmed.starts_with('{') {
             Format::Jsonl
@@ -102,14 +108,44 @@ pub struct ReadOptions {
     pub source: Option<String>,
 }
 
+/// What reading one input gave: the articles (or errors) in input order, and the records
+/// that were skipped on purpose because they hold no article.
+#[derive(Debug, Default)]
+pub struct ReadReport {
+    /// One result per article record, in input order.
+    pub documents: Vec<Result<Document>>,
+    /// Records skipped without error, by reason (`"WARC request record"`, `"HTTP status
+    /// 404"` …), with their number, in order of first occurrence.
+    pub skipped: Vec<(String, usize)>,
+}
+
+impl ReadReport {
+    fn skip(&mut self, reason: String) {
+        match self.skipped.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, n)) => *n += 1,
+            None => self.skipped.push((reason, 1)),
+        }
+    }
+}
+
 /// Reads every article of one input. `name` is used in errors and for format detection.
 pub fn read(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Result<Document>> {
+    read_report(name, bytes, options).documents
+}
+
+/// Reads every article of one input, and says which records were skipped as not articles.
+pub fn read_report(name: &str, bytes: &[u8], options: &ReadOptions) -> ReadReport {
+    let lower = name.to_ascii_lowercase();
+    let warc_name = lower.ends_with(".warc") || lower.ends_with(".warc.gz");
+    if options.format == Format::Warc || (options.format == Format::Auto && warc_name) {
+        return read_warc(name, bytes, options);
+    }
     let bytes = match decode::maybe_gunzip(bytes, name) {
         Ok(b) => b,
-        Err(e) => return vec![Err(e)],
+        Err(e) => return vec![Err(e)].into(),
     };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return vec![Err(Error::Empty(Location::file(name)))];
+        return vec![Err(Error::Empty(Location::file(name)))].into();
     }
     let format = match options.format {
         Format::Auto => {
@@ -119,10 +155,123 @@ pub fn read(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Result<Docum
         }
         f => f,
     };
-    if format == Format::Jsonl {
-        return read_jsonl(name, &bytes, options);
+    if format == Format::Warc {
+        return read_warc(name, &bytes, options);
     }
-    let text = match decode::decode(&bytes, name) {
+    read_decoded(name, &bytes, format, options).into()
+}
+
+impl From<Vec<Result<Document>>> for ReadReport {
+    fn from(documents: Vec<Result<Document>>) -> Self {
+        ReadReport {
+            documents,
+            skipped: Vec::new(),
+        }
+    }
+}
+
+/// Reads a WARC input (gzip or not): every `response` record holding an HTML page with
+/// status 200 is an article; other records are counted as skipped. A truncated record at the
+/// end is an error naming its offset, after the articles before it.
+fn read_warc(name: &str, bytes: &[u8], options: &ReadOptions) -> ReadReport {
+    let mut report = ReadReport::default();
+    let (bytes, gzip_error) = if decode::is_gzip(bytes) {
+        let (out, err) = warc::gunzip_partial(bytes);
+        (std::borrow::Cow::Owned(out), err)
+    } else {
+        (std::borrow::Cow::Borrowed(bytes), None)
+    };
+    let mut record_error = false;
+    for record in warc::records(&bytes, name) {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                report.documents.push(Err(e));
+                record_error = true;
+                break;
+            }
+        };
+        if record.kind() != "response" {
+            let kind = if record.kind().is_empty() {
+                "untyped"
+            } else {
+                record.kind()
+            };
+            report.skip(format!("WARC {kind} record"));
+            continue;
+        }
+        let Some(http) = warc::http_response(record.block) else {
+            report.skip("WARC response without a readable HTTP response".into());
+            continue;
+        };
+        if http.status != 200 {
+            report.skip(format!("HTTP status {}", http.status));
+            continue;
+        }
+        if !http.is_html() {
+            let media = http.media_type.as_deref().unwrap_or("no Content-Type");
+            report.skip(format!("not HTML ({media})"));
+            continue;
+        }
+        let record_name = format!("{name} (WARC record at byte {})", record.offset);
+        let declared = http
+            .charset
+            .as_deref()
+            .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+        let text = match declared {
+            Some(encoding) => encoding.decode_with_bom_removal(&http.body).0.into_owned(),
+            None => match decode::decode(&http.body, &record_name) {
+                Ok((text, _)) => text,
+                Err(e) => {
+                    report.documents.push(Err(e));
+                    continue;
+                }
+            },
+        };
+        let url = record.header("WARC-Target-URI").map(str::to_string);
+        let meta = ArticleMeta {
+            input_id: record.header("WARC-Record-ID").map(str::to_string),
+            source: options.source.clone(),
+            url: url.clone(),
+            ..ArticleMeta::default()
+        };
+        let doc = from_html(&text, meta, Location::file(record_name)).map(|mut doc| {
+            if doc.meta.published.is_none() {
+                doc.meta.published = record
+                    .header("WARC-Date")
+                    .and_then(warc::date_of)
+                    .or_else(|| options.published.clone());
+            }
+            if doc.meta.source.is_none() {
+                doc.meta.source = url.as_deref().and_then(warc::host_of);
+            }
+            doc
+        });
+        report.documents.push(doc);
+    }
+    if let (Some(why), false) = (gzip_error, record_error) {
+        report
+            .documents
+            .push(Err(Error::Compression(Location::file(name), why)));
+    }
+    if report.documents.is_empty() && report.skipped.is_empty() {
+        report
+            .documents
+            .push(Err(Error::Empty(Location::file(name))));
+    }
+    report
+}
+
+fn read_decoded(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+    options: &ReadOptions,
+) -> Vec<Result<Document>> {
+    if format == Format::Jsonl {
+        return read_jsonl(name, bytes, options);
+    }
+    let text = match decode::decode(bytes, name) {
         Ok((text, _)) => text,
         Err(e) => return vec![Err(e)],
     };

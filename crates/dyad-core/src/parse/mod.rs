@@ -1,0 +1,217 @@
+//! Tagging, lemmatization and dependency parsing of English, with models trained on UD
+//! English EWT.
+//!
+//! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
+//! [`parser`] labelled dependency trees with UD relations. [`model`] holds the trained models
+//! that are embedded in the binary and loads them once, on first use. [`Models::annotate`]
+//! runs the three on one sentence; [`annotate_document`] fills every word of a document.
+
+pub mod binary;
+pub mod features;
+pub mod lemmatizer;
+pub mod model;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+
+use crate::conllu::ConlluSentence;
+use crate::document::Document;
+use crate::error::Result;
+
+pub use lemmatizer::Lemmatizer;
+pub use parser::{Parser, ParserOptions};
+pub use tagger::{Tagger, TaggerOptions};
+
+/// The analysis of one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// The lemma.
+    pub lemma: String,
+    /// The universal tag.
+    pub upos: String,
+    /// The Penn tag.
+    pub xpos: String,
+    /// The head: 0 for the root, otherwise the 1-based number of the head word.
+    pub head: usize,
+    /// The relation to the head.
+    pub deprel: String,
+}
+
+/// The three models together.
+#[derive(Debug, Clone)]
+pub struct Models {
+    /// The tagger.
+    pub tagger: Tagger,
+    /// The lemmatizer.
+    pub lemmatizer: Lemmatizer,
+    /// The parser.
+    pub parser: Parser,
+}
+
+impl Models {
+    /// Reads the three model files.
+    pub fn from_bytes(tagger: &[u8], lemmatizer: &[u8], parser: &[u8]) -> Result<Models> {
+        Ok(Models {
+            tagger: Tagger::from_bytes(tagger, "tagger model")?,
+            lemmatizer: Lemmatizer::from_bytes(lemmatizer, "lemmatizer model")?,
+            parser: Parser::from_bytes(parser, "parser model")?,
+        })
+    }
+
+    /// Tags, lemmatizes and parses one sentence of word forms.
+    pub fn annotate(&self, forms: &[&str]) -> Vec<Analysis> {
+        let classes = self.tagger.tag(forms);
+        let xpos: Vec<&str> = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+        let tree = self.parser.parse(forms, &xpos);
+        forms
+            .iter()
+            .enumerate()
+            .map(|(i, form)| Analysis {
+                lemma: self.lemmatizer.lemmatize(form, xpos[i]),
+                upos: self.tagger.upos(classes[i]).to_string(),
+                xpos: xpos[i].to_string(),
+                head: tree.heads[i],
+                deprel: tree.labels[i].clone(),
+            })
+            .collect()
+    }
+
+    /// Replaces the lemma, tags, heads and relations of a CoNLL-U sentence with predictions,
+    /// keeping its words.
+    pub fn annotate_conllu(&self, sentence: &mut ConlluSentence) {
+        let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
+        let analyses = self.annotate(&forms);
+        for (w, a) in sentence.words.iter_mut().zip(analyses) {
+            w.lemma = a.lemma;
+            w.upos = a.upos;
+            w.xpos = a.xpos;
+            w.head = a.head;
+            w.deprel = a.deprel;
+        }
+    }
+}
+
+/// Fills the lemma, tags, head and relation of every word of a segmented document.
+pub fn annotate_document(models: &Models, doc: &mut Document) {
+    let mut start = 0;
+    while start < doc.words.len() {
+        let sentence = doc.words[start].sentence;
+        let mut end = start + 1;
+        while end < doc.words.len() && doc.words[end].sentence == sentence {
+            end += 1;
+        }
+        let forms: Vec<&str> = doc.words[start..end]
+            .iter()
+            .map(|w| doc.text.get(w.span.range()).unwrap_or(""))
+            .collect();
+        let analyses = models.annotate(&forms);
+        for (i, a) in analyses.into_iter().enumerate() {
+            let w = &mut doc.words[start + i];
+            w.head = (a.head > 0).then(|| (start + a.head - 1) as u32);
+            w.lemma = Some(a.lemma);
+            w.upos = Some(a.upos);
+            w.xpos = Some(a.xpos);
+            w.deprel = Some(a.deprel);
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{ArticleMeta, BlockKind};
+
+    fn tiny_models() -> Models {
+        let sentences = crate::conllu::parse(tagger::tests::TINY, "tiny").unwrap();
+        let tagger = Tagger::train(
+            &sentences,
+            &TaggerOptions {
+                epochs: 10,
+                seed: 1,
+                min_weight: 0.0,
+                folds: 0,
+            },
+            &mut |_| {},
+        );
+        let parser = Parser::train(
+            &sentences,
+            &[],
+            &ParserOptions {
+                epochs: 15,
+                seed: 1,
+                min_weight: 0.0,
+                explore: 0.9,
+            },
+            &mut |_| {},
+        );
+        Models {
+            tagger,
+            lemmatizer: Lemmatizer::train(&sentences, 1),
+            parser,
+        }
+    }
+
+    #[test]
+    fn fills_every_word_of_a_document() {
+        let models = tiny_models();
+        let mut doc = Document::from_blocks(
+            ArticleMeta::default(),
+            [
+                (BlockKind::Title, "The dogs barked ."),
+                (BlockKind::Paragraph, "A cat sleeps here ."),
+            ],
+        );
+        crate::segment::segment(&mut doc);
+        annotate_document(&models, &mut doc);
+        assert!(
+            doc.words
+                .iter()
+                .all(|w| w.upos.is_some() && w.deprel.is_some())
+        );
+        // Heads index the document's words and stay inside the sentence.
+        for w in &doc.words {
+            if let Some(h) = w.head {
+                assert_eq!(doc.words[h as usize].sentence, w.sentence);
+            }
+        }
+        let roots = doc.words.iter().filter(|w| w.head.is_none()).count();
+        assert_eq!(roots, 2);
+        assert_eq!(doc.words[2].head, None);
+        assert_eq!(doc.words[1].head, Some(2));
+        assert_eq!(doc.words[1].lemma.as_deref(), Some("dog"));
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let a = tiny_models();
+        let b = tiny_models();
+        assert_eq!(a.tagger.to_bytes(), b.tagger.to_bytes());
+        assert_eq!(a.parser.to_bytes(), b.parser.to_bytes());
+        assert_eq!(a.lemmatizer.to_bytes(), b.lemmatizer.to_bytes());
+    }
+
+    #[test]
+    fn bad_model_files_are_errors() {
+        let m = tiny_models();
+        let (t, l, p) = (
+            m.tagger.to_bytes(),
+            m.lemmatizer.to_bytes(),
+            m.parser.to_bytes(),
+        );
+        assert!(Models::from_bytes(&t, &l, &p).is_ok());
+        assert!(Models::from_bytes(&[], &l, &p).is_err());
+        assert!(Models::from_bytes(&t, &p, &l).is_err());
+        for cut in [1, 10, 20, t.len() / 3, t.len() - 1] {
+            assert!(Tagger::from_bytes(&t[..cut], "t").is_err());
+        }
+        let mut flipped = p.clone();
+        let at = flipped.len() / 2;
+        flipped[at] ^= 0xff;
+        // A flipped byte may still parse, but it must never panic.
+        let _ = Parser::from_bytes(&flipped, "p");
+        let mut version = t.clone();
+        version[8] = 99;
+        assert!(Tagger::from_bytes(&version, "t").is_err());
+    }
+}

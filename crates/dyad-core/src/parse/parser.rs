@@ -1,0 +1,699 @@
+//! The dependency parser: a greedy arc-eager transition parser with labelled transitions,
+//! scored by an averaged perceptron over rich non-local features (Zhang and Nivre, 2011) and
+//! trained with a dynamic oracle (Goldberg and Nivre, 2012) that lets it learn to recover
+//! from its own mistakes.
+//!
+//! The artificial root sits at the bottom of the stack and takes exactly one dependent, the
+//! word labelled `root`. Words left without a head at the end are attached to that word.
+
+use std::collections::BTreeSet;
+
+use super::binary::{Reader, Writer};
+use super::features::{Rng, argmax_where, feature, hash_str, mix64};
+use super::perceptron::{Trainer, Weights};
+use crate::conllu::ConlluSentence;
+use crate::error::Result;
+
+const KIND: &[u8; 8] = b"parser\0\0";
+const NONE: usize = usize::MAX;
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+const LEFT: usize = 2;
+const RIGHT: usize = 3;
+const NO_VALUE: u64 = 0x4e4f_4e45;
+const ROOT_VALUE: u64 = 0x524f_4f54;
+
+/// Settings of a parser training.
+#[derive(Debug, Clone)]
+pub struct ParserOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffles and of the exploration.
+    pub seed: u64,
+    /// Averaged weights of smaller magnitude are dropped from the model.
+    pub min_weight: f32,
+    /// The probability of following the model's own (possibly wrong) transition after the
+    /// first epoch.
+    pub explore: f64,
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions {
+            epochs: 12,
+            seed: 1,
+            min_weight: 0.5,
+            explore: 0.9,
+        }
+    }
+}
+
+/// A trained parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    labels: Vec<String>,
+    root: usize,
+    /// Scores the labelled transitions: class 0 is SHIFT, 1 REDUCE, `2 + 2 * label` a left
+    /// arc and `3 + 2 * label` a right arc with that label.
+    weights: Weights,
+}
+
+/// A parse: for each word, its head (0 for the root, otherwise the 1-based word number) and
+/// the index of its relation label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree {
+    /// Heads, one per word.
+    pub heads: Vec<usize>,
+    /// Relation labels, one per word.
+    pub labels: Vec<String>,
+}
+
+/// Attribute values of every node (node 0 is the root).
+struct Nodes {
+    word: Vec<u64>,
+    tag: Vec<u64>,
+    word_tag: Vec<u64>,
+}
+
+impl Nodes {
+    fn new(forms: &[&str], tags: &[&str]) -> Nodes {
+        let n = forms.len() + 1;
+        let mut nodes = Nodes {
+            word: Vec::with_capacity(n),
+            tag: Vec::with_capacity(n),
+            word_tag: Vec::with_capacity(n),
+        };
+        nodes.word.push(ROOT_VALUE);
+        nodes.tag.push(ROOT_VALUE);
+        nodes.word_tag.push(ROOT_VALUE);
+        for (i, form) in forms.iter().enumerate() {
+            let w = hash_str(&form.to_lowercase());
+            let t = hash_str(tags.get(i).copied().unwrap_or("_"));
+            nodes.word.push(w);
+            nodes.tag.push(t);
+            nodes.word_tag.push(mix64(w ^ t.rotate_left(23)));
+        }
+        nodes
+    }
+}
+
+/// A parser configuration.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    buffer: usize,
+    heads: Vec<usize>,
+    labels: Vec<usize>,
+    left1: Vec<usize>,
+    left2: Vec<usize>,
+    right1: Vec<usize>,
+    right2: Vec<usize>,
+    left_count: Vec<u64>,
+    right_count: Vec<u64>,
+    left_set: Vec<u128>,
+    right_set: Vec<u128>,
+    in_stack: Vec<bool>,
+    root_taken: bool,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        let mut in_stack = vec![false; n + 1];
+        in_stack[0] = true;
+        State {
+            n,
+            stack: vec![0],
+            buffer: 1,
+            heads: vec![NONE; n + 1],
+            labels: vec![NONE; n + 1],
+            left1: vec![NONE; n + 1],
+            left2: vec![NONE; n + 1],
+            right1: vec![NONE; n + 1],
+            right2: vec![NONE; n + 1],
+            left_count: vec![0; n + 1],
+            right_count: vec![0; n + 1],
+            left_set: vec![0; n + 1],
+            right_set: vec![0; n + 1],
+            in_stack,
+            root_taken: false,
+        }
+    }
+
+    fn terminal(&self) -> bool {
+        self.buffer > self.n
+    }
+
+    fn top(&self) -> usize {
+        *self.stack.last().unwrap_or(&0)
+    }
+
+    fn valid(&self, transition: usize) -> bool {
+        if self.terminal() {
+            return false;
+        }
+        let s = self.top();
+        match transition {
+            SHIFT => true,
+            REDUCE => s != 0 && self.heads[s] != NONE,
+            LEFT => s != 0 && self.heads[s] == NONE,
+            _ => s != 0 || !self.root_taken,
+        }
+    }
+
+    fn add_arc(&mut self, head: usize, dep: usize, label: usize) {
+        self.heads[dep] = head;
+        self.labels[dep] = label;
+        let bit = 1u128 << (label % 128);
+        if dep < head {
+            if self.left1[head] == NONE || dep < self.left1[head] {
+                self.left2[head] = self.left1[head];
+                self.left1[head] = dep;
+            } else if self.left2[head] == NONE || dep < self.left2[head] {
+                self.left2[head] = dep;
+            }
+            self.left_count[head] += 1;
+            self.left_set[head] |= bit;
+        } else {
+            if self.right1[head] == NONE || dep > self.right1[head] {
+                self.right2[head] = self.right1[head];
+                self.right1[head] = dep;
+            } else if self.right2[head] == NONE || dep > self.right2[head] {
+                self.right2[head] = dep;
+            }
+            self.right_count[head] += 1;
+            self.right_set[head] |= bit;
+        }
+        if head == 0 {
+            self.root_taken = true;
+        }
+    }
+
+    fn apply(&mut self, transition: usize, label: usize) {
+        let s = self.top();
+        let b = self.buffer;
+        match transition {
+            SHIFT => {
+                self.stack.push(b);
+                self.in_stack[b] = true;
+                self.buffer += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+                self.in_stack[s] = false;
+            }
+            LEFT => {
+                self.add_arc(b, s, label);
+                self.stack.pop();
+                self.in_stack[s] = false;
+            }
+            _ => {
+                self.add_arc(s, b, label);
+                self.stack.push(b);
+                self.in_stack[b] = true;
+                self.buffer += 1;
+            }
+        }
+    }
+
+    /// The cost of each transition (gold arcs it makes unreachable, whatever the label),
+    /// `i32::MAX` for invalid ones.
+    fn costs(&self, gold_heads: &[usize]) -> [i32; 4] {
+        let s = self.top();
+        let b = self.buffer;
+        let n = self.n;
+        let headless_stack_deps_of = |x: usize| -> i32 {
+            self.stack
+                .iter()
+                .filter(|&&k| k != 0 && self.heads[k] == NONE && gold_heads[k] == x)
+                .count() as i32
+        };
+        let buffer_deps_of = |x: usize, from: usize| -> i32 {
+            (from..=n).filter(|&k| gold_heads[k] == x).count() as i32
+        };
+        let reachable_head = |h: usize| -> bool {
+            if h == 0 {
+                !self.root_taken
+            } else {
+                h > b || self.in_stack[h]
+            }
+        };
+        let mut out = [i32::MAX; 4];
+        if self.terminal() {
+            return out;
+        }
+        let hb = gold_heads[b];
+        if self.valid(SHIFT) {
+            out[SHIFT] =
+                i32::from(self.in_stack[hb] && reachable_head(hb)) + headless_stack_deps_of(b);
+        }
+        if self.valid(REDUCE) {
+            out[REDUCE] = buffer_deps_of(s, b);
+        }
+        if self.valid(LEFT) {
+            out[LEFT] = i32::from(gold_heads[s] > b) + buffer_deps_of(s, b);
+        }
+        if self.valid(RIGHT) {
+            out[RIGHT] = i32::from(hb != s && reachable_head(hb)) + headless_stack_deps_of(b);
+        }
+        out
+    }
+
+    fn features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
+        out.clear();
+        let n = self.n;
+        let at = |v: &Vec<u64>, x: usize| -> u64 { if x == NONE { NO_VALUE } else { v[x] } };
+        let get = |v: &Vec<usize>, x: usize| -> usize { if x == NONE { NONE } else { v[x] } };
+        let label = |x: usize| -> u64 {
+            if x == NONE || self.labels[x] == NONE {
+                NO_VALUE
+            } else {
+                self.labels[x] as u64
+            }
+        };
+        let s0 = self.top();
+        let s1 = if self.stack.len() >= 2 {
+            self.stack[self.stack.len() - 2]
+        } else {
+            NONE
+        };
+        let n0 = if self.buffer <= n { self.buffer } else { NONE };
+        let n1 = if self.buffer < n {
+            self.buffer + 1
+        } else {
+            NONE
+        };
+        let n2 = if self.buffer + 1 < n {
+            self.buffer + 2
+        } else {
+            NONE
+        };
+        let s0h = get(&self.heads, s0);
+        let s0h2 = get(&self.heads, s0h);
+        let s0l = get(&self.left1, s0);
+        let s0l2 = get(&self.left2, s0);
+        let s0r = get(&self.right1, s0);
+        let s0r2 = get(&self.right2, s0);
+        let n0l = get(&self.left1, n0);
+        let n0l2 = get(&self.left2, n0);
+        let (w, p, wp) = (&nodes.word, &nodes.tag, &nodes.word_tag);
+        let s0w = at(w, s0);
+        let s0p = at(p, s0);
+        let s0wp = at(wp, s0);
+        let n0w = at(w, n0);
+        let n0p = at(p, n0);
+        let n0wp = at(wp, n0);
+        let n1w = at(w, n1);
+        let n1p = at(p, n1);
+        let n2p = at(p, n2);
+        let dist = if n0 != NONE && s0 != NONE {
+            let d = n0 - s0;
+            (if d > 5 { 5 + (d >= 10) as usize } else { d }) as u64
+        } else {
+            NO_VALUE
+        };
+        let count = |v: &Vec<u64>, x: usize| if x == NONE { NO_VALUE } else { v[x] };
+        let set = |v: &Vec<u128>, x: usize| {
+            if x == NONE {
+                NO_VALUE
+            } else {
+                mix64((v[x] as u64) ^ mix64((v[x] >> 64) as u64))
+            }
+        };
+        let s0vr = count(&self.right_count, s0);
+        let s0vl = count(&self.left_count, s0);
+        let n0vl = count(&self.left_count, n0);
+        let s0sr = set(&self.right_set, s0);
+        let s0sl = set(&self.left_set, s0);
+        let n0sl = set(&self.left_set, n0);
+        let s0hp = at(p, s0h);
+        let s0lp = at(p, s0l);
+        let s0rp = at(p, s0r);
+        let n0lp = at(p, n0l);
+        let root_flag = u64::from(self.root_taken);
+        let fs = [
+            feature(0, 0, 0, 0),
+            feature(1, s0w, 0, 0),
+            feature(2, s0p, 0, 0),
+            feature(3, s0wp, 0, 0),
+            feature(4, n0w, 0, 0),
+            feature(5, n0p, 0, 0),
+            feature(6, n0wp, 0, 0),
+            feature(7, n1w, 0, 0),
+            feature(8, n1p, 0, 0),
+            feature(9, at(wp, n1), 0, 0),
+            feature(10, at(w, n2), 0, 0),
+            feature(11, n2p, 0, 0),
+            feature(12, at(wp, n2), 0, 0),
+            feature(13, s0wp, n0wp, 0),
+            feature(14, s0wp, n0w, 0),
+            feature(15, s0w, n0wp, 0),
+            feature(16, s0wp, n0p, 0),
+            feature(17, s0p, n0wp, 0),
+            feature(18, s0w, n0w, 0),
+            feature(19, s0p, n0p, 0),
+            feature(20, n0p, n1p, 0),
+            feature(21, n0p, n1p, n2p),
+            feature(22, s0p, n0p, n1p),
+            feature(23, s0hp, s0p, n0p),
+            feature(24, s0p, s0lp, n0p),
+            feature(25, s0p, s0rp, n0p),
+            feature(26, s0p, n0p, n0lp),
+            feature(27, s0w, dist, 0),
+            feature(28, s0p, dist, 0),
+            feature(29, n0w, dist, 0),
+            feature(30, n0p, dist, 0),
+            feature(31, s0w, n0w, dist),
+            feature(32, s0p, n0p, dist),
+            feature(33, s0w, s0vr, 0),
+            feature(34, s0p, s0vr, 0),
+            feature(35, s0w, s0vl, 0),
+            feature(36, s0p, s0vl, 0),
+            feature(37, n0w, n0vl, 0),
+            feature(38, n0p, n0vl, 0),
+            feature(39, at(w, s0h), 0, 0),
+            feature(40, s0hp, 0, 0),
+            feature(41, label(s0), 0, 0),
+            feature(42, at(w, s0l), 0, 0),
+            feature(43, s0lp, 0, 0),
+            feature(44, label(s0l), 0, 0),
+            feature(45, at(w, s0r), 0, 0),
+            feature(46, s0rp, 0, 0),
+            feature(47, label(s0r), 0, 0),
+            feature(48, at(w, n0l), 0, 0),
+            feature(49, n0lp, 0, 0),
+            feature(50, label(n0l), 0, 0),
+            feature(51, at(w, s0h2), 0, 0),
+            feature(52, at(p, s0h2), 0, 0),
+            feature(53, label(s0h), 0, 0),
+            feature(54, at(w, s0l2), 0, 0),
+            feature(55, at(p, s0l2), 0, 0),
+            feature(56, label(s0l2), 0, 0),
+            feature(57, at(w, s0r2), 0, 0),
+            feature(58, at(p, s0r2), 0, 0),
+            feature(59, label(s0r2), 0, 0),
+            feature(60, at(w, n0l2), 0, 0),
+            feature(61, at(p, n0l2), 0, 0),
+            feature(62, label(n0l2), 0, 0),
+            feature(63, s0p, s0lp, at(p, s0l2)),
+            feature(64, s0p, s0rp, at(p, s0r2)),
+            feature(65, s0p, s0hp, at(p, s0h2)),
+            feature(66, n0p, n0lp, at(p, n0l2)),
+            feature(67, s0w, s0sr, 0),
+            feature(68, s0p, s0sr, 0),
+            feature(69, s0w, s0sl, 0),
+            feature(70, s0p, s0sl, 0),
+            feature(71, n0w, n0sl, 0),
+            feature(72, n0p, n0sl, 0),
+            feature(73, at(w, s1), 0, 0),
+            feature(74, at(p, s1), 0, 0),
+            feature(75, at(p, s1), s0p, n0p),
+            feature(76, at(wp, s1), s0wp, 0),
+            feature(77, s0w, n0p, n1p),
+            feature(78, n0w, n1w, 0),
+            feature(79, root_flag, s0p, n0p),
+            feature(80, label(s0), s0p, n0p),
+            feature(81, n0wp, n1p, 0),
+        ];
+        out.extend_from_slice(&fs);
+    }
+}
+
+/// The transition of a labelled class.
+fn transition_of(class: usize) -> usize {
+    match class {
+        SHIFT | REDUCE => class,
+        _ if (class - 2).is_multiple_of(2) => LEFT,
+        _ => RIGHT,
+    }
+}
+
+/// The label of an arc class.
+fn label_of(class: usize) -> usize {
+    if class < 2 { NONE } else { (class - 2) / 2 }
+}
+
+impl Parser {
+    /// The number of features in the model.
+    pub fn features(&self) -> usize {
+        self.weights.features()
+    }
+
+    fn classes(&self) -> usize {
+        2 + 2 * self.labels.len()
+    }
+
+    /// A copy without the weights whose magnitude is below `min_weight`.
+    pub fn pruned(&self, min_weight: f32) -> Parser {
+        Parser {
+            weights: self.weights.pruned(min_weight),
+            ..self.clone()
+        }
+    }
+
+    /// True when a labelled class may be applied: only the root's single arc is labelled
+    /// `root`.
+    fn allowed(&self, state: &State, class: usize) -> bool {
+        let t = transition_of(class);
+        if !state.valid(t) {
+            return false;
+        }
+        match t {
+            LEFT => label_of(class) != self.root,
+            RIGHT => (label_of(class) == self.root) == (state.top() == 0),
+            _ => true,
+        }
+    }
+
+    /// Parses a sentence of words with their Penn tags.
+    pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Tree {
+        let n = forms.len();
+        let nodes = Nodes::new(forms, tags);
+        let mut state = State::new(n);
+        let mut scores = vec![0f32; self.classes()];
+        let mut feats = Vec::with_capacity(90);
+        while !state.terminal() {
+            state.features(&nodes, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            let class = argmax_where(&scores, |c| self.allowed(&state, c)).unwrap_or(SHIFT);
+            state.apply(transition_of(class), label_of(class));
+        }
+        self.attach_leftovers(&mut state, &nodes, &mut feats, &mut scores);
+        self.finish(&state)
+    }
+
+    /// Words still on the stack without a head when the buffer runs out are given back to
+    /// the buffer one at a time ("unshift") so that the model can attach each to the word
+    /// below it with a right arc; the root's single arc is kept single.
+    fn attach_leftovers(
+        &self,
+        state: &mut State,
+        nodes: &Nodes,
+        feats: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        while state.stack.len() > 1 {
+            let s = state.top();
+            state.stack.pop();
+            state.in_stack[s] = false;
+            if state.heads[s] != NONE {
+                continue;
+            }
+            let below = state.top();
+            if below == 0 && state.root_taken {
+                continue;
+            }
+            state.buffer = s;
+            state.features(nodes, feats);
+            self.weights.score(feats, scores);
+            let right =
+                |c: usize| transition_of(c) == RIGHT && (label_of(c) == self.root) == (below == 0);
+            if let Some(c) = argmax_where(scores, right) {
+                state.add_arc(below, s, label_of(c));
+            }
+        }
+        state.buffer = state.n + 1;
+    }
+
+    fn finish(&self, state: &State) -> Tree {
+        let n = state.n;
+        let mut heads = vec![0usize; n];
+        let mut labels = vec![String::new(); n];
+        let root_word = (1..=n).find(|&k| state.heads[k] == 0);
+        let fallback = root_word.or_else(|| (1..=n).find(|&k| state.heads[k] == NONE));
+        for k in 1..=n {
+            let (h, l) = match state.heads[k] {
+                NONE if Some(k) == fallback => (0, self.root),
+                NONE => (fallback.unwrap_or(0), NONE),
+                h => (h, state.labels[k]),
+            };
+            heads[k - 1] = h;
+            labels[k - 1] = self
+                .labels
+                .get(l)
+                .cloned()
+                .unwrap_or_else(|| "dep".to_string());
+        }
+        Tree { heads, labels }
+    }
+
+    /// Trains a parser on sentences. `tags` gives the Penn tags to train with, one list per
+    /// sentence (gold tags or a tagger's predictions); sentences without a list use their
+    /// gold tags. `log` receives one line per epoch.
+    pub fn train(
+        train: &[ConlluSentence],
+        tags: &[Vec<String>],
+        options: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Parser {
+        let mut set: BTreeSet<String> = BTreeSet::new();
+        for s in train {
+            for w in &s.words {
+                set.insert(w.deprel.clone());
+            }
+        }
+        set.insert("root".to_string());
+        let labels: Vec<String> = set.into_iter().take(127).collect();
+        let root = labels.iter().position(|l| l == "root").unwrap_or(0);
+        let classes = 2 + 2 * labels.len();
+        let mut parser = Parser {
+            weights: Trainer::new(classes).freeze(1.0),
+            labels,
+            root,
+        };
+        let mut trainer = Trainer::new(classes);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = Rng::new(options.seed);
+        let mut scores = vec![0f32; classes];
+        let mut costs = vec![0i32; classes];
+        let mut feats = Vec::with_capacity(90);
+        for epoch in 0..options.epochs {
+            rng.shuffle(&mut order);
+            let (mut correct, mut total) = (0usize, 0usize);
+            for &si in &order {
+                let s = &train[si];
+                let n = s.words.len();
+                if n == 0 || s.words.iter().any(|w| w.head > n) {
+                    continue;
+                }
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                let sentence_tags: Vec<&str> = match tags.get(si) {
+                    Some(t) if t.len() == n => t.iter().map(String::as_str).collect(),
+                    _ => s.words.iter().map(|w| w.xpos.as_str()).collect(),
+                };
+                let nodes = Nodes::new(&forms, &sentence_tags);
+                let mut gold_heads = vec![0usize; n + 1];
+                let mut gold_labels = vec![NONE; n + 1];
+                for (i, w) in s.words.iter().enumerate() {
+                    gold_heads[i + 1] = w.head;
+                    gold_labels[i + 1] = parser.labels.binary_search(&w.deprel).unwrap_or(NONE);
+                }
+                let mut state = State::new(n);
+                while !state.terminal() {
+                    state.features(&nodes, &mut feats);
+                    trainer.tick();
+                    trainer.score(&feats, &mut scores);
+                    let base = state.costs(&gold_heads);
+                    let (s0, b) = (state.top(), state.buffer);
+                    for (c, cost) in costs.iter_mut().enumerate() {
+                        *cost = if parser.allowed(&state, c) {
+                            let l = label_of(c);
+                            base[transition_of(c)]
+                                + match transition_of(c) {
+                                    LEFT => i32::from(gold_heads[s0] == b && gold_labels[s0] != l),
+                                    RIGHT => i32::from(gold_heads[b] == s0 && gold_labels[b] != l),
+                                    _ => 0,
+                                }
+                        } else {
+                            i32::MAX
+                        };
+                    }
+                    let best_cost = costs.iter().copied().min().unwrap_or(0);
+                    let guess = argmax_where(&scores, |c| costs[c] != i32::MAX).unwrap_or(SHIFT);
+                    let gold = argmax_where(&scores, |c| costs[c] == best_cost).unwrap_or(SHIFT);
+                    total += 1;
+                    let class = if costs[guess] == best_cost {
+                        correct += 1;
+                        guess
+                    } else {
+                        trainer.update(&feats, gold, guess);
+                        if epoch > 0 && rng.unit() < options.explore {
+                            guess
+                        } else {
+                            gold
+                        }
+                    };
+                    state.apply(transition_of(class), label_of(class));
+                }
+            }
+            log(&format!(
+                "parser epoch {}: {:.2}% of transitions optimal",
+                epoch + 1,
+                100.0 * correct as f64 / total.max(1) as f64
+            ));
+        }
+        parser.weights = trainer.freeze(options.min_weight);
+        parser
+    }
+
+    /// Serialises the parser.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(KIND);
+        w.strs(&self.labels);
+        w.u32(self.root as u32);
+        self.weights.write(&mut w);
+        w.into_bytes()
+    }
+
+    /// Reads a parser written by [`Parser::to_bytes`]; `name` names the file in errors.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Parser> {
+        let mut r = Reader::with_header(bytes, name, KIND)?;
+        let labels = r.strs()?;
+        if labels.is_empty() || labels.len() > 127 {
+            return Err(r.error("bad label count"));
+        }
+        let root = r.u32()? as usize;
+        if root >= labels.len() {
+            return Err(r.error("root label out of range"));
+        }
+        let weights = Weights::read(&mut r)?;
+        if weights.classes() != 2 + 2 * labels.len() {
+            return Err(r.error("weights do not match the label set"));
+        }
+        r.finish()?;
+        Ok(Parser {
+            labels,
+            root,
+            weights,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_tiny_treebank_and_round_trips() {
+        let sentences = crate::conllu::parse(super::super::tagger::tests::TINY, "tiny").unwrap();
+        let options = ParserOptions {
+            epochs: 15,
+            seed: 2,
+            min_weight: 0.0,
+            explore: 0.9,
+        };
+        let parser = Parser::train(&sentences, &[], &options, &mut |_| {});
+        let tree = parser.parse(
+            &["The", "cat", "saw", "the", "dog", "."],
+            &["DT", "NN", "VBD", "DT", "NN", "."],
+        );
+        assert_eq!(tree.heads, vec![2, 3, 0, 5, 3, 3]);
+        assert_eq!(tree.labels[2], "root");
+        let bytes = parser.to_bytes();
+        let again = Parser::from_bytes(&bytes, "p").unwrap();
+        assert_eq!(again.to_bytes(), bytes);
+        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2], "p").is_err());
+        assert!(Parser::from_bytes(b"DYADMDL\0", "p").is_err());
+        // An empty sentence parses to nothing, without panicking.
+        assert!(parser.parse(&[], &[]).heads.is_empty());
+    }
+}

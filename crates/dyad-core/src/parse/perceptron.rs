@@ -1,0 +1,471 @@
+//! An averaged multiclass perceptron over hashed sparse features.
+//!
+//! Features are 32-bit hashes (never zero). While training, each feature holds a short list of
+//! per-class weights with the bookkeeping that averaging needs; [`Trainer::freeze`] turns it into
+//! compact [`Weights`]: averaged, pruned, quantised to 16 bits and laid out in an
+//! open-addressing table so that a lookup is one hash probe. Nothing here iterates a hash map
+//! in an order that reaches the output: freezing sorts the features first.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::binary::{Reader, Writer};
+use crate::error::Result;
+
+/// A hasher for keys that are already well-mixed hashes: it passes them through.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+/// The hash map type for feature hashes.
+pub type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<IdentityHasher>>;
+
+/// One class weight of one feature while training.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// An averaged perceptron being trained.
+pub struct Trainer {
+    classes: usize,
+    rows: FeatureMap<Vec<Entry>>,
+    time: u32,
+}
+
+impl Trainer {
+    /// A trainer for `classes` classes.
+    pub fn new(classes: usize) -> Self {
+        Trainer {
+            classes,
+            rows: FeatureMap::default(),
+            time: 0,
+        }
+    }
+
+    /// The number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Adds the current weights of every feature to `scores` (one slot per class).
+    pub fn score(&self, features: &[u32], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in features {
+            if let Some(row) = self.rows.get(f) {
+                for e in row {
+                    scores[e.class as usize] += e.weight;
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance; call once per instance, whether or not it updates.
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// Moves the weights towards `truth` and away from `guess`.
+    pub fn update(&mut self, features: &[u32], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let time = self.time;
+        for &f in features {
+            let row = self.rows.entry(f).or_default();
+            bump(row, truth as u16, 1.0, time);
+            bump(row, guess as u16, -1.0, time);
+        }
+    }
+
+    /// Averages the weights, drops those whose magnitude is below `min_weight` and quantises
+    /// the rest.
+    pub fn freeze(&self, min_weight: f32) -> Weights {
+        let time = f64::from(self.time.max(1));
+        let mut keys: Vec<u32> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(keys.len());
+        let mut max = 0f32;
+        for key in keys {
+            let mut row: Vec<(u16, f32)> = Vec::new();
+            for e in &self.rows[&key] {
+                let total = e.total + f64::from(self.time - e.stamp) * f64::from(e.weight);
+                let avg = (total / time) as f32;
+                if avg.abs() >= min_weight && avg != 0.0 {
+                    max = max.max(avg.abs());
+                    row.push((e.class, avg));
+                }
+            }
+            if !row.is_empty() {
+                row.sort_unstable_by_key(|&(c, _)| c);
+                rows.push((key, row));
+            }
+        }
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let rows = rows
+            .into_iter()
+            .filter_map(|(key, row)| {
+                let q: Vec<(u16, i16)> = row
+                    .into_iter()
+                    .map(|(c, w)| (c, (w / scale).round() as i16))
+                    .filter(|&(_, w)| w != 0)
+                    .collect();
+                (!q.is_empty()).then_some((key, q))
+            })
+            .collect();
+        Weights::build(self.classes, scale, rows)
+    }
+}
+
+fn bump(row: &mut Vec<Entry>, class: u16, delta: f32, time: u32) {
+    let e = match row.iter_mut().position(|e| e.class == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(Entry {
+                class,
+                weight: 0.0,
+                total: 0.0,
+                stamp: time,
+            });
+            row.last_mut().expect("just pushed")
+        }
+    };
+    e.total += f64::from(time - e.stamp) * f64::from(e.weight);
+    e.stamp = time;
+    e.weight += delta;
+}
+
+/// Frozen perceptron weights: a read-only open-addressing table from feature hash to the
+/// feature's class weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    scale: f32,
+    mask: usize,
+    /// The open-addressing table; a slot with key 0 is empty.
+    slots: Vec<Slot>,
+    /// Feature hash per row, sorted.
+    keys: Vec<u32>,
+    /// Where each row's entries start; `starts[row + 1]` is where they end.
+    starts: Vec<u32>,
+    entry_class: Vec<u16>,
+    entry_quantised: Vec<i16>,
+    /// Class and quantised weight of every entry, side by side for the scorer.
+    entries: Vec<(u16, i16)>,
+}
+
+/// One slot of the table: a feature hash and where its entries are.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Slot {
+    key: u32,
+    start: u32,
+    end: u32,
+}
+
+/// The home slot of a key: its top bits. Keys are hashes, so the top bits are uniform, and
+/// keys in sorted order have their home slots in order, which makes building the table one
+/// sequential sweep.
+fn slot_of(key: u32, mask: usize) -> usize {
+    ((u64::from(key) * (mask as u64 + 1)) >> 32) as usize
+}
+
+impl Weights {
+    /// Builds the table from rows sorted by key, with quantised weights.
+    fn build(classes: usize, scale: f32, rows: Vec<(u32, Vec<(u16, i16)>)>) -> Weights {
+        let mut keys = Vec::with_capacity(rows.len());
+        let mut starts = Vec::with_capacity(rows.len() + 1);
+        let mut entry_class = Vec::new();
+        let mut entry_quantised = Vec::new();
+        for (key, row) in rows {
+            keys.push(key);
+            starts.push(entry_class.len() as u32);
+            for (c, w) in row {
+                entry_class.push(c);
+                entry_quantised.push(w);
+            }
+        }
+        starts.push(entry_class.len() as u32);
+        Weights::from_parts(classes, scale, keys, starts, entry_class, entry_quantised)
+    }
+
+    fn from_parts(
+        classes: usize,
+        scale: f32,
+        keys: Vec<u32>,
+        starts: Vec<u32>,
+        entry_class: Vec<u16>,
+        entry_quantised: Vec<i16>,
+    ) -> Weights {
+        let capacity = (keys.len() * 3 / 2).max(16).next_power_of_two();
+        let mask = capacity - 1;
+        let mut slots = vec![Slot::default(); capacity];
+        // Keys come sorted, so their home slots rise: every slot from `next` on is free until
+        // a key runs past the end and wraps around to probe from the start.
+        let mut next = 0usize;
+        for (i, &key) in keys.iter().enumerate() {
+            let mut slot = slot_of(key, mask).max(next);
+            if slot >= capacity {
+                slot = 0;
+                while slots[slot].key != 0 {
+                    slot = (slot + 1) & mask;
+                }
+            } else {
+                next = slot + 1;
+            }
+            slots[slot] = Slot {
+                key,
+                start: starts[i],
+                end: starts[i + 1],
+            };
+        }
+        let entries = entry_class
+            .iter()
+            .zip(&entry_quantised)
+            .map(|(&c, &w)| (c, w))
+            .collect();
+        Weights {
+            classes,
+            scale,
+            mask,
+            slots,
+            keys,
+            starts,
+            entry_class,
+            entry_quantised,
+            entries,
+        }
+    }
+
+    /// The number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// A copy without the weights whose magnitude is below `min_weight` (and without the
+    /// features left with none).
+    pub fn pruned(&self, min_weight: f32) -> Weights {
+        let rows = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter_map(|(r, &key)| {
+                let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
+                let row: Vec<(u16, i16)> = (a..b)
+                    .filter(|&i| {
+                        (f32::from(self.entry_quantised[i]) * self.scale).abs() >= min_weight
+                    })
+                    .map(|i| (self.entry_class[i], self.entry_quantised[i]))
+                    .collect();
+                (!row.is_empty()).then_some((key, row))
+            })
+            .collect();
+        Weights::build(self.classes, self.scale, rows)
+    }
+
+    /// The number of features kept.
+    pub fn features(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Sets `scores` (one slot per class) to the summed weights of the features.
+    ///
+    /// The lookups are done in two sweeps, first finding every feature's row and then adding
+    /// the rows, so that the processor can fetch many rows from memory at once.
+    /// Sums are exact: the quantised weights are added as integers and scaled once.
+    #[inline]
+    pub fn score(&self, features: &[u32], scores: &mut [f32]) {
+        let mut sums = [0i32; 256];
+        let mut rows = [(0u32, 0u32); 128];
+        for chunk in features.chunks(rows.len()) {
+            let mut found = 0;
+            for &f in chunk {
+                let mut slot = slot_of(f, self.mask);
+                loop {
+                    let s = self.slots[slot];
+                    if s.key == f {
+                        rows[found] = (s.start, s.end);
+                        found += 1;
+                        break;
+                    }
+                    if s.key == 0 {
+                        break;
+                    }
+                    slot = (slot + 1) & self.mask;
+                }
+            }
+            for &(start, end) in &rows[..found] {
+                let row = self
+                    .entries
+                    .get(start as usize..end as usize)
+                    .unwrap_or(&[]);
+                for &(c, w) in row {
+                    sums[usize::from(c as u8)] += i32::from(w);
+                }
+            }
+        }
+        for (x, &sum) in scores.iter_mut().zip(&sums) {
+            *x = sum as f32 * self.scale;
+        }
+    }
+
+    /// Writes the weights: class count, scale, row count, the sorted keys, the row lengths,
+    /// then every entry's class and quantised weight.
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.classes as u32);
+        w.f32(self.scale);
+        w.u32(self.keys.len() as u32);
+        for &key in &self.keys {
+            w.u32(key);
+        }
+        for r in 0..self.keys.len() {
+            w.u16((self.starts[r + 1] - self.starts[r]) as u16);
+        }
+        for &c in &self.entry_class {
+            w.u8(c as u8);
+        }
+        for &q in &self.entry_quantised {
+            w.i16(q);
+        }
+    }
+
+    /// Reads weights written by [`Weights::write`].
+    pub fn read(r: &mut Reader) -> Result<Weights> {
+        let classes = r.u32()? as usize;
+        if classes == 0 || classes > 256 {
+            return Err(r.error("bad class count"));
+        }
+        let scale = r.f32()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(r.error("bad weight scale"));
+        }
+        let n = r.u32()? as usize;
+        if n > r.remaining() / 6 {
+            return Err(r.error("row count larger than the file"));
+        }
+        let raw = r.bytes(n * 4)?;
+        let keys: Vec<u32> = raw
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        if keys.first() == Some(&0) || keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(r.error("feature keys are not sorted"));
+        }
+        let raw = r.bytes(n * 2)?;
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut total = 0u32;
+        for b in raw.chunks_exact(2) {
+            let len = u16::from_le_bytes([b[0], b[1]]);
+            if len == 0 {
+                return Err(r.error("empty feature row"));
+            }
+            starts.push(total);
+            total += u32::from(len);
+        }
+        starts.push(total);
+        let total = total as usize;
+        if total * 3 > r.remaining() {
+            return Err(r.error("entries larger than the file"));
+        }
+        let raw = r.bytes(total)?;
+        if raw.iter().any(|&c| c as usize >= classes) {
+            return Err(r.error("class index out of range"));
+        }
+        let entry_class: Vec<u16> = raw.iter().map(|&c| u16::from(c)).collect();
+        let raw = r.bytes(total * 2)?;
+        let entry_quantised: Vec<i16> = raw
+            .chunks_exact(2)
+            .map(|b| i16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        Ok(Weights::from_parts(
+            classes,
+            scale,
+            keys,
+            starts,
+            entry_class,
+            entry_quantised,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![1u32, 10], 0usize), (vec![2, 10], 1), (vec![3, 10], 2)];
+        let mut scores = [0f32; 3];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.tick();
+                t.score(f, &mut scores);
+                let guess = argmax(&scores);
+                t.update(f, *y, guess);
+            }
+        }
+        let w = t.freeze(0.0);
+        for (f, y) in &data {
+            w.score(f, &mut scores);
+            assert_eq!(argmax(&scores), *y);
+        }
+        let mut out = Writer::new();
+        w.write(&mut out);
+        let bytes = out.into_bytes();
+        let mut r = Reader::new(&bytes, "test");
+        let again = Weights::read(&mut r).unwrap();
+        assert_eq!(again, w);
+    }
+
+    #[test]
+    fn table_finds_every_key_and_no_other() {
+        let mut rng = crate::parse::features::Rng::new(5);
+        let mut keys: Vec<u32> = (0..5000)
+            .map(|_| (rng.next_u64() >> 32) as u32 | 1)
+            .collect();
+        // Crowd the end of the table to force wrap-around.
+        keys.extend((0..200).map(|i| u32::MAX - i));
+        keys.sort_unstable();
+        keys.dedup();
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = keys
+            .iter()
+            .map(|&k| (k, vec![((k % 3) as u16, 1)]))
+            .collect();
+        let w = Weights::build(3, 1.0, rows);
+        let mut scores = [0f32; 3];
+        for &k in &keys {
+            w.score(&[k], &mut scores);
+            assert_eq!(scores[(k % 3) as usize], 1.0, "key {k}");
+        }
+        w.score(&[2, 4, 6], &mut scores);
+        assert_eq!(scores, [0.0; 3]);
+    }
+
+    fn argmax(s: &[f32]) -> usize {
+        let mut best = 0;
+        for i in 1..s.len() {
+            if s[i] > s[best] {
+                best = i;
+            }
+        }
+        best
+    }
+}

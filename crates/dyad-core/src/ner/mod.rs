@@ -86,6 +86,14 @@ impl Recognizer {
         rules::apply(words, &spans, &self.gazetteer)
     }
 
+    /// Finds the entities of the sentences of one document, given as their words, and makes
+    /// them consistent across the document.
+    pub fn sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TypedSpan>> {
+        let mut found: Vec<Vec<TypedSpan>> = sentences.iter().map(|w| self.sentence(w)).collect();
+        rules::harmonize(sentences, &mut found);
+        found
+    }
+
     /// Finds the entities of every sentence of a document, replacing its mentions.
     pub fn annotate(&self, doc: &mut Document) {
         doc.mentions.clear();
@@ -110,8 +118,7 @@ impl Recognizer {
                     .collect()
             })
             .collect();
-        let mut found: Vec<Vec<TypedSpan>> = sentences.iter().map(|w| self.sentence(w)).collect();
-        rules::harmonize(&sentences, &mut found);
+        let found = self.sentences(&sentences);
         let mut mentions = Vec::new();
         for (range, spans) in ranges.iter().zip(found) {
             for s in spans {
@@ -127,6 +134,42 @@ impl Recognizer {
         }
         doc.mentions = mentions;
     }
+}
+
+/// The IOB2 tag of every word of a sentence from its entities, with the CoNLL-2003 labels
+/// (`B-PER`, `I-LOC`, `B-MISC`, ...; `O` outside names), as `dyad parse` writes them.
+pub fn iob2_tags(words: usize, spans: &[TypedSpan]) -> Vec<String> {
+    let mut out = vec!["O".to_string(); words];
+    for s in spans {
+        let label = s.kind.conll_label();
+        for (i, tag) in out
+            .iter_mut()
+            .enumerate()
+            .take(s.end.min(words))
+            .skip(s.start)
+        {
+            let part = if i == s.start { "B" } else { "I" };
+            *tag = format!("{part}-{label}");
+        }
+    }
+    out
+}
+
+/// The IOB2 tag of every word of a document from its mentions (see [`iob2_tags`]).
+pub fn document_iob2_tags(doc: &Document) -> Vec<String> {
+    let mut out = vec!["O".to_string(); doc.words.len()];
+    for m in &doc.mentions {
+        let label = m.kind.conll_label();
+        let first = doc.words.partition_point(|w| w.span.start < m.span.start);
+        for (i, w) in doc.words.iter().enumerate().skip(first) {
+            if w.span.start >= m.span.end {
+                break;
+            }
+            let part = if i == first { "B" } else { "I" };
+            out[i] = format!("{part}-{label}");
+        }
+    }
+    out
 }
 
 /// Cuts a possessive ending that the tokenizer left on a name (`Sharaa’s` → `Sharaa`).
@@ -157,6 +200,23 @@ pub fn recognize(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iob2_tags_use_the_conll_labels() {
+        let spans = [
+            TypedSpan {
+                start: 0,
+                end: 2,
+                kind: crate::document::EntityType::Person,
+            },
+            TypedSpan {
+                start: 3,
+                end: 4,
+                kind: crate::document::EntityType::Norp,
+            },
+        ];
+        assert_eq!(iob2_tags(5, &spans), ["B-PER", "I-PER", "O", "B-MISC", "O"]);
+    }
 
     #[test]
     fn possessive_endings_are_trimmed() {

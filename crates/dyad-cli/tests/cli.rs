@@ -758,3 +758,36 @@ fn a_corrupt_ner_model_is_an_error_naming_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn parse_writes_entity_tags_in_the_misc_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        "Irina Petrov met Syrian officials in Damascus.\n".as_bytes(),
+    );
+    let out = dyad(d, &["parse", "a.txt", "--format", "conllu"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let misc: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        misc,
+        [
+            "NER=B-PER",
+            "NER=I-PER",
+            "_",
+            "NER=B-MISC",
+            "_",
+            "_",
+            "NER=B-LOC",
+            "_"
+        ],
+        "{text}"
+    );
+}

@@ -96,4 +96,11 @@ pub const CREDITS: &[Credit] = &[
                Dependency Corpus for English; the Universal Dependencies project). The models \
                are shared alike under CC BY-SA 4.0.",
     },
+    Credit {
+        what: "Entity tagger model (models/ner.bin)",
+        license: "CC BY-SA 4.0",
+        note: "Trained on UNER English EWT (Mayhew et al. 2024, Universal NER: A Gold-Standard \
+               Multilingual Named Entity Recognition Benchmark), CC BY-SA 4.0, aligned with UD \
+               English EWT, CC BY-SA 4.0. The model is shared alike under CC BY-SA 4.0.",
+    },
 ];

@@ -203,6 +203,21 @@ pub struct Mention {
     pub kind: EntityType,
 }
 
+/// A place the text names, resolved to the gazetteer, with every mention of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRef {
+    /// The gazetteer's name ("Latakia").
+    pub name: String,
+    /// The ISO 3166-1 alpha-3 code of its country.
+    pub country: String,
+    /// Latitude and longitude in degrees, when the gazetteer has them.
+    pub coordinates: Option<(f64, f64)>,
+    /// The GeoNames id, when it has one.
+    pub geonames: Option<u32>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// Something a stage noticed and could not handle fully; kept with the document, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -232,6 +247,8 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// Entities with their mentions, once the actor stage ran.
     pub entities: Vec<Entity>,
+    /// Places, once the places stage ran.
+    pub places: Vec<PlaceRef>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

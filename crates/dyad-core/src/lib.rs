@@ -14,6 +14,7 @@ pub mod eval;
 pub mod input;
 pub mod language;
 pub mod licenses;
+pub mod locate;
 pub mod ner;
 pub mod output;
 pub mod parse;

@@ -19,6 +19,8 @@ pub enum Stage {
     Ner,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
+    /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
+    Places,
 }
 
 impl Stage {
@@ -30,6 +32,7 @@ impl Stage {
             Stage::Parse => "parse",
             Stage::Ner => "ner",
             Stage::Actors => "actors",
+            Stage::Places => "places",
         }
     }
 }
@@ -49,6 +52,7 @@ impl Default for Pipeline {
                 Stage::Parse,
                 Stage::Ner,
                 Stage::Actors,
+                Stage::Places,
             ],
         }
     }
@@ -72,6 +76,10 @@ impl Pipeline {
 
     /// Runs every stage over the document.
     pub fn run(&self, doc: &mut Document) {
+        if self.stages.contains(&Stage::Places) {
+            // The gazetteer loads on another thread while the earlier stages run.
+            crate::places::prefetch();
+        }
         for stage in &self.stages {
             match stage {
                 Stage::Language => {
@@ -105,6 +113,10 @@ impl Pipeline {
                     }
                     crate::ner::recognize(doc);
                 }
+                Stage::Places => match crate::places::embedded_gazetteer() {
+                    Ok(gazetteer) => crate::locate::locate(doc, gazetteer),
+                    Err(e) => doc.note("places", format!("the gazetteer did not load: {e}")),
+                },
                 Stage::Actors => match crate::actors::embedded_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),

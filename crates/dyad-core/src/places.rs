@@ -275,6 +275,27 @@ fn iso3(text: &str) -> std::result::Result<&str, String> {
     }
 }
 
+/// The embedded gazetteer, loaded once on first use; `Err` holds the load error's message.
+pub fn embedded_gazetteer() -> std::result::Result<&'static Gazetteer, &'static str> {
+    static GAZETTEER: std::sync::OnceLock<std::result::Result<Gazetteer, String>> =
+        std::sync::OnceLock::new();
+    GAZETTEER
+        .get_or_init(|| Gazetteer::embedded().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(String::as_str)
+}
+
+/// Starts loading the embedded gazetteer on a background thread, once, so that it is ready
+/// (or nearly) when the places stage needs it; loading takes about 100 ms.
+pub fn prefetch() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        std::thread::spawn(|| {
+            let _ = embedded_gazetteer();
+        });
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::OnceLock;

@@ -152,6 +152,15 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     if m.kind == ActorKind::Agent {
                         continue;
                     }
+                    // A name followed by another proper noun is part of a longer name ("the
+                    // Moscow Center for Strategic Studies" is not Moscow).
+                    let longer = words.get(i + n).is_some_and(|&w| {
+                        let next = &doc.words[w];
+                        starts_upper(doc.slice(next.span)) && next.upos.as_deref() == Some("PROPN")
+                    });
+                    if longer && m.kind != ActorKind::Adjective {
+                        continue;
+                    }
                     if m.kind == ActorKind::Adjective {
                         // "Russian warplanes", "Syrian government source": adjective + role.
                         // A role followed by a name is a title ("Russian President Vladimir

@@ -68,6 +68,19 @@ struct EntityOut<'a> {
 }
 
 #[derive(Serialize)]
+struct PlaceOut<'a> {
+    name: &'a str,
+    country: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lon: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geonames: Option<u32>,
+    mentions: Vec<Range>,
+}
+
+#[derive(Serialize)]
 struct WordOut<'a> {
     start: usize,
     end: usize,
@@ -164,7 +177,18 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         "entities": entities,
         "events": [],
         "quotes": [],
-        "locations": [],
+        "locations": doc
+            .places
+            .iter()
+            .map(|p| PlaceOut {
+                name: &p.name,
+                country: &p.country,
+                lat: p.coordinates.map(|c| c.0),
+                lon: p.coordinates.map(|c| c.1),
+                geonames: p.geonames,
+                mentions: p.mentions.iter().map(|m| range(*m)).collect(),
+            })
+            .collect::<Vec<_>>(),
         "counts": [],
         "tone": null,
     });
@@ -231,7 +255,7 @@ mod tests {
             }
         }
         assert_eq!(v["blocks"][1]["start"], 12);
-        for key in ["events", "quotes", "locations", "counts"] {
+        for key in ["events", "quotes", "counts"] {
             assert_eq!(v[key], serde_json::json!([]));
         }
     }

@@ -4,8 +4,9 @@
 //! feature string is ever built. Each word gets its *static* features once (the word, its
 //! lower-cased form, affixes, shape, the neighbouring words, gazetteer matches, and whether
 //! the sentence is written in capitals), and the decoder adds the *history* features (the
-//! labels given to the previous words) as it goes. Changing a template changes the ids, so
-//! [`FEATURE_SET`] is written into every model and checked on load.
+//! label of the previous word, with the word and its shape) for each label it considers.
+//! Changing a template changes the ids, so [`FEATURE_SET`] is written into every model and
+//! checked on load.
 
 use super::gazetteer::Gazetteer;
 

@@ -1,9 +1,11 @@
-//! The statistical part of the entity tagger: an averaged perceptron over BILOU labels with
-//! greedy left-to-right decoding, its training, and its binary file format.
+//! The statistical part of the entity tagger: a first-order structured perceptron over BILOU
+//! labels with Viterbi decoding, its training, and its binary file format.
 //!
 //! Labels are `O` and `B`/`I`/`L`/`U` for each entity type the model was trained with (UNER
-//! gives PER, ORG and LOC). Decoding only ever picks a label that continues the previous one
-//! validly, so every output is a well-formed set of spans. The file format is a header, the
+//! gives PER, ORG and LOC). Decoding only considers label sequences where each label validly
+//! continues the previous one, so every output is a well-formed set of spans. Training
+//! averages the weights over updates, then over several runs with different shuffles, and
+//! tunes the label prior on the dev set. The file format is a header, the
 //! sorted feature ids, the quantised weights and an FNV checksum; a damaged file is an
 //! [`Error::Malformed`], never a panic. Finer types (GPE, NORP, FAC, EVENT) are the rules'
 //! job ([`super::rules`]), not this module's.

@@ -21,6 +21,10 @@ pub struct GoldArgs {
     /// The shared data folder the gold documents are relative to (default: $DYAD_SHARED or ../shared).
     #[arg(long)]
     shared: Option<PathBuf>,
+    /// A CoNLL-U parse of the (single) gold document to code over instead of the pipeline,
+    /// until the pipeline parses.
+    #[arg(long)]
+    parses: Option<PathBuf>,
     /// Print what was missed or wrong.
     #[arg(long, short)]
     verbose: bool,
@@ -131,7 +135,15 @@ pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
                     })
                     .with_context(|| format!("{name}: no article with id {id:?}"))??,
             };
-            pipeline.run(&mut doc);
+            match &args.parses {
+                Some(p) => {
+                    let text = std::fs::read_to_string(p)
+                        .with_context(|| format!("{}: cannot read", p.display()))?;
+                    let sentences = dyad_core::conllu::parse(&text, &p.display().to_string())?;
+                    doc = dyad_core::events::code_conllu(&sentences, gold.published.clone());
+                }
+                None => pipeline.run(&mut doc),
+            }
             let value = json::to_value(&doc, &version, JsonOptions::default());
             Ok(gold::score(&value, &gold))
         })();

@@ -6,12 +6,14 @@
 mod bench;
 mod code;
 mod codebook_cmd;
+mod eval_events;
 mod eval_extract;
 mod eval_gold;
 mod eval_ner;
 mod eval_segment;
 mod eval_ud;
 mod events;
+mod explain;
 mod ingest;
 mod model_files;
 mod parse_cmd;
@@ -48,6 +50,8 @@ enum Command {
     Code(code::CodeArgs),
     /// Look up CAMEO codes (name, Goldstein value, quad class) and their PLOVER mapping.
     Codebook(codebook_cmd::CodebookArgs),
+    /// Explain how one sentence was coded: parse, actors, patterns that fired or nearly fired.
+    Explain(explain::ExplainArgs),
     /// Code articles and store them in the database (files, folders, .gz, JSONL, SGML, WARC).
     Ingest(ingest::IngestArgs),
     /// Run the pipeline again over the stored articles and rebuild events and clusters.
@@ -84,6 +88,13 @@ enum EvalCommand {
     Segment(eval_segment::EvalSegmentArgs),
     /// Entity precision, recall and F1 on CoNLL-2003, UNER (IOB2) or re3d.
     Ner(eval_ner::EvalNerArgs),
+    /// Event type and dyad accuracy on the PLOVER gold standard records (odd/even).
+    Plover(eval_events::PloverArgs),
+    /// CAMEO root agreement with PETRARCH's expected codings, and precision.
+    #[command(name = "petrarch-gsr")]
+    PetrarchGsr(eval_events::PetrarchArgs),
+    /// Police ARREST / KILL / FORCE detection on IndiaPoliceEvents sentences.
+    Ipe(eval_events::IpeArgs),
     /// Tags, lemmas and dependency trees against a UD treebank (gold tokens).
     Ud(eval_ud::EvalUdArgs),
 }
@@ -121,6 +132,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Some(Command::Code(args)) => code::run(args),
         Some(Command::Codebook(args)) => codebook_cmd::run(args),
+        Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Ingest(args)) => ingest::run(args),
         Some(Command::Recode(args)) => recode::run(args),
         Some(Command::Events(args)) => events::run(args),
@@ -146,6 +158,15 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Ner(args),
         }) => eval_ner::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Plover(args),
+        }) => eval_events::plover(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::PetrarchGsr(args),
+        }) => eval_events::petrarch(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::Ipe(args),
+        }) => eval_events::ipe(&args).map(eval_events::outcome),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;
@@ -155,6 +176,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -188,4 +210,15 @@ pub fn open_read_only(given: Option<PathBuf>) -> anyhow::Result<dyad_store::Stor
         anyhow::bail!("{}: no database (run dyad ingest first)", db.display());
     }
     dyad_store::Store::open_read_only(&db).with_context(|| format!("{}: cannot open", db.display()))
+}
+
+/// Lets the command end quietly when its reader goes away (`dyad events | head`): Rust
+/// ignores SIGPIPE, which turns a closed pipe into a panic on the next print.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting the default disposition of SIGPIPE at start-up, before any other
+    // thread exists, is what a C program does by default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -218,6 +218,78 @@ pub struct PlaceRef {
     pub mentions: Vec<Span>,
 }
 
+/// Whether an event happened, as the text tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventStatus {
+    /// The text says it happened.
+    Asserted,
+    /// The text says it did not happen ("refrained from", "no plans to").
+    Negated,
+    /// Intended or announced for later ("planned to", "will").
+    Planned,
+    /// Possible only ("may", "could").
+    Hypothetical,
+}
+
+impl EventStatus {
+    /// The status as the JSON writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventStatus::Asserted => "asserted",
+            EventStatus::Negated => "negated",
+            EventStatus::Planned => "planned",
+            EventStatus::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// A source or target of an event: the words that name it and the entity they refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventActor {
+    /// The entity (index into [`Document::entities`]).
+    pub entity: usize,
+    /// The actor code, when the entity has one.
+    pub code: Option<String>,
+    /// The words that name the actor in this sentence (a mention, a pronoun, "both leaders").
+    pub span: Span,
+}
+
+/// One coded event: who did what to whom, and the rule that said so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The sentence (index into [`Document::sentences`]).
+    pub sentence: u32,
+    /// The trigger word.
+    pub trigger: Span,
+    /// Who acted.
+    pub source: EventActor,
+    /// Whom the act concerned, when anyone.
+    pub target: Option<EventActor>,
+    /// The CAMEO event code.
+    pub cameo: String,
+    /// The PLOVER event type, when the CAMEO code has one.
+    pub plover: Option<String>,
+    /// The PLOVER mode, when known.
+    pub mode: Option<String>,
+    /// The PLOVER contexts.
+    pub context: Vec<String>,
+    /// The quad class (1 to 4).
+    pub quad_class: u8,
+    /// The Goldstein value.
+    pub goldstein: f64,
+    /// Asserted, negated, planned or hypothetical.
+    pub status: EventStatus,
+    /// True when the event clearly lies before the news.
+    pub historical: bool,
+    /// The date of the event, when known.
+    pub date: Option<String>,
+    /// The pattern that fired and the path it matched.
+    pub rule: String,
+    /// How sure the coder is, from 0 to 1.
+    pub confidence: f64,
+}
+
 /// Something a stage noticed and could not handle fully; kept with the document, never fatal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -249,6 +321,8 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Places, once the places stage ran.
     pub places: Vec<PlaceRef>,
+    /// Coded events, once the event stage ran.
+    pub events: Vec<Event>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

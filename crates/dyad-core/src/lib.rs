@@ -11,6 +11,7 @@ pub mod conllu;
 pub mod document;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod input;
 pub mod language;
 pub mod licenses;

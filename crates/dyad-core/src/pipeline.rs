@@ -21,6 +21,8 @@ pub enum Stage {
     Actors,
     /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
     Places,
+    /// Codes events over the dependency parse ([`crate::events`]).
+    Events,
 }
 
 impl Stage {
@@ -33,6 +35,7 @@ impl Stage {
             Stage::Ner => "ner",
             Stage::Actors => "actors",
             Stage::Places => "places",
+            Stage::Events => "events",
         }
     }
 }
@@ -53,6 +56,7 @@ impl Default for Pipeline {
                 Stage::Ner,
                 Stage::Actors,
                 Stage::Places,
+                Stage::Events,
             ],
         }
     }
@@ -120,6 +124,10 @@ impl Pipeline {
                 Stage::Actors => match crate::actors::embedded_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
+                },
+                Stage::Events => match crate::events::embedded_dictionary() {
+                    Ok(dict) => crate::events::code(doc, dict),
+                    Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },
             }
         }

@@ -26,6 +26,41 @@ const FUNCTION_WORDS: &[&str] = &[
     "its", "of", "on", "or", "she", "so", "that", "their", "they", "this", "to", "we", "with",
 ];
 
+/// Days and months, which follow names without being part of them.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -154,11 +189,16 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     }
                     // A name followed by another proper noun is part of a longer name ("the
                     // Moscow Center for Strategic Studies" is not Moscow).
+                    // Only places and seats of power are cut this way; a person's name may be
+                    // followed by a day ("Bashar Assad Tuesday").
                     let longer = words.get(i + n).is_some_and(|&w| {
                         let next = &doc.words[w];
-                        starts_upper(doc.slice(next.span)) && next.upos.as_deref() == Some("PROPN")
+                        let next_text = doc.slice(next.span);
+                        starts_upper(next_text)
+                            && next.upos.as_deref() == Some("PROPN")
+                            && !CALENDAR_WORDS.contains(&next_text.to_lowercase().as_str())
                     });
-                    if longer && m.kind != ActorKind::Adjective {
+                    if longer && matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
                         continue;
                     }
                     if m.kind == ActorKind::Adjective {

@@ -168,6 +168,41 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
                 mentions: vec![range(m.span)],
             }),
     );
+    let actor = |a: &crate::document::EventActor| {
+        let r = range(a.span);
+        serde_json::json!({
+            "entity": format!("E{}", a.entity + 1),
+            "code": a.code,
+            "start": r.start,
+            "end": r.end,
+        })
+    };
+    let events: Vec<Value> = doc
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let t = range(e.trigger);
+            serde_json::json!({
+                "id": format!("V{}", i + 1),
+                "sentence": e.sentence,
+                "trigger": {"start": t.start, "end": t.end},
+                "source": actor(&e.source),
+                "target": e.target.as_ref().map(actor),
+                "cameo": e.cameo,
+                "plover": e.plover,
+                "mode": e.mode,
+                "context": e.context,
+                "quad_class": e.quad_class,
+                "goldstein": e.goldstein,
+                "status": e.status.name(),
+                "historical": e.historical,
+                "date": e.date,
+                "rule": e.rule,
+                "confidence": e.confidence,
+            })
+        })
+        .collect();
     let mut value = serde_json::json!({
         "schema": SCHEMA,
         "article": article,
@@ -175,7 +210,7 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         "blocks": blocks,
         "sentences": sentences,
         "entities": entities,
-        "events": [],
+        "events": events,
         "quotes": [],
         "locations": doc
             .places

@@ -1,0 +1,996 @@
+//! Coding events over the dependency parse: trigger words, the frame slots that hold the
+//! source and the target, the actors behind them, and the status of each event.
+//!
+//! For every word whose lemma triggers a pattern, the coder looks for the pattern's slots
+//! among the word's dependents (with passives, control, conjuncts and relative clauses
+//! handled), maps each slot's words to entities, and keeps the most specific pattern that
+//! fired. Every attempt, fired or not, is kept as an [`Attempt`] so that `dyad explain` can
+//! say why a pattern did or did not fire.
+
+use crate::codebook::Codebook;
+use crate::document::{Document, EntityType, Event, EventActor, EventStatus, Span};
+
+use super::dictionary::{EventDictionary, Pattern, Slot, TriggerPos};
+use super::tree::Tree;
+
+/// Verbs whose object is the subject of their infinitive ("urged Moscow to extradite").
+const OBJECT_CONTROL: &[&str] = &[
+    "urge",
+    "ask",
+    "press",
+    "call",
+    "invite",
+    "persuade",
+    "force",
+    "encourage",
+    "order",
+    "tell",
+    "allow",
+    "help",
+    "pressure",
+    "push",
+    "request",
+    "instruct",
+    "compel",
+    "authorize",
+];
+
+/// Heads that make the event below them planned.
+const PLANNING: &[&str] = &[
+    "plan", "intend", "seek", "want", "hope", "aim", "expect", "prepare", "try", "attempt",
+    "propose", "wish", "mean", "set", "vow", "pledge", "promise", "agree", "decide", "offer",
+    "threaten", "consider", "about", "ready", "likely",
+];
+
+/// Heads that make the event below them negated.
+const NEGATING: &[&str] = &["refrain", "refuse", "decline", "fail", "reject", "deny"];
+
+/// Nouns that name a plan and carry the subject of their governing verb to an infinitive
+/// below them ("has no plans to extradite him").
+const PLAN_NOUNS: &[&str] = &[
+    "plan",
+    "decision",
+    "effort",
+    "attempt",
+    "bid",
+    "intention",
+    "readiness",
+    "promise",
+    "pledge",
+    "offer",
+    "move",
+    "right",
+    "call",
+    "threat",
+    "agreement",
+    "willingness",
+];
+
+/// Nouns that name two actors mentioned before when they follow "both" or "two".
+const JOINT_NOUNS: &[&str] = &[
+    "leader",
+    "side",
+    "country",
+    "nation",
+    "government",
+    "president",
+    "party",
+    "minister",
+    "state",
+    "neighbour",
+    "neighbor",
+];
+
+/// What happened when a pattern was tried on a word.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The pattern fired and gave these events.
+    Fired(Vec<Event>),
+    /// The trigger matched but a slot was empty or named no actor.
+    Missing(String),
+    /// The trigger lies inside the content of another event (a demand, an accusation).
+    Suppressed(String),
+    /// A better pattern fired on the same word.
+    Outranked(String),
+    /// The trigger matched but a discard rule applies (a sports score, a medium as target).
+    Discarded(String),
+}
+
+/// One pattern tried on one word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    /// The trigger word (index into the document's words).
+    pub word: usize,
+    /// The pattern's id.
+    pub pattern: String,
+    /// What happened.
+    pub outcome: Outcome,
+}
+
+/// An actor found for a slot.
+#[derive(Debug, Clone)]
+struct Found {
+    entity: usize,
+    span: Span,
+    /// How it was found beyond a direct mention ("pronoun", "both leaders"), for the rule.
+    how: Option<String>,
+}
+
+/// Codes the events of a whole document; returns them with every attempt.
+pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec<Attempt>) {
+    let tree = Tree::new(doc);
+    if !tree.is_parsed() {
+        return (Vec::new(), Vec::new());
+    }
+    let codebook = Codebook::get().ok();
+    let mut attempts: Vec<Attempt> = Vec::new();
+    for w in 0..tree.len() {
+        let pos = match tree.upos(w) {
+            "VERB" => TriggerPos::Verb,
+            "NOUN" => TriggerPos::Noun,
+            _ => continue,
+        };
+        let lemma = candidate_lemmas(&tree, w)
+            .into_iter()
+            .find(|l| dict.for_lemma(pos, l).next().is_some());
+        let Some(lemma) = lemma else { continue };
+        let mut tried: Vec<Attempt> = dict
+            .for_lemma(pos, &lemma)
+            .filter(|p| requirements_met(&tree, w, p))
+            .map(|p| Attempt {
+                word: w,
+                pattern: p.id.clone(),
+                outcome: try_pattern(&tree, w, p, codebook),
+            })
+            .collect();
+        // The most specific pattern that fired wins; ties go to the one with a target, then
+        // to the first in the file.
+        let best = tried
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| match &a.outcome {
+                Outcome::Fired(events) => {
+                    let p = dict.pattern(&a.pattern)?;
+                    let has_target = events.iter().any(|e| e.target.is_some());
+                    Some((i, (p.specificity(), has_target)))
+                }
+                _ => None,
+            })
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i);
+        if let Some(b) = best {
+            let winner = tried[b].pattern.clone();
+            for (i, a) in tried.iter_mut().enumerate() {
+                if i != b && matches!(a.outcome, Outcome::Fired(_)) {
+                    a.outcome = Outcome::Outranked(winner.clone());
+                }
+            }
+        }
+        attempts.extend(tried);
+    }
+    // Triggers inside the content of a demand, accusation or refusal are not events of their
+    // own ("pressing Moscow to extradite Assad" is a demand, not an extradition).
+    let content_heads: Vec<(usize, String)> = attempts
+        .iter()
+        .filter(|a| matches!(a.outcome, Outcome::Fired(_)))
+        .filter(|a| dict.pattern(&a.pattern).is_some_and(|p| p.content))
+        .map(|a| (a.word, a.pattern.clone()))
+        .collect();
+    for a in attempts.iter_mut() {
+        if !matches!(a.outcome, Outcome::Fired(_)) {
+            continue;
+        }
+        if let Some((_, id)) = content_heads
+            .iter()
+            .find(|(h, _)| *h != a.word && inside_content(&tree, a.word, *h))
+        {
+            a.outcome = Outcome::Suppressed(format!("inside the content of {id}"));
+        }
+    }
+    let mut events: Vec<Event> = Vec::new();
+    for a in &attempts {
+        if let Outcome::Fired(list) = &a.outcome {
+            for e in list {
+                let duplicate = events.iter().any(|x| {
+                    x.sentence == e.sentence
+                        && x.trigger == e.trigger
+                        && x.source.entity == e.source.entity
+                        && x.target.as_ref().map(|t| t.entity)
+                            == e.target.as_ref().map(|t| t.entity)
+                });
+                if !duplicate {
+                    events.push(e.clone());
+                }
+            }
+        }
+    }
+    (events, attempts)
+}
+
+/// True when `w` lies in a complement of `head` (`xcomp`, `ccomp`, `advcl`, or an `acl` of
+/// its object), possibly through conjuncts, within a few steps.
+fn inside_content(tree: &Tree, w: usize, head: usize) -> bool {
+    let mut x = w;
+    for _ in 0..6 {
+        let Some(h) = tree.head(x) else { return false };
+        let rel = tree.base_rel(x);
+        if !matches!(
+            rel.as_str(),
+            "xcomp" | "ccomp" | "advcl" | "conj" | "acl" | "obj" | "obl"
+        ) {
+            return false;
+        }
+        if h == head {
+            return matches!(rel.as_str(), "xcomp" | "ccomp" | "advcl" | "acl");
+        }
+        x = h;
+    }
+    false
+}
+
+/// The lemma, then guesses from the form for when the lemmatizer erred ("aided" → "aid").
+fn candidate_lemmas(tree: &Tree, w: usize) -> Vec<String> {
+    let mut out = vec![tree.lemma(w)];
+    let form = tree.form(w);
+    for suffix in ["ied", "ies", "ed", "es", "s", "ing", "d"] {
+        if let Some(stem) = form.strip_suffix(suffix)
+            && stem.len() >= 2
+        {
+            if suffix.starts_with('i') {
+                out.push(format!("{stem}y"));
+            } else {
+                out.push(stem.to_string());
+                out.push(format!("{stem}e"));
+                // "gassed" → "gas", "planned" → "plan".
+                let b = stem.as_bytes();
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                    out.push(stem[..stem.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    out.push(form);
+    out
+}
+
+fn requirements_met(tree: &Tree, w: usize, p: &Pattern) -> bool {
+    p.requires.iter().all(|r| {
+        // A particle may have been parsed as the preposition of the next phrase
+        // ("pulled out of Georgia", "handed over the banker").
+        let particle = r.rel.is_none()
+            && tree.children(w).iter().any(|&c| {
+                tree.children(c)
+                    .iter()
+                    .any(|&d| tree.base_rel(d) == "case" && tree.lemma(d) == r.lemma)
+            });
+        particle
+            || tree.children(w).iter().any(|&c| {
+                (tree.lemma(c) == r.lemma || tree.form(c) == r.lemma)
+                    && r.rel.as_deref().is_none_or(|rel| {
+                        let have = tree.rel(c);
+                        have == rel || have.split(':').next() == Some(rel)
+                    })
+            })
+    })
+}
+
+/// True when the phrase `c` is introduced by the preposition `prep` ("of" also matches
+/// "out of").
+fn prep_is(tree: &Tree, c: usize, prep: &str) -> bool {
+    tree.preposition(c)
+        .is_some_and(|p| p == prep || p.ends_with(&format!(" {prep}")))
+}
+
+/// True when the clause of `w` is passive.
+fn is_passive(tree: &Tree, w: usize) -> bool {
+    tree.children(w)
+        .iter()
+        .any(|&c| matches!(tree.rel(c).as_str(), "nsubj:pass" | "aux:pass"))
+}
+
+/// The word that fills a slot of `w`, and how the path reads in the rule.
+fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize, String)> {
+    if depth > 5 {
+        return None;
+    }
+    let trig = tree.text(w).to_string();
+    let passive = is_passive(tree, w);
+    let by_prep = |prep: &str| -> Option<usize> {
+        tree.children(w).iter().copied().find(|&c| {
+            matches!(tree.base_rel(c).as_str(), "obl" | "nmod")
+                && tree.rel(c) != "nmod:poss"
+                && prep_is(tree, c, prep)
+        })
+    };
+    match slot {
+        Slot::Subject => {
+            if passive {
+                if let Some(a) = tree.child(w, "obl:agent").or_else(|| by_prep("by")) {
+                    return Some((a, format!("obl:agent({trig})")));
+                }
+                // "after being overthrown" and "the regime overthrown in 2024" have no agent.
+                return None;
+            }
+            if let Some(s) = tree.child(w, "nsubj") {
+                return Some((s, format!("nsubj({trig})")));
+            }
+            let h = tree.head(w)?;
+            let rel = tree.base_rel(w);
+            match rel.as_str() {
+                "xcomp" => {
+                    if OBJECT_CONTROL.contains(&tree.lemma(h).as_str())
+                        && let Some(o) = tree.child(h, "obj").or_else(|| tree.child(h, "iobj"))
+                    {
+                        return Some((o, format!("obj({})→xcomp({trig})", tree.text(h))));
+                    }
+                    let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
+                    Some((s, format!("{path}→xcomp({trig})")))
+                }
+                "conj" | "advcl" => {
+                    let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
+                    Some((s, format!("{path}→{rel}({trig})")))
+                }
+                "acl" => {
+                    // "Kenyan students demonstrated": a sentence whose root is a noun with a
+                    // finite-looking verb below it is a clause the parser took for a phrase.
+                    if matches!(tree.xpos(w), "VBN" | "VBD")
+                        && tree.head(h).is_none()
+                        && tree.upos(h) != "VERB"
+                        && !tree.children(w).iter().any(|&c| prep_is(tree, c, "by"))
+                    {
+                        return Some((h, format!("acl({trig})")));
+                    }
+                    if tree.xpos(w) == "VBG" && tree.upos(h) != "VERB" {
+                        return Some((h, format!("acl({trig})")));
+                    }
+                    if PLAN_NOUNS.contains(&tree.lemma(h).as_str()) {
+                        let g = tree.head(h)?;
+                        let (s, path) = slot_word(tree, g, &Slot::Subject, depth + 1)?;
+                        return Some((s, format!("{path}→acl({trig})")));
+                    }
+                    None
+                }
+                _ => None,
+            }
+        }
+        Slot::Object => {
+            if passive {
+                if let Some(s) = tree.child(w, "nsubj:pass") {
+                    return Some((s, format!("nsubj:pass({trig})")));
+                }
+                if let Some(h) = tree.head(w)
+                    && tree.rel(w).starts_with("acl")
+                    && tree.upos(h) != "VERB"
+                {
+                    return Some((h, format!("acl({trig})")));
+                }
+                return None;
+            }
+            if let Some(o) = tree.child(w, "obj") {
+                return Some((o, format!("obj({trig})")));
+            }
+            // An object the parser took for an indirect one ("told the chancellor that").
+            if let Some(o) = tree.child(w, "iobj")
+                && tree.child(w, "obj").is_none()
+            {
+                return Some((o, format!("iobj({trig})")));
+            }
+            // A past participle modifying a noun: "the embassy attacked by rioters".
+            if tree.xpos(w) == "VBN"
+                && let Some(h) = tree.head(w)
+                && tree.rel(w).starts_with("acl")
+            {
+                return Some((h, format!("acl({trig})")));
+            }
+            None
+        }
+        Slot::IndirectObject => tree.child(w, "iobj").map(|o| (o, format!("iobj({trig})"))),
+        Slot::Prep(p) => {
+            if let Some(o) = by_prep(p) {
+                return Some((o, format!("obl:{}({trig})", p.replace(' ', "_"))));
+            }
+            // The phrase may hang on the object or a complement instead ("cut ties with
+            // Qatar", "agreed to cooperate with Germany"), or, for a noun, on its verb
+            // ("launched a crackdown on the opposition").
+            let hosts: Vec<usize> = tree
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| matches!(tree.base_rel(c).as_str(), "obj" | "obl" | "xcomp"))
+                .chain(
+                    tree.head(w)
+                        .filter(|_| tree.upos(w) == "NOUN" && tree.rel(w) == "obj"),
+                )
+                .collect();
+            hosts.into_iter().find_map(|h| {
+                tree.children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| {
+                        c != w
+                            && matches!(tree.base_rel(c).as_str(), "obl" | "nmod")
+                            && tree.rel(c) != "nmod:poss"
+                            && prep_is(tree, c, p)
+                    })
+                    .map(|o| (o, format!("obl:{}({})", p.replace(' ', "_"), tree.text(h))))
+            })
+        }
+        Slot::Possessor => tree
+            .child(w, "nmod:poss")
+            .map(|o| (o, format!("nmod:poss({trig})"))),
+        Slot::Modifier => tree
+            .children(w)
+            .iter()
+            .copied()
+            .find(|&c| {
+                matches!(tree.base_rel(c).as_str(), "amod" | "compound")
+                    && !tree.entities_at(c).is_empty()
+            })
+            .map(|c| (c, format!("{}({trig})", tree.rel(c)))),
+        Slot::ComplementSubject => tree
+            .children(w)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.base_rel(c).as_str(), "ccomp" | "xcomp"))
+            .find_map(|c| {
+                tree.child(c, "nsubj")
+                    .or_else(|| tree.child(c, "nsubj:pass"))
+            })
+            .map(|s| (s, format!("nsubj(comp({trig}))"))),
+        Slot::GovernorSubject => {
+            let h = tree.head(w)?;
+            if !matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
+                return None;
+            }
+            let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
+            Some((s, format!("{path}→obj({trig})")))
+        }
+    }
+}
+
+/// The actors a slot word names: its own mention, the nouns coordinated with it, a
+/// pronoun's antecedent, or the two actors of "both leaders".
+fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> Vec<Found> {
+    let lemma = tree.lemma(w);
+    let form = tree.form(w);
+    let mut w = w;
+    // A relative pronoun stands for the noun its clause modifies.
+    if matches!(form.as_str(), "who" | "which" | "that" | "whom")
+        && let Some(h) = tree.head(trigger)
+        && tree.rel(trigger).starts_with("acl")
+    {
+        w = h;
+    }
+    let mut out = Vec::new();
+    if let Some((e, m)) = tree.entities_at(w).first() {
+        out.push(Found {
+            entity: *e,
+            span: *m,
+            how: None,
+        });
+    } else if matches!(
+        form.as_str(),
+        "he" | "him" | "she" | "her" | "it" | "they" | "them" | "its" | "his" | "their"
+    ) {
+        if let Some(f) = antecedent(tree, w, exclude) {
+            out.push(f);
+        }
+    } else if JOINT_NOUNS.contains(&lemma.as_str())
+        && tree.children(w).iter().any(|&c| {
+            matches!(tree.form(c).as_str(), "both" | "two")
+                && matches!(
+                    tree.base_rel(c).as_str(),
+                    "det" | "nummod" | "amod" | "advmod"
+                )
+        })
+    {
+        out.extend(joint(tree, w));
+    } else if !event_noun(&lemma) {
+        // "the president of France", "the Syrian government's forces": a mention inside the
+        // noun phrase, through modifiers but not through clauses; not inside a noun that
+        // names an event of its own ("ordered the arrest of the journalist").
+        let mut stack: Vec<usize> = tree.children(w).to_vec();
+        let mut steps = 0;
+        while let Some(c) = stack.pop() {
+            steps += 1;
+            if steps > 60 {
+                break;
+            }
+            let rel = tree.rel(c);
+            let ok = matches!(
+                rel.as_str(),
+                "nmod" | "nmod:poss" | "compound" | "amod" | "appos" | "flat" | "obl"
+            ) && (rel != "nmod" && rel != "obl"
+                || tree.preposition(c).as_deref() == Some("of"));
+            if !ok {
+                continue;
+            }
+            if let Some((e, m)) = tree.entities_at(c).first() {
+                out.push(Found {
+                    entity: *e,
+                    span: *m,
+                    how: None,
+                });
+                break;
+            }
+            stack.extend(tree.children(c).iter().copied());
+        }
+    }
+    // Coordination: "France and Germany", "Hungarian and Romanian officials".
+    let mut conj_stack: Vec<usize> = tree
+        .children(w)
+        .iter()
+        .copied()
+        .filter(|&c| tree.rel(c) == "conj")
+        .collect();
+    for &c in tree.children(w) {
+        if matches!(tree.base_rel(c).as_str(), "amod" | "compound") {
+            if let Some(f) = tree.entities_at(c).first()
+                && !out.iter().any(|o| o.entity == f.0)
+                && !out.is_empty()
+                && tree.children(c).iter().any(|&cc| tree.rel(cc) == "conj")
+            {
+                out.insert(
+                    0,
+                    Found {
+                        entity: f.0,
+                        span: f.1,
+                        how: None,
+                    },
+                );
+            }
+            conj_stack.extend(
+                tree.children(c)
+                    .iter()
+                    .copied()
+                    .filter(|&cc| tree.rel(cc) == "conj"),
+            );
+        }
+    }
+    for c in conj_stack {
+        if let Some((e, m)) = tree.entities_at(c).first()
+            && !out.iter().any(|o| o.entity == *e)
+        {
+            out.push(Found {
+                entity: *e,
+                span: *m,
+                how: None,
+            });
+        }
+    }
+    out
+}
+
+/// True when the embedded dictionary has a nominal trigger with this lemma.
+fn event_noun(lemma: &str) -> bool {
+    super::embedded_dictionary()
+        .is_ok_and(|d| d.for_lemma(TriggerPos::Noun, lemma).next().is_some())
+}
+
+/// The antecedent of a pronoun: the latest coded mention before it, in its sentence or the
+/// two before, of a person for "he" and "she", of anything else for "it" and "they".
+fn antecedent(tree: &Tree, w: usize, exclude: Option<usize>) -> Option<Found> {
+    let doc = tree.doc;
+    let word = &doc.words[w];
+    let form = tree.form(w);
+    let personal = matches!(form.as_str(), "he" | "him" | "she" | "her" | "his");
+    let first_sentence = word.sentence.saturating_sub(2);
+    let from = doc
+        .sentences
+        .get(first_sentence as usize)
+        .map_or(0, |s| s.start);
+    let mut best: Option<(usize, Span)> = None;
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if Some(e) == exclude || ent.code.is_none() {
+            continue;
+        }
+        let fits = if personal {
+            ent.kind == EntityType::Person
+        } else {
+            matches!(ent.kind, EntityType::Gpe | EntityType::Org)
+                && ent.code.as_deref().is_some_and(|c| !c.starts_with("---"))
+        };
+        if !fits {
+            continue;
+        }
+        for m in &ent.mentions {
+            if m.start >= from
+                && m.end <= word.span.start
+                && best.is_none_or(|(_, b)| m.start > b.start)
+            {
+                best = Some((e, *m));
+            }
+        }
+    }
+    best.map(|(entity, _)| Found {
+        entity,
+        span: word.span,
+        how: Some(format!("{} → {}", tree.text(w), doc.entities[entity].name)),
+    })
+}
+
+/// The two actors "both leaders" or "the two countries" stand for: the two latest coded
+/// mentions of distinct countries before the phrase (people for "leaders" and "presidents").
+fn joint(tree: &Tree, w: usize) -> Vec<Found> {
+    let doc = tree.doc;
+    let lemma = tree.lemma(w);
+    let people = matches!(lemma.as_str(), "leader" | "president" | "minister");
+    let before = doc.words[w].span.start;
+    let mut seen: Vec<(Span, usize)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.code.as_deref().is_some_and(|c| !c.starts_with("---"))
+                && (!people || e.kind == EntityType::Person)
+                && e.kind != EntityType::Norp
+        })
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+        .filter(|(m, _)| m.end <= before)
+        .collect();
+    seen.sort();
+    let mut out: Vec<Found> = Vec::new();
+    let mut countries: Vec<String> = Vec::new();
+    for (_, e) in seen.iter().rev() {
+        let country = doc.entities[*e].country().unwrap_or("").to_string();
+        if countries.contains(&country) {
+            continue;
+        }
+        countries.push(country);
+        out.push(Found {
+            entity: *e,
+            span: tree.subtree_span(w),
+            how: Some(format!("{} → {}", tree.text(w), doc.entities[*e].name)),
+        });
+        if out.len() == 2 {
+            break;
+        }
+    }
+    if out.len() == 2 { out } else { Vec::new() }
+}
+
+fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) -> Outcome {
+    let doc = tree.doc;
+    let sentence = doc.words[w].sentence;
+    if p.no_score {
+        let text = doc
+            .sentences
+            .get(sentence as usize)
+            .map_or("", |s| doc.slice(*s));
+        if has_score(text) {
+            return Outcome::Discarded("the sentence holds a score: a sports result".into());
+        }
+    }
+    let mut source_path = None;
+    let mut sources = Vec::new();
+    for slot in &p.source {
+        if let Some((sw, path)) = slot_word(tree, w, slot, 0) {
+            let found = actors_of(tree, w, sw, None);
+            if found.is_empty() {
+                source_path.get_or_insert(format!("{path}={} (no actor)", tree.text(sw)));
+                continue;
+            }
+            source_path = Some(path);
+            sources = found;
+            break;
+        }
+    }
+    if sources.is_empty() {
+        let slots: Vec<String> = p.source.iter().map(Slot::name).collect();
+        return Outcome::Missing(match source_path {
+            Some(p) => format!("source: {p}"),
+            None => format!("source: no {} slot", slots.join("/")),
+        });
+    }
+    let mut target_path = None;
+    let mut targets = Vec::new();
+    for slot in &p.target {
+        if let Some((tw, path)) = slot_word(tree, w, slot, 0) {
+            let found = actors_of(tree, w, tw, sources.first().map(|s| s.entity));
+            if found.is_empty() {
+                target_path.get_or_insert(format!("{path}={} (no actor)", tree.text(tw)));
+                continue;
+            }
+            target_path = Some(path);
+            targets = found;
+            break;
+        }
+    }
+    // A joint subject with no target acts on itself both ways: "France and Germany met".
+    let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
+    if targets.is_empty() {
+        if sources.len() >= 2 {
+            for a in &sources {
+                for b in &sources {
+                    if a.entity != b.entity {
+                        pairs.push((a.clone(), Some(b.clone())));
+                    }
+                }
+            }
+        } else if p.target_optional {
+            pairs.extend(sources.iter().map(|s| (s.clone(), None)));
+        } else {
+            let slots: Vec<String> = p.target.iter().map(Slot::name).collect();
+            return Outcome::Missing(match target_path {
+                Some(t) => format!("target: {t}"),
+                None => format!("target: no {} slot", slots.join("/")),
+            });
+        }
+    } else {
+        for s in &sources {
+            for t in &targets {
+                if s.entity != t.entity {
+                    pairs.push((s.clone(), Some(t.clone())));
+                }
+            }
+        }
+    }
+    let status = status_of(tree, w);
+    // CAMEO codes a promise of cooperation ("will provide aid", "will visit") as an intent
+    // to cooperate (03x), not as the cooperation itself.
+    let cameo = if status == EventStatus::Planned {
+        intent_code(&p.cameo).unwrap_or(&p.cameo).to_string()
+    } else {
+        p.cameo.clone()
+    };
+    let code = codebook.and_then(|c| c.code(&cameo));
+    let root = cameo.get(..2).unwrap_or("");
+    let (mut historical, mut year) = historical_of(tree, w);
+    // An infinitive or participle clause shares the time of the verb it depends on
+    // ("intervened in 2015 to bolster ...").
+    let mut x = w;
+    while !historical {
+        let Some(h) = tree.head(x) else { break };
+        if !matches!(tree.base_rel(x).as_str(), "xcomp" | "advcl" | "acl") {
+            break;
+        }
+        (historical, year) = historical_of(tree, h);
+        x = h;
+    }
+    let published = doc.meta.published.clone();
+    let mut events = Vec::new();
+    for (s, t) in pairs {
+        let entity_code = |e: usize| doc.entities[e].code.clone();
+        let t_code = t.as_ref().and_then(|t| entity_code(t.entity));
+        // Talking to the press is not a political event.
+        if root == "01"
+            && t_code
+                .as_deref()
+                .is_some_and(|c| c.len() >= 6 && &c[3..6] == "MED")
+        {
+            continue;
+        }
+        let mut rule = format!("{}: ", p.id);
+        let s_text = doc.slice(s.span);
+        rule.push_str(&format!(
+            "{}={}",
+            source_path.clone().unwrap_or_default(),
+            s.how.clone().unwrap_or_else(|| s_text.to_string())
+        ));
+        if let Some(t) = &t {
+            match &target_path {
+                Some(tp) => rule.push_str(&format!(
+                    "; {tp}={}",
+                    t.how
+                        .clone()
+                        .unwrap_or_else(|| doc.slice(t.span).to_string())
+                )),
+                None => rule.push_str(&format!("; joint actor={}", doc.entities[t.entity].name)),
+            }
+        }
+        let inferred = s.how.is_some() || t.as_ref().is_some_and(|t| t.how.is_some());
+        let mut confidence: f64 = if inferred { 0.7 } else { 0.9 };
+        if source_path.as_deref().is_some_and(|p| p.contains('→')) {
+            confidence -= 0.1;
+        }
+        let plover = code.and_then(|c| c.plover.as_ref());
+        let mut context: Vec<String> = plover.map(|m| m.contexts.clone()).unwrap_or_default();
+        for c in &p.context {
+            if !context.contains(c) {
+                context.push(c.clone());
+            }
+        }
+        events.push(Event {
+            sentence,
+            trigger: doc.words[w].span,
+            source: EventActor {
+                entity: s.entity,
+                code: entity_code(s.entity),
+                span: s.span,
+            },
+            target: t.map(|t| EventActor {
+                entity: t.entity,
+                code: entity_code(t.entity),
+                span: t.span,
+            }),
+            cameo: cameo.clone(),
+            plover: plover.map(|m| m.plover_type.name().to_string()),
+            mode: p
+                .mode
+                .clone()
+                .or_else(|| plover.and_then(|m| m.mode.clone())),
+            context,
+            quad_class: code.map_or(0, |c| c.quad_class.number()),
+            goldstein: code.map_or(0.0, |c| c.goldstein),
+            status,
+            historical,
+            date: if historical {
+                year.clone()
+            } else {
+                published.clone()
+            },
+            rule,
+            confidence: (confidence * 100.0).round() / 100.0,
+        });
+    }
+    if events.is_empty() {
+        return Outcome::Discarded("the only target is a medium or the source itself".into());
+    }
+    Outcome::Fired(events)
+}
+
+/// The "express intent" code (root 03) of a cooperative code, when CAMEO has one.
+fn intent_code(cameo: &str) -> Option<&'static str> {
+    Some(match cameo.get(..2)? {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => {
+            if cameo.starts_with("072") {
+                "0332"
+            } else {
+                "033"
+            }
+        }
+        "08" => "035",
+        _ => return None,
+    })
+}
+
+/// True when the text holds a score such as "2-1" or "3–0".
+fn has_score(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], '-' | '\u{2013}')
+            && w[2].is_ascii_digit()
+            && chars.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+    })
+}
+
+/// Negation, modality and plans around the trigger.
+fn status_of(tree: &Tree, w: usize) -> EventStatus {
+    let negated_here = |x: usize| {
+        tree.children(x).iter().any(|&c| {
+            tree.rel(c) == "neg"
+                || (tree.base_rel(c) == "advmod"
+                    && matches!(tree.form(c).as_str(), "not" | "n't" | "never"))
+                || (matches!(tree.base_rel(c), ref r if r == "nsubj")
+                    && tree
+                        .children(c)
+                        .iter()
+                        .any(|&d| matches!(tree.form(d).as_str(), "no" | "neither")))
+                || (tree.form(c) == "neither" && tree.base_rel(c) == "nsubj")
+        })
+    };
+    let modal = |x: usize| -> Option<EventStatus> {
+        for &c in tree.children(x) {
+            if tree.base_rel(c) != "aux" {
+                continue;
+            }
+            match tree.form(c).as_str() {
+                "may" | "might" | "could" | "would" => return Some(EventStatus::Hypothetical),
+                "will" | "shall" | "'ll" => return Some(EventStatus::Planned),
+                _ => {}
+            }
+        }
+        None
+    };
+    if negated_here(w) {
+        return EventStatus::Negated;
+    }
+    if let Some(s) = modal(w) {
+        return s;
+    }
+    // Walk up the words that govern the trigger without reporting it: infinitive and
+    // participle complements ("seek to renegotiate"), purpose and manner clauses ("has no
+    // plans to extradite him", "maintaining cooperation"), and the verb of a nominal trigger.
+    // Reported speech (ccomp) has its own modality and stops the walk.
+    let mut x = w;
+    for _ in 0..5 {
+        let Some(h) = tree.head(x) else { break };
+        let rel = tree.base_rel(x);
+        if !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
+            break;
+        }
+        let hl = tree.lemma(h);
+        // "no plans", "neither side": a negating determiner on the head or on its object.
+        let no_det = |y: usize| {
+            tree.children(y)
+                .iter()
+                .any(|&c| matches!(tree.form(c).to_lowercase().as_str(), "no" | "neither"))
+        };
+        let object_negated = tree
+            .children(h)
+            .iter()
+            .any(|&c| tree.base_rel(c) == "obj" && no_det(c));
+        if negated_here(h) || no_det(h) || object_negated || NEGATING.contains(&hl.as_str()) {
+            return EventStatus::Negated;
+        }
+        if let Some(s) = modal(h) {
+            return s;
+        }
+        if PLANNING.contains(&hl.as_str()) || (rel == "acl" && PLAN_NOUNS.contains(&hl.as_str())) {
+            // "may seek to renegotiate" is only possible.
+            let mut g = tree.head(h);
+            while let Some(gh) = g {
+                if let Some(EventStatus::Hypothetical) = modal(gh) {
+                    return EventStatus::Hypothetical;
+                }
+                if !matches!(tree.base_rel(gh).as_str(), "xcomp" | "advcl") {
+                    break;
+                }
+                g = tree.head(gh);
+            }
+            if let Some(EventStatus::Hypothetical) = modal(h) {
+                return EventStatus::Hypothetical;
+            }
+            return EventStatus::Planned;
+        }
+        x = h;
+    }
+    EventStatus::Asserted
+}
+
+/// Whether the event clearly lies in the past: a pluperfect, or a past tense in a sentence
+/// that names an earlier year, or "at the time" / "last year". Gives the year when named.
+fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
+    let doc = tree.doc;
+    let published_year: Option<u32> = doc
+        .meta
+        .published
+        .as_deref()
+        .and_then(|p| p.get(..4))
+        .and_then(|y| y.parse().ok());
+    let pluperfect = tree
+        .children(w)
+        .iter()
+        .any(|&c| tree.base_rel(c) == "aux" && tree.form(c) == "had")
+        && tree.xpos(w) == "VBN";
+    let sentence = doc.words[w].sentence;
+    let mut year = None;
+    let mut past_marker = false;
+    let words: Vec<usize> = tree.sentence_words(sentence).collect();
+    for (k, &x) in words.iter().enumerate() {
+        let t = tree.text(x);
+        if t.len() == 4
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(y) = t.parse::<u32>()
+            && (1900..2100).contains(&y)
+            && published_year.is_some_and(|p| y < p)
+        {
+            year.get_or_insert(t.to_string());
+        }
+        let next = words.get(k + 1).map(|&n| tree.form(n)).unwrap_or_default();
+        let f = tree.form(x);
+        if (f == "last" && next == "year") || (f == "the" && next == "time") && k > 0 {
+            past_marker = true;
+        }
+    }
+    let past = matches!(tree.xpos(w), "VBD" | "VBN") || tree.upos(w) == "NOUN";
+    let historical = pluperfect || (past && (year.is_some() || past_marker));
+    (historical, if historical { year } else { None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_score;
+
+    #[test]
+    fn scores_are_found() {
+        assert!(has_score("Arsenal beat Chelsea 2-1 on Sunday."));
+        assert!(!has_score("The 2019-2020 offensives."));
+        assert!(!has_score("No score here."));
+    }
+}

@@ -1,0 +1,136 @@
+//! Tests of the event coder: every pattern's fixtures, coded over the hand-checked parses in
+//! `data/events/fixtures.conllu`, must give exactly the expected events.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::conllu;
+
+const FIXTURE_PARSES: &str = include_str!("../../../../data/events/fixtures.conllu");
+
+/// Codes one sentence from its gold parse: entities, then events.
+fn code_sentence(sentence: &conllu::ConlluSentence) -> Document {
+    let meta = ArticleMeta {
+        published: Some("2025-01-01".into()),
+        ..ArticleMeta::default()
+    };
+    let mut doc = document_from_conllu(std::slice::from_ref(sentence), meta);
+    if let Ok(actors) = crate::actors::embedded_dictionary() {
+        crate::actors::resolve::resolve(&mut doc, actors);
+    }
+    if let Ok(dict) = embedded_dictionary() {
+        code(&mut doc, dict);
+    }
+    doc
+}
+
+fn summary(doc: &Document) -> Vec<String> {
+    let country = |c: Option<&str>| c.map_or("-".to_string(), |c| c.chars().take(3).collect());
+    let mut out: Vec<String> = doc
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                country(e.source.code.as_deref()),
+                e.cameo,
+                country(e.target.as_ref().and_then(|t| t.code.as_deref()))
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_embedded_dictionary_loads() {
+    let dict = embedded_dictionary().unwrap();
+    assert!(dict.patterns().len() > 100, "{}", dict.patterns().len());
+}
+
+#[test]
+fn every_fixture_gives_its_events() {
+    let dict = embedded_dictionary().unwrap();
+    let parses = conllu::parse(FIXTURE_PARSES, "data/events/fixtures.conllu").unwrap();
+    let by_text: HashMap<&str, &conllu::ConlluSentence> = parses
+        .iter()
+        .filter_map(|s| Some((s.comment("text")?, s)))
+        .collect();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for p in dict.patterns() {
+        for f in &p.fixtures {
+            count += 1;
+            let Some(parse) = by_text.get(f.sentence.as_str()) else {
+                failures.push(format!(
+                    "{} line {}: no parse for {:?}",
+                    p.id, f.line, f.sentence
+                ));
+                continue;
+            };
+            let doc = code_sentence(parse);
+            let got = summary(&doc);
+            let mut want = f.expect.clone();
+            want.sort();
+            let fired = f.expect.is_empty()
+                || doc
+                    .events
+                    .iter()
+                    .any(|e| e.rule.starts_with(&format!("{}:", p.id)));
+            if got != want || !fired {
+                failures.push(format!(
+                    "{} (line {}): {:?}\n    want {want:?}\n    got  {got:?}{}\n{}",
+                    p.id,
+                    f.line,
+                    f.sentence,
+                    if fired {
+                        ""
+                    } else {
+                        " (the pattern itself did not fire)"
+                    },
+                    explain(&doc, dict, 0)
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {count} fixtures failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn patterns_hold_no_proper_nouns_and_ids_are_unique() {
+    let dict = embedded_dictionary().unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for p in dict.patterns() {
+        assert!(seen.insert(p.id.clone()), "{}", p.id);
+        assert!(!p.lemma.chars().any(char::is_uppercase), "{}", p.id);
+    }
+}
+
+#[test]
+fn the_pipeline_parses_and_codes_a_sentence() {
+    let mut doc = Document::from_blocks(
+        ArticleMeta::default(),
+        [(BlockKind::Paragraph, "France attacked Germany.")],
+    );
+    crate::Pipeline::default().run(&mut doc);
+    assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
+    assert_eq!(doc.events[0].cameo, "190");
+}
+
+#[test]
+fn a_document_without_parse_gets_no_events() {
+    let mut doc = Document::from_blocks(
+        ArticleMeta::default(),
+        [(BlockKind::Paragraph, "France attacked Germany.")],
+    );
+    crate::segment::segment(&mut doc);
+    if let Ok(dict) = embedded_dictionary() {
+        code(&mut doc, dict);
+    }
+    assert!(doc.events.is_empty());
+}

@@ -9,6 +9,7 @@ mod codebook_cmd;
 mod eval_events;
 mod eval_extract;
 mod eval_gold;
+mod eval_ner;
 mod eval_segment;
 mod eval_ud;
 mod events;
@@ -22,6 +23,7 @@ mod search;
 mod threshold;
 mod timeline;
 mod train;
+mod train_ner;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,7 +64,7 @@ enum Command {
     Search(search::SearchArgs),
     /// Tag, lemmatize and parse CoNLL-U or text.
     Parse(parse_cmd::ParseArgs),
-    /// Train a tagger, lemmatizer or parser model on a CoNLL-U treebank.
+    /// Train a tagger, lemmatizer or parser on a CoNLL-U treebank, or the entity tagger on IOB2.
     Train(train::TrainArgs),
     /// Measure speed (not run in CI).
     Bench {
@@ -84,6 +86,8 @@ enum EvalCommand {
     Extract(eval_extract::ExtractArgs),
     /// Token, word and sentence F1 of the segmenter on CoNLL-U treebanks.
     Segment(eval_segment::EvalSegmentArgs),
+    /// Entity precision, recall and F1 on CoNLL-2003, UNER (IOB2) or re3d.
+    Ner(eval_ner::EvalNerArgs),
     /// Event type and dyad accuracy on the PLOVER gold standard records (odd/even).
     Plover(eval_events::PloverArgs),
     /// CAMEO root agreement with PETRARCH's expected codings, and precision.
@@ -151,6 +155,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Segment(args),
         }) => eval_segment::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Ner(args),
+        }) => eval_ner::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Plover(args),
         }) => eval_events::plover(&args).map(eval_events::outcome),

@@ -80,6 +80,7 @@ pub fn run(args: &ParseArgs) -> Result<()> {
                 for s in &mut sentences {
                     models.annotate_conllu(s);
                 }
+                add_entity_tags(&mut sentences);
                 match args.format {
                     OutputFormat::Conllu => out.write_all(conllu::write(&sentences).as_bytes())?,
                     OutputFormat::Json => {
@@ -114,10 +115,51 @@ pub fn run(args: &ParseArgs) -> Result<()> {
     Ok(())
 }
 
-/// Segments a document and annotates its words.
+/// Segments a document, annotates its words and finds its entities.
 pub fn annotate_text(models: &Models, doc: &mut Document) {
     dyad_core::segment::segment(doc);
     parse::annotate_document(models, doc);
+    dyad_core::ner::recognize(doc);
+}
+
+/// Adds `NER=B-PER`-style items to the MISC column of the words of named entities (labels
+/// PER, ORG, LOC, MISC), with the bundled entity tagger; the sentences of a file are one
+/// document. Without a usable model it says so on stderr and adds nothing.
+fn add_entity_tags(sentences: &mut [ConlluSentence]) {
+    let recognizer = match dyad_core::ner::Recognizer::bundled() {
+        Ok(r) => r,
+        Err(why) => {
+            eprintln!("dyad: no entity tags: {why}");
+            return;
+        }
+    };
+    let forms: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    let words: Vec<Vec<&str>> = forms
+        .iter()
+        .map(|f| f.iter().map(String::as_str).collect())
+        .collect();
+    let found = recognizer.sentences(&words);
+    for (sentence, spans) in sentences.iter_mut().zip(found) {
+        let tags = dyad_core::ner::iob2_tags(sentence.words.len(), &spans);
+        for (word, tag) in sentence.words.iter_mut().zip(tags) {
+            add_misc(&mut word.misc, &tag);
+        }
+    }
+}
+
+/// Adds `NER=tag` to a MISC column, unless the tag is `O`.
+fn add_misc(misc: &mut String, tag: &str) {
+    if tag == "O" {
+        return;
+    }
+    if misc.is_empty() || misc == "_" {
+        *misc = format!("NER={tag}");
+    } else {
+        misc.push_str(&format!("|NER={tag}"));
+    }
 }
 
 /// The CoNLL-U sentences of an annotated document.
@@ -131,6 +173,7 @@ pub fn document_sentences(doc: &Document) -> Vec<ConlluSentence> {
         })
         .collect();
     let mut first_word = vec![0usize; doc.sentences.len()];
+    let tags = dyad_core::ner::document_iob2_tags(doc);
     for (i, w) in doc.words.iter().enumerate() {
         let s = w.sentence as usize;
         if s >= out.len() {
@@ -151,6 +194,9 @@ pub fn document_sentences(doc: &Document) -> Vec<ConlluSentence> {
             deprel: w.deprel.clone().unwrap_or_default(),
             ..ConlluWord::default()
         });
+        if let (Some(word), Some(tag)) = (out[s].words.last_mut(), tags.get(i)) {
+            add_misc(&mut word.misc, tag);
+        }
     }
     out.retain(|s| !s.words.is_empty());
     out

@@ -1,5 +1,6 @@
-//! `dyad train tagger|lemmatizer|parser`: trains a model on a CoNLL-U treebank, reports its
-//! accuracy on a development treebank and writes the model file.
+//! `dyad train tagger|lemmatizer|parser|ner`: trains a model on a CoNLL-U treebank (the entity
+//! tagger: on IOB2 files, see `train_ner.rs`), reports its accuracy on a development set and
+//! writes the model file.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -18,6 +19,8 @@ pub enum ModelKind {
     Lemmatizer,
     /// The dependency parser.
     Parser,
+    /// The entity tagger (PER, ORG, LOC), on UNER IOB2 files.
+    Ner,
 }
 
 /// Arguments of `dyad train`.
@@ -47,6 +50,20 @@ pub struct TrainArgs {
     /// Averaged weights of smaller magnitude are left out of the model (default 0.5).
     #[arg(long)]
     pub min_weight: Option<f32>,
+    /// NER only: a UD treebank (CoNLL-U) with the training sentences; those whose sent_id is
+    /// missing there, or whose tokens differ, are skipped.
+    #[arg(long)]
+    pub ud: Option<PathBuf>,
+    /// NER only: independent runs (seeds seed, seed+1, ...) whose weights are averaged
+    /// (default 5).
+    #[arg(long)]
+    pub runs: Option<usize>,
+    /// NER only: every N-th training sentence is also given in capitals (default 3; 0: never).
+    #[arg(long)]
+    pub caps_every: Option<usize>,
+    /// NER only: the share of words whose identity is hidden in each pass (default 0.15).
+    #[arg(long)]
+    pub word_dropout: Option<f64>,
     /// Tagger only: folds of the jackknife that trains an optional second pass that sees the
     /// first pass's tags to the right (default 0: one pass; it did not help on EWT dev).
     #[arg(long)]
@@ -61,6 +78,9 @@ fn read_treebank(path: &PathBuf) -> Result<Vec<ConlluSentence>> {
 
 /// Runs `dyad train`.
 pub fn run(args: &TrainArgs) -> Result<()> {
+    if args.kind == ModelKind::Ner {
+        return crate::train_ner::run(args);
+    }
     let started = Instant::now();
     let train = read_treebank(&args.train)?;
     let dev = args.dev.as_ref().map(read_treebank).transpose()?;
@@ -112,6 +132,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             }
             lemmatizer.to_bytes()
         }
+        ModelKind::Ner => unreachable!("handled by train_ner above"),
         ModelKind::Parser => {
             let options = ParserOptions {
                 epochs: args.epochs.unwrap_or(ParserOptions::default().epochs),

@@ -702,3 +702,92 @@ fn ingest_killed_at_five_points_loses_and_duplicates_nothing() {
         "killed at stored counts {at:?} of {TOTAL}; the rerun completed the same {TOTAL} ids"
     );
 }
+
+/// A small IOB2 file of our own sentences, in UNER's layout.
+const OWN_IOB2: &str = "# sent_id = t-1\n1\tIrina\tB-PER\n2\tPetrov\tI-PER\n3\tflew\tO\n4\tto\tO\n5\tLagos\tB-LOC\n6\ton\tO\n7\tMonday\tO\n8\t.\tO\n\n# sent_id = t-2\n1\tShe\tO\n2\tworks\tO\n3\tfor\tO\n4\tAcme\tB-ORG\n5\tHoldings\tI-ORG\n6\t.\tO\n\n# sent_id = t-3\n1\tMaria\tB-PER\n2\tLopez\tI-PER\n3\tvisited\tO\n4\tQuito\tB-LOC\n5\t.\tO\n\n";
+
+#[test]
+fn train_ner_is_deterministic_and_its_model_evaluates() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "own.iob2", OWN_IOB2.as_bytes());
+    for name in ["a.bin", "b.bin"] {
+        let out = dyad(
+            d,
+            &[
+                "train", "ner", "--train", "own.iob2", "--epochs", "3", "-o", name,
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let (a, b) = (
+        std::fs::read(d.join("a.bin")).unwrap(),
+        std::fs::read(d.join("b.bin")).unwrap(),
+    );
+    assert_eq!(a, b, "two trainings gave different models");
+    let out = dyad(d, &["eval", "ner", "own.iob2", "--model", "a.bin"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("overall"), "{text}");
+    // A threshold nobody can meet fails the command, after printing the figures.
+    let out = dyad(
+        d,
+        &[
+            "eval", "ner", "own.iob2", "--model", "a.bin", "--min-f1", "1.01",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("below the threshold"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_corrupt_ner_model_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "own.iob2", OWN_IOB2.as_bytes());
+    write(d, "broken.bin", b"DYADNER\x01 but not really a model");
+    let out = dyad(d, &["eval", "ner", "own.iob2", "--model", "broken.bin"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.bin") && err.contains("NER model"),
+        "{err}"
+    );
+}
+
+#[test]
+fn parse_writes_entity_tags_in_the_misc_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        "Irina Petrov met Syrian officials in Damascus.\n".as_bytes(),
+    );
+    let out = dyad(d, &["parse", "a.txt", "--format", "conllu"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let misc: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        misc,
+        [
+            "NER=B-PER",
+            "NER=I-PER",
+            "_",
+            "NER=B-MISC",
+            "_",
+            "_",
+            "NER=B-LOC",
+            "_"
+        ],
+        "{text}"
+    );
+}

@@ -166,6 +166,43 @@ impl Entity {
     }
 }
 
+impl EntityType {
+    /// The name used in the JSON output (`PERSON`, `ORG`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Fac => "FAC",
+            EntityType::Norp => "NORP",
+            EntityType::Event => "EVENT",
+            EntityType::Other => "OTHER",
+        }
+    }
+
+    /// The CoNLL-2003 label the type is scored as: GPE, LOC and FAC are `LOC`; NORP, EVENT
+    /// and OTHER are `MISC`.
+    pub fn conll_label(self) -> &'static str {
+        match self {
+            EntityType::Person => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Gpe | EntityType::Loc | EntityType::Fac => "LOC",
+            EntityType::Norp | EntityType::Event | EntityType::Other => "MISC",
+        }
+    }
+}
+
+/// A named-entity mention found by the entity tagger: a stretch of text naming a person,
+/// organisation, place, group or event. Resolving it to an actor is the actor stage's job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the mention is; it starts and ends on word boundaries.
+    pub span: Span,
+    /// What it names.
+    pub kind: EntityType,
+}
+
 /// A place the text names, resolved to the gazetteer, with every mention of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceRef {
@@ -278,6 +315,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Syntactic words, in order.
     pub words: Vec<Word>,
+    /// Named-entity mentions, in text order and never overlapping, once the entity stage ran.
+    pub mentions: Vec<Mention>,
     /// Entities with their mentions, once the actor stage ran.
     pub entities: Vec<Entity>,
     /// Places, once the places stage ran.

@@ -16,13 +16,14 @@ pub mod input;
 pub mod language;
 pub mod licenses;
 pub mod locate;
+pub mod ner;
 pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod places;
 pub mod segment;
 
-pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Span};
+pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Mention, Span};
 pub use error::{Error, Location, Result};
 pub use pipeline::Pipeline;
 

@@ -15,6 +15,8 @@ pub enum Stage {
     Segment,
     /// Tags, lemmatizes and parses every word ([`crate::parse`]).
     Parse,
+    /// Finds named-entity mentions ([`crate::ner`]).
+    Ner,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
     /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
@@ -30,6 +32,7 @@ impl Stage {
             Stage::Language => "language",
             Stage::Segment => "segment",
             Stage::Parse => "parse",
+            Stage::Ner => "ner",
             Stage::Actors => "actors",
             Stage::Places => "places",
             Stage::Events => "events",
@@ -50,6 +53,7 @@ impl Default for Pipeline {
                 Stage::Language,
                 Stage::Segment,
                 Stage::Parse,
+                Stage::Ner,
                 Stage::Actors,
                 Stage::Places,
                 Stage::Events,
@@ -59,6 +63,11 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
+    /// A pipeline of the given stages, in order (for evaluations that skip some).
+    pub fn with_stages(stages: Vec<Stage>) -> Self {
+        Pipeline { stages }
+    }
+
     /// The stages, in order.
     pub fn stages(&self) -> &[Stage] {
         &self.stages
@@ -101,6 +110,12 @@ impl Pipeline {
                         Ok(models) => crate::parse::annotate_document(models, doc),
                         Err(e) => doc.note("parse", format!("the models could not be loaded: {e}")),
                     }
+                }
+                Stage::Ner => {
+                    if doc.language.as_deref().is_some_and(|l| l != "en") {
+                        return;
+                    }
+                    crate::ner::recognize(doc);
                 }
                 Stage::Places => match crate::places::embedded_gazetteer() {
                     Ok(gazetteer) => crate::locate::locate(doc, gazetteer),

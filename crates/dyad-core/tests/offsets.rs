@@ -79,6 +79,25 @@ fn check_ranges(v: &Value) {
             "sentence {s}..{e} has outer white space"
         );
     }
+    for entity in v["entities"].as_array().unwrap() {
+        for mention in entity["mentions"].as_array().unwrap() {
+            let (s, e) = (
+                mention["start"].as_u64().unwrap() as usize,
+                mention["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s < e && e <= text.len(), "entity {s}..{e} outside the text");
+            let surface: String = text[s..e].iter().collect();
+            assert_eq!(
+                surface.trim(),
+                surface,
+                "entity {s}..{e} has outer white space"
+            );
+            // An entity the actor stage did not resolve is named by its one mention.
+            if entity.get("basis").is_none() && entity.get("code").is_none() {
+                assert_eq!(surface, entity["name"].as_str().unwrap());
+            }
+        }
+    }
     if let Some(words) = v["words"].as_array() {
         for w in words {
             let (s, e) = (

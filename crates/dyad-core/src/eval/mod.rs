@@ -5,5 +5,6 @@
 pub mod events;
 pub mod extract;
 pub mod gold;
+pub mod ner;
 pub mod segment;
 pub mod ud;

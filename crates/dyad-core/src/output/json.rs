@@ -128,7 +128,7 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         })
         .collect();
     let sentences: Vec<Range> = doc.sentences.iter().map(|s| range(*s)).collect();
-    let entities: Vec<EntityOut> = doc
+    let mut entities: Vec<EntityOut> = doc
         .entities
         .iter()
         .enumerate()
@@ -143,6 +143,31 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
             mentions: e.mentions.iter().map(|m| range(*m)).collect(),
         })
         .collect();
+    // Names the entity tagger found that no actor covers follow, one entity per mention
+    // (linking mentions of one unresolved entity is coreference's job).
+    let covered = |span: Span| {
+        doc.entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .any(|m| m.start < span.end && span.start < m.end)
+    };
+    let first_free = entities.len();
+    entities.extend(
+        doc.mentions
+            .iter()
+            .filter(|m| !covered(m.span))
+            .enumerate()
+            .map(|(i, m)| EntityOut {
+                id: format!("E{}", first_free + i + 1),
+                name: doc.slice(m.span),
+                kind: m.kind,
+                code: None,
+                country: None,
+                role: None,
+                basis: None,
+                mentions: vec![range(m.span)],
+            }),
+    );
     let actor = |a: &crate::document::EventActor| {
         let r = range(a.span);
         serde_json::json!({

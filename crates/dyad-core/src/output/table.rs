@@ -53,5 +53,11 @@ pub fn render(doc: &Document) -> String {
             let _ = writeln!(out, "        {}", doc.slice(block.span));
         }
     }
+    if !doc.mentions.is_empty() {
+        let _ = writeln!(out, "\nENTITIES");
+        for m in &doc.mentions {
+            let _ = writeln!(out, "  {:<7} {}", m.kind.name(), doc.slice(m.span));
+        }
+    }
     out
 }

@@ -1,0 +1,511 @@
+//! Rules on top of the statistical tagger: finer entity types and clean span edges.
+//!
+//! The model knows only what UNER annotates (people, organisations, places). These rules
+//! turn places that are countries, capitals, provinces or cities into GPE, nationalities into
+//! NORP, named installations ("Hmeimim air base", "Evin Prison") into FAC, and named wars,
+//! offensives, summits and elections into EVENT. They also keep possessive endings and stray
+//! punctuation out of names ("Al Sharaa’s" → "Al Sharaa"). They work on the words of one
+//! sentence and the model's spans; they look nothing up outside the [`Gazetteer`].
+
+use super::gazetteer::{Gazetteer, list};
+use crate::document::EntityType;
+
+/// A typed span of words `[start, end)` in one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedSpan {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// What it names.
+    pub kind: EntityType,
+}
+
+/// Heads that make a named place an installation; two-word heads are written with a space.
+const FACILITY_HEADS: &[&str] = &[
+    "air base",
+    "airbase",
+    "naval base",
+    "military base",
+    "base",
+    "airport",
+    "palace",
+    "prison",
+    "jail",
+    "hospital",
+    "stadium",
+    "bridge",
+    "dam",
+    "mosque",
+    "cathedral",
+    "embassy",
+    "consulate",
+    "refinery",
+    "power plant",
+    "nuclear plant",
+    "border crossing",
+    "crossing",
+];
+
+/// Heads that make a name an event: "the Vietnam War", "the Tet Offensive".
+const EVENT_HEADS: &[&str] = &[
+    "war",
+    "offensive",
+    "summit",
+    "election",
+    "elections",
+    "revolution",
+    "uprising",
+    "olympics",
+    "games",
+    "cup",
+    "championship",
+    "championships",
+    "conference",
+    "massacre",
+    "intifada",
+    "referendum",
+];
+
+/// Words that start an event name when "of" and a name follow: "Battle of Aleppo".
+const EVENT_OPENERS: &[&str] = &["battle", "siege", "fall", "liberation", "treaty"];
+
+/// Words that are never the edge of a name.
+fn is_edge_junk(word: &str) -> bool {
+    matches!(word, "'s" | "’s" | "'" | "’" | "s" | "'S" | "’S")
+        || word.chars().all(|c| !c.is_alphanumeric())
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+fn is_roman(word: &str) -> bool {
+    matches!(word, "I" | "II" | "III" | "IV" | "V")
+}
+
+/// The model's type names mapped to entity kinds: PER, ORG and LOC (other names are LOC).
+pub fn base_kind(name: &str) -> EntityType {
+    match name {
+        "PER" | "PERSON" => EntityType::Person,
+        "ORG" => EntityType::Org,
+        _ => EntityType::Loc,
+    }
+}
+
+/// Applies the rules to one sentence: `spans` are the model's, already mapped with
+/// [`base_kind`]. Returns non-overlapping spans in word order.
+pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<TypedSpan> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let phrase = |s: usize, e: usize| lower[s..e].join(" ");
+    let mut out: Vec<TypedSpan> = Vec::new();
+    for &span in spans {
+        let (mut start, mut end) = (span.start, span.end.min(words.len()));
+        while start < end && is_edge_junk(words[start]) {
+            start += 1;
+        }
+        while end > start && is_edge_junk(words[end - 1]) {
+            end -= 1;
+        }
+        if start == end {
+            continue;
+        }
+        let mut kind = span.kind;
+        let text = phrase(start, end);
+        let place_lists = [
+            list::COUNTRY,
+            list::CAPITAL,
+            list::PROVINCE,
+            list::CITY,
+            list::GEONAMES,
+        ];
+        // A name that the lists know only as an organisation is one ("EU").
+        if kind == EntityType::Loc
+            && gazetteer.contains(list::ORGANIZATION, &text)
+            && !place_lists.iter().any(|l| gazetteer.contains(l, &text))
+        {
+            kind = EntityType::Org;
+        }
+        if kind == EntityType::Loc
+            && [
+                list::COUNTRY,
+                list::CAPITAL,
+                list::PROVINCE,
+                list::CITY,
+                list::GEONAMES,
+            ]
+            .iter()
+            .any(|l| gazetteer.contains(l, &text))
+        {
+            kind = EntityType::Gpe;
+        }
+        if kind != EntityType::Person
+            && end - start == 1
+            && gazetteer.contains(list::DEMONYM, &text)
+        {
+            kind = EntityType::Norp;
+        }
+        out.push(TypedSpan { start, end, kind });
+    }
+    facilities(&lower, words, &mut out);
+    events(&lower, words, gazetteer, &mut out);
+    teams_in_tables(words, &lower, gazetteer, &mut out);
+    // Nationalities and countries the model left out.
+    let free =
+        |out: &[TypedSpan], s: usize, e: usize| !out.iter().any(|o| o.start < e && s < o.end);
+    for i in 0..words.len() {
+        if is_capitalized(words[i]) && free(&out, i, i + 1) {
+            if gazetteer.contains(list::DEMONYM, &lower[i]) {
+                out.push(TypedSpan {
+                    start: i,
+                    end: i + 1,
+                    kind: EntityType::Norp,
+                });
+            } else if gazetteer.contains(list::COUNTRY, &lower[i]) && words[i].chars().count() > 3 {
+                out.push(TypedSpan {
+                    start: i,
+                    end: i + 1,
+                    kind: EntityType::Gpe,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<TypedSpan> = Vec::with_capacity(out.len());
+    for s in out {
+        if kept.last().is_none_or(|k| k.end <= s.start) {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+/// In a row of a results table (mostly numbers), a place that is not a country names a team:
+/// "Barcelona 9 4 5 13", "PHILADELPHIA 14 12 2".
+fn teams_in_tables(
+    words: &[&str],
+    lower: &[String],
+    gazetteer: &Gazetteer,
+    spans: &mut [TypedSpan],
+) {
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count();
+    if numbers < 2 || numbers * 5 < words.len() * 2 {
+        return;
+    }
+    for span in spans.iter_mut() {
+        if matches!(span.kind, EntityType::Loc | EntityType::Gpe)
+            && !gazetteer.contains(list::COUNTRY, &lower[span.start..span.end].join(" "))
+        {
+            span.kind = EntityType::Org;
+        }
+    }
+}
+
+/// How many words of a facility head start at word `i`, if one does.
+fn facility_head_at(lower: &[String], i: usize) -> Option<usize> {
+    FACILITY_HEADS.iter().find_map(|head| {
+        let parts: Vec<&str> = head.split(' ').collect();
+        (i + parts.len() <= lower.len()
+            && parts.iter().enumerate().all(|(k, p)| lower[i + k] == *p))
+        .then_some(parts.len())
+    })
+}
+
+/// A place or organisation name followed by a facility head, or ending in one, is a FAC.
+fn facilities(lower: &[String], words: &[&str], spans: &mut [TypedSpan]) {
+    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    for span in spans.iter_mut() {
+        if matches!(span.kind, EntityType::Person | EntityType::Norp) {
+            continue;
+        }
+        if let Some(len) = facility_head_at(lower, span.end) {
+            // The head belongs to this name unless another name starts inside it.
+            if !starts.iter().any(|&s| s > span.end && s < span.end + len) {
+                span.end += len;
+                span.kind = EntityType::Fac;
+                continue;
+            }
+        }
+        let ends_in_head = (span.start + 1..span.end)
+            .any(|i| facility_head_at(lower, i).is_some_and(|len| i + len == span.end));
+        if ends_in_head && is_capitalized(words[span.end - 1]) {
+            span.kind = EntityType::Fac;
+        }
+    }
+}
+
+/// Named events: capitalized words ending in an event head ("World War II", "Geneva
+/// Summit"), a year and a head ("the 2024 election"), or an opener with "of" and a name
+/// ("Battle of Aleppo"). An event replaces the names found inside it.
+fn events(lower: &[String], words: &[&str], gazetteer: &Gazetteer, spans: &mut Vec<TypedSpan>) {
+    let caps = super::features::is_caps_sentence(words);
+    // In a headline written in capitals every word looks like a name: take at most one.
+    let reach = if caps { 1 } else { usize::MAX };
+    let joins = |k: usize| {
+        (is_capitalized(words[k]) || is_year(words[k]))
+            && !is_edge_junk(words[k])
+            && !gazetteer.contains(list::FUNCTION, &lower[k])
+            && !(caps && gazetteer.contains(list::VERB, &lower[k]))
+    };
+    let mut found = Vec::new();
+    for j in 0..words.len() {
+        if EVENT_HEADS.contains(&lower[j].as_str()) {
+            let mut start = j;
+            if is_capitalized(words[j]) {
+                while start > 0 && j - start < reach && joins(start - 1) {
+                    start -= 1;
+                }
+            } else if j > 0 && is_year(words[j - 1]) {
+                start = j - 1;
+            }
+            if start < j {
+                let mut end = j + 1;
+                if end < words.len() && is_roman(words[end]) {
+                    end += 1;
+                }
+                found.push((start, end));
+            }
+        }
+        if EVENT_OPENERS.contains(&lower[j].as_str())
+            && is_capitalized(words[j])
+            && j + 2 < words.len()
+            && lower[j + 1] == "of"
+            && is_capitalized(words[j + 2])
+        {
+            let mut end = j + 3;
+            while end < words.len() && is_capitalized(words[end]) && !is_edge_junk(words[end]) {
+                end += 1;
+            }
+            found.push((j, end));
+        }
+    }
+    for (start, end) in found {
+        spans.retain(|s| !(s.start >= start && s.end <= end));
+        if spans.iter().any(|s| s.start < end && start < s.end) {
+            continue;
+        }
+        spans.push(TypedSpan {
+            start,
+            end,
+            kind: EntityType::Event,
+        });
+    }
+}
+
+/// Makes one document consistent: a name gets the kind it was given most often in the
+/// document, and its other occurrences that the model missed are added (matched with their
+/// case, or without it in a sentence written in capitals). `sentences` are the words of each
+/// sentence, `spans` the entities found in each.
+pub fn harmonize(sentences: &[Vec<&str>], spans: &mut [Vec<TypedSpan>]) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<String, Vec<(EntityType, usize)>> = HashMap::new();
+    for (words, found) in sentences.iter().zip(spans.iter()) {
+        for s in found.iter() {
+            if !words[s.start..s.end].iter().any(|w| is_capitalized(w)) {
+                continue;
+            }
+            let kinds = votes.entry(words[s.start..s.end].join(" ")).or_default();
+            match kinds.iter_mut().find(|(k, _)| *k == s.kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((s.kind, 1)),
+            }
+        }
+    }
+    if votes.is_empty() {
+        return;
+    }
+    let mut best: HashMap<String, EntityType> = HashMap::new();
+    let mut lower_best: HashMap<String, EntityType> = HashMap::new();
+    for (phrase, kinds) in &votes {
+        let mut top = kinds[0];
+        for &k in &kinds[1..] {
+            if k.1 > top.1 {
+                top = k;
+            }
+        }
+        best.insert(phrase.clone(), top.0);
+        lower_best.insert(phrase.to_lowercase(), top.0);
+    }
+    let longest = votes
+        .keys()
+        .map(|p| p.split(' ').count())
+        .max()
+        .unwrap_or(1)
+        .min(6);
+    for (words, found) in sentences.iter().zip(spans.iter_mut()) {
+        for s in found.iter_mut() {
+            if let Some(&kind) = best.get(&words[s.start..s.end].join(" ")) {
+                s.kind = kind;
+            }
+        }
+        let caps = super::features::is_caps_sentence(words);
+        let mut added = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut matched = 0;
+            if is_capitalized(words[i]) {
+                for len in (1..=longest.min(words.len() - i)).rev() {
+                    let phrase = words[i..i + len].join(" ");
+                    let kind = if caps {
+                        lower_best.get(&phrase.to_lowercase())
+                    } else {
+                        best.get(&phrase)
+                    };
+                    let Some(&kind) = kind else { continue };
+                    let free = !found
+                        .iter()
+                        .chain(&added)
+                        .any(|o: &TypedSpan| o.start < i + len && i < o.end);
+                    // A name's neighbour that is capitalized too means a longer name.
+                    let extends = (i > 0 && is_capitalized(words[i - 1]) && !caps)
+                        || (i + len < words.len() && is_capitalized(words[i + len]) && !caps);
+                    if free && !extends {
+                        added.push(TypedSpan {
+                            start: i,
+                            end: i + len,
+                            kind,
+                        });
+                        matched = len;
+                    }
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        found.extend(added);
+        found.sort_by_key(|s| s.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies the rules to a sentence whose model spans are given as `(start, end, kind)`,
+    /// and renders the result as `text/KIND` items.
+    fn check(sentence: &str, model: &[(usize, usize, EntityType)], expected: &str) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let spans: Vec<TypedSpan> = model
+            .iter()
+            .map(|&(start, end, kind)| TypedSpan { start, end, kind })
+            .collect();
+        let out = apply(&words, &spans, &Gazetteer::bundled());
+        let rendered: Vec<String> = out
+            .iter()
+            .map(|s| format!("{}/{}", words[s.start..s.end].join(" "), s.kind.name()))
+            .collect();
+        assert_eq!(rendered.join(" | "), expected);
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn a_document_names_one_thing_one_way() {
+        let sentences: Vec<Vec<&str>> = vec![
+            "We stayed at the Miramar in June .".split(' ').collect(),
+            "The Miramar was clean .".split(' ').collect(),
+            "MIRAMAR DEAL".split(' ').collect(),
+        ];
+        let mut spans = vec![
+            vec![TypedSpan {
+                start: 4,
+                end: 5,
+                kind: Loc,
+            }],
+            vec![TypedSpan {
+                start: 1,
+                end: 2,
+                kind: Org,
+            }],
+            vec![],
+        ];
+        harmonize(&sentences, &mut spans);
+        assert_eq!(
+            spans[1],
+            vec![TypedSpan {
+                start: 1,
+                end: 2,
+                kind: Loc
+            }]
+        );
+        assert_eq!(
+            spans[2],
+            vec![TypedSpan {
+                start: 0,
+                end: 1,
+                kind: Loc
+            }]
+        );
+    }
+
+    #[test]
+    fn countries_become_gpe_and_nationalities_norp() {
+        check(
+            "the EU and Paris",
+            &[(1, 2, Loc), (3, 4, Loc)],
+            "EU/ORG | Paris/GPE",
+        );
+        check(
+            "Russia and Syrian officials met in Damascus near the Euphrates .",
+            &[(0, 1, Loc), (6, 7, Loc), (9, 10, Loc)],
+            "Russia/GPE | Syrian/NORP | Damascus/GPE | Euphrates/LOC",
+        );
+    }
+
+    #[test]
+    fn possessives_stay_outside_names() {
+        check(
+            "Al Sharaa ’s visit to Moscow",
+            &[(0, 3, Person), (5, 6, Loc)],
+            "Al Sharaa/PERSON | Moscow/GPE",
+        );
+    }
+
+    #[test]
+    fn places_in_results_tables_are_teams() {
+        check(
+            "Barcelona ( Spain ) 9 4 5 13",
+            &[(0, 1, Loc), (2, 3, Loc)],
+            "Barcelona/ORG | Spain/GPE",
+        );
+    }
+
+    #[test]
+    fn installations_are_facilities() {
+        check(
+            "jets left Hmeimim air base and Evin Prison",
+            &[(2, 3, Loc), (6, 8, Org)],
+            "Hmeimim air base/FAC | Evin Prison/FAC",
+        );
+    }
+
+    #[test]
+    fn named_wars_summits_and_elections_are_events() {
+        check(
+            "He fought in the Vietnam War before the 2024 election",
+            &[(4, 5, Loc)],
+            "Vietnam War/EVENT | 2024 election/EVENT",
+        );
+        check(
+            "after the Battle of Aleppo ended",
+            &[(4, 5, Loc)],
+            "Battle of Aleppo/EVENT",
+        );
+        check("War is hell .", &[], "");
+        check("World War II ended", &[], "World War II/EVENT");
+        check(
+            "ENGLAND WIN WORLD CUP",
+            &[(0, 1, Loc)],
+            "ENGLAND/GPE | WORLD CUP/EVENT",
+        );
+    }
+}

@@ -113,6 +113,19 @@ struct Entities {
 }
 
 impl Entities {
+    /// Adds a role phrase ("Syrian officials", "rebels") as an organisation-like actor.
+    fn add_agent(&mut self, doc: &Document, code: String, span: Span, basis: &str) {
+        let phrase = doc.slice(span).to_string();
+        self.add(
+            agent_key(&code, &phrase),
+            &phrase,
+            EntityType::Org,
+            Some(code),
+            Some(basis.to_string()),
+            span,
+        );
+    }
+
     fn add(
         &mut self,
         key: String,
@@ -205,25 +218,13 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     }
                     if m.kind == ActorKind::Adjective {
                         // "Russian warplanes", "Syrian government source": adjective + role.
-                        // A role followed by a name is a title ("Russian President Vladimir
-                        // Putin"): the name, found next, is the actor.
-                        let role =
-                            role_after(doc, dict, words, i + n, m.code).filter(|(len, _)| {
-                                words
-                                    .get(i + n + len)
-                                    .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
-                            });
-                        if let Some((len, code)) = role {
+                        if let Some((len, code)) = role_phrase(doc, dict, words, i + n, m.code) {
                             let end = doc.words[words[i + n + len - 1]].span.end;
-                            let span = Span::new(span.start, end);
-                            let phrase = doc.slice(span).to_string();
-                            entities.add(
-                                agent_key(&code, &phrase),
-                                &phrase,
-                                EntityType::Org,
-                                Some(code),
-                                Some("rule adjective+role".into()),
-                                span,
+                            entities.add_agent(
+                                doc,
+                                code,
+                                Span::new(span.start, end),
+                                "rule adjective+role",
                             );
                             matched = n + len;
                             break;
@@ -245,28 +246,15 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
             }
             if matched == 0 {
                 // A lone role phrase with a country-free code: "human rights groups" → NGO.
-                // A title before a name ("Foreign Minister Sergei Lavrov") is not an actor
-                // of its own: the name is.
-                let role = role_after(doc, dict, words, i, "").filter(|(len, _)| {
-                    words
-                        .get(i + len)
-                        .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
-                });
-                if let Some((len, code)) = role
+                if let Some((len, code)) = role_phrase(doc, dict, words, i, "")
                     && code.len() >= 3
                 {
-                    let span = Span::new(
-                        doc.words[words[i]].span.start,
-                        doc.words[words[i + len - 1]].span.end,
-                    );
-                    let phrase = doc.slice(span).to_string();
-                    entities.add(
-                        agent_key(&code, &phrase),
-                        &phrase,
-                        EntityType::Org,
-                        Some(code),
-                        Some("rule role word".into()),
-                        span,
+                    let end = doc.words[words[i + len - 1]].span.end;
+                    entities.add_agent(
+                        doc,
+                        code,
+                        Span::new(doc.words[words[i]].span.start, end),
+                        "rule role word",
                     );
                     matched = len;
                 }
@@ -330,6 +318,23 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
     }
     entities.list.sort_by_key(|e| e.mentions.first().copied());
     doc.entities = entities.list;
+}
+
+/// A role phrase at word `at` that is an actor of its own: a role followed by a name is a
+/// title ("Russian President Vladimir Putin", "Foreign Minister Sergei Lavrov"), and the
+/// name, found next, is the actor.
+fn role_phrase(
+    doc: &Document,
+    dict: &ActorDictionary,
+    words: &[usize],
+    at: usize,
+    country: &str,
+) -> Option<(usize, String)> {
+    role_after(doc, dict, words, at, country).filter(|(len, _)| {
+        words
+            .get(at + len)
+            .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
+    })
 }
 
 /// A role phrase starting at word `at` of a sentence ("warplanes", "government source",

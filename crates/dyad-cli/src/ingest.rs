@@ -117,7 +117,25 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
     let version = pipeline.version();
     let claimed: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
     let mut reports: Vec<InputReport> = Vec::new();
-    let paths = read::expand(&args.paths);
+    // The database and its journal files are never inputs, even inside a folder being read
+    // (`dyad ingest .` with the default dyad.db in the working directory).
+    let own_files: Vec<PathBuf> = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = db.clone().into_os_string();
+            name.push(suffix);
+            std::fs::canonicalize(&name).unwrap_or_else(|_| PathBuf::from(name))
+        })
+        .collect();
+    let paths: Vec<_> = read::expand(&args.paths)
+        .into_iter()
+        .filter(|p| {
+            p.as_ref().map_or(true, |p| {
+                let p = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+                !own_files.contains(&p)
+            })
+        })
+        .collect();
     let mut group: Vec<PathBuf> = Vec::new();
     let mut group_bytes = 0u64;
     let mut writer_gone = false;

@@ -791,3 +791,18 @@ fn parse_writes_entity_tags_in_the_misc_column() {
         "{text}"
     );
 }
+
+#[test]
+fn ingesting_a_folder_skips_its_own_database() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        b"Envoys meet\n\nThe envoys met in Geneva on Monday.\n",
+    );
+    for _ in 0..2 {
+        let out = dyad(dir.path(), &["ingest", ".", "--quiet"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("dyad.db"), "{}", stderr(&out));
+    }
+}

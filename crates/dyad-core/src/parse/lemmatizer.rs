@@ -102,6 +102,10 @@ impl Lemmatizer {
                 .get(&key)
                 .and_then(|&e| self.edits.get(e as usize))
                 .and_then(|e| e.apply(form))
+                // A singular proper noun the lexicon does not know is never lengthened:
+                // rules learned from abbreviations ("Nov." → "November") would turn
+                // "Lavrov" into "Lavrovember".
+                .filter(|out| xpos != "NNP" || out.len() <= form.len())
             {
                 return out;
             }
@@ -303,6 +307,7 @@ mod tests {
         assert_eq!(l.lemmatize("Reading", "VBG"), "read");
         assert_eq!(l.lemmatize("went", "VBD"), "go");
         assert_eq!(l.lemmatize("London", "NNP"), "London");
+        assert_eq!(l.lemmatize("Lavrov", "NNP"), "Lavrov");
         let bytes = l.to_bytes();
         assert_eq!(Lemmatizer::from_bytes(&bytes, "l").unwrap(), l);
         assert!(Lemmatizer::from_bytes(&bytes[..bytes.len() - 1], "l").is_err());

@@ -323,6 +323,8 @@ pub struct Document {
     pub places: Vec<PlaceRef>,
     /// Coded events, once the event stage ran.
     pub events: Vec<Event>,
+    /// Quotes and their speakers, once the quotes stage ran.
+    pub quotes: Vec<crate::quotes::Quote>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

@@ -21,6 +21,7 @@ pub mod output;
 pub mod parse;
 pub mod pipeline;
 pub mod places;
+pub mod quotes;
 pub mod segment;
 
 pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Mention, Span};

@@ -23,6 +23,8 @@ pub enum Stage {
     Places,
     /// Codes events over the dependency parse ([`crate::events`]).
     Events,
+    /// Finds direct quotes and their speakers ([`crate::quotes`]).
+    Quotes,
 }
 
 impl Stage {
@@ -36,6 +38,7 @@ impl Stage {
             Stage::Actors => "actors",
             Stage::Places => "places",
             Stage::Events => "events",
+            Stage::Quotes => "quotes",
         }
     }
 }
@@ -57,6 +60,7 @@ impl Default for Pipeline {
                 Stage::Actors,
                 Stage::Places,
                 Stage::Events,
+                Stage::Quotes,
             ],
         }
     }
@@ -129,6 +133,7 @@ impl Pipeline {
                     Ok(dict) => crate::events::code(doc, dict),
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },
+                Stage::Quotes => crate::quotes::find_quotes(doc),
             }
         }
     }

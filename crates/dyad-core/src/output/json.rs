@@ -203,6 +203,39 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
             })
         })
         .collect();
+    let quotes: Vec<Value> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            let r = range(q.span);
+            let speaker = q.speaker.map(|sp| {
+                let (rs, re) = offsets.chars(sp.refers);
+                // The entity whose mention covers the speaker's words (or overlaps them).
+                let entity = entities
+                    .iter()
+                    .find(|e| e.mentions.iter().any(|m| m.start <= rs && re <= m.end))
+                    .or_else(|| {
+                        entities
+                            .iter()
+                            .find(|e| e.mentions.iter().any(|m| m.start < re && rs < m.end))
+                    })
+                    .map(|e| e.id.clone());
+                let s = range(sp.span);
+                serde_json::json!({"entity": entity, "start": s.start, "end": s.end})
+            });
+            let cue = q.cue.map(|c| {
+                let c = range(c);
+                serde_json::json!({"start": c.start, "end": c.end})
+            });
+            serde_json::json!({
+                "start": r.start,
+                "end": r.end,
+                "speaker": speaker,
+                "cue": cue,
+                "direct": q.direct,
+            })
+        })
+        .collect();
     let mut value = serde_json::json!({
         "schema": SCHEMA,
         "article": article,
@@ -211,7 +244,7 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
         "sentences": sentences,
         "entities": entities,
         "events": events,
-        "quotes": [],
+        "quotes": quotes,
         "locations": doc
             .places
             .iter()
@@ -290,7 +323,9 @@ mod tests {
             }
         }
         assert_eq!(v["blocks"][1]["start"], 12);
-        for key in ["events", "quotes", "counts"] {
+        assert_eq!(v["quotes"][0]["start"], 13);
+        assert_eq!(v["quotes"][0]["end"], 16);
+        for key in ["events", "counts"] {
             assert_eq!(v[key], serde_json::json!([]));
         }
     }

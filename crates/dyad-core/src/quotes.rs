@@ -1,0 +1,635 @@
+//! The quotes stage: direct quotes and who said them → [`Document::quotes`].
+//!
+//! Quote marks (straight and curly double quotes) are paired inside each paragraph. A
+//! paragraph whose quote is still open at its end continues into the next paragraph when that
+//! one opens with a quote mark, as news style writes long quotes. Each quoted stretch then
+//! looks for a speech verb ("said", "told", "praised", "according to") in its sentence, outside
+//! any quote: the verb that governs a word of the quote first, the nearest one otherwise. The
+//! verb's subject is the speaker; a pronoun stands for the most recent person named before it.
+//! A quote that opens a sentence with no speech verb keeps the speaker of the quote just
+//! before it (the same paragraph, or the end of the previous one). Short quoted words with no
+//! speech verb are scare quotes: they are kept with no speaker, never a guessed one.
+
+use crate::document::{Document, EntityType, Span};
+
+/// Lemmas of verbs that report speech.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "confirm",
+    "reiterate",
+    "praise",
+    "describe",
+    "note",
+    "warn",
+    "insist",
+    "declare",
+    "announce",
+    "explain",
+    "argue",
+    "claim",
+    "ask",
+    "urge",
+    "write",
+    "reply",
+    "respond",
+    "stress",
+    "express",
+    "call",
+    "accuse",
+    "deny",
+    "admit",
+    "acknowledge",
+    "comment",
+    "suggest",
+    "predict",
+    "promise",
+    "pledge",
+    "vow",
+    "complain",
+    "condemn",
+    "criticise",
+    "criticize",
+    "welcome",
+    "tweet",
+    "recall",
+    "emphasise",
+    "emphasize",
+    "assert",
+    "remark",
+    "observe",
+    "conclude",
+    "agree",
+    "believe",
+    "describe",
+    "dismiss",
+    "brand",
+    "label",
+    "quote",
+    "cite",
+];
+
+/// Pronouns that stand for a person named before.
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// The most words a quote with no speech verb may have to count as scare quotes.
+const SCARE_WORDS: usize = 4;
+
+/// Who said a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Speaker {
+    /// The words that name the speaker in the text (a name, a description, a pronoun).
+    pub span: Span,
+    /// The words that name the speaker's entity: the span itself, or the antecedent of a
+    /// pronoun. The writer finds the entity whose mention covers it.
+    pub refers: Span,
+}
+
+/// One quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted words, without the quote marks.
+    pub span: Span,
+    /// The speaker, when someone is named.
+    pub speaker: Option<Speaker>,
+    /// The speech verb or phrase.
+    pub cue: Option<Span>,
+    /// True for words inside quote marks.
+    pub direct: bool,
+}
+
+/// A stretch of text between quote marks.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// The quoted words.
+    span: Span,
+    /// The block the segment lies in.
+    block: usize,
+    /// True when the segment continues the previous one's quote across a paragraph break.
+    continued: bool,
+}
+
+/// Finds the document's direct quotes and their speakers.
+pub fn find_quotes(doc: &mut Document) {
+    let segments = segments(doc);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(segments.len());
+    for (i, seg) in segments.iter().enumerate() {
+        let found = speaker_of(doc, &segments, seg.span);
+        let words = count_words(doc.slice(seg.span));
+        let sentence_initial = starts_sentence(doc, seg.span);
+        let (speaker, cue) = match found {
+            Some((speaker, cue)) => (Some(speaker), Some(cue)),
+            None => {
+                let previous = i.checked_sub(1).map(|p| (&segments[p], quotes[p]));
+                let inherits = previous.is_some_and(|(p, q)| {
+                    q.speaker.is_some()
+                        && (seg.continued
+                            || (sentence_initial
+                                && words > SCARE_WORDS
+                                && (p.block == seg.block || ends_block(doc, p))))
+                });
+                if inherits {
+                    let q = previous.map(|(_, q)| q);
+                    (q.and_then(|q| q.speaker), q.and_then(|q| q.cue))
+                } else {
+                    (None, None)
+                }
+            }
+        };
+        quotes.push(Quote {
+            span: seg.span,
+            speaker,
+            cue,
+            direct: true,
+        });
+    }
+    // A quote that spans paragraphs takes the speaker named in any of its parts.
+    for i in (1..segments.len()).rev() {
+        if segments[i].continued && quotes[i - 1].speaker.is_none() && quotes[i].speaker.is_some() {
+            quotes[i - 1].speaker = quotes[i].speaker;
+            quotes[i - 1].cue = quotes[i].cue;
+        }
+    }
+    doc.quotes = quotes;
+}
+
+/// True when a character opens a quote.
+fn is_open_mark(c: char) -> bool {
+    matches!(c, '\u{201c}' | '\u{201e}')
+}
+
+/// True when a character closes a quote.
+fn is_close_mark(c: char) -> bool {
+    c == '\u{201d}'
+}
+
+/// Pairs the quote marks of every paragraph into segments.
+fn segments(doc: &Document) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    // An open quote at the end of the previous block, waiting for the next block to go on.
+    let mut carried = false;
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let text = doc.slice(block.span);
+        let base = block.span.start;
+        let mut open: Option<usize> = None;
+        let mut first = true;
+        let mut prev: Option<char> = None;
+        let starts_with_mark = text.starts_with(['"', '\u{201c}', '\u{201e}']);
+        let incoming = carried && starts_with_mark;
+        for (i, c) in text.char_indices() {
+            let after = i + c.len_utf8();
+            if c == '"' {
+                if let Some(start) = open.take() {
+                    push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
+                    first = false;
+                } else if prev
+                    .is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-:".contains(p))
+                {
+                    open = Some(after);
+                }
+            } else if is_open_mark(c) {
+                if let Some(start) = open.take() {
+                    push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
+                    first = false;
+                }
+                open = Some(after);
+            } else if is_close_mark(c) {
+                if let Some(start) = open.take() {
+                    push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
+                    first = false;
+                }
+            }
+            prev = Some(c);
+        }
+        carried = false;
+        if let Some(start) = open {
+            // Open at the paragraph's end: the quote goes on when the next paragraph opens
+            // with a quote mark; otherwise the mark was stray and nothing is kept.
+            let next_opens = doc
+                .blocks
+                .get(b + 1)
+                .is_some_and(|n| doc.slice(n.span).starts_with(['"', '\u{201c}', '\u{201e}']));
+            if next_opens {
+                push_segment(
+                    &mut out,
+                    doc,
+                    base + start,
+                    block.span.end,
+                    b,
+                    first && incoming,
+                );
+                carried = true;
+            }
+        }
+    }
+    out
+}
+
+/// Adds a segment with its edges trimmed of spaces and a final comma.
+fn push_segment(
+    out: &mut Vec<Segment>,
+    doc: &Document,
+    start: usize,
+    end: usize,
+    block: usize,
+    continued: bool,
+) {
+    let raw = &doc.text[start..end];
+    let trimmed_start = raw.len() - raw.trim_start().len();
+    let inner = raw.trim();
+    let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
+    if !inner.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let s = start + trimmed_start;
+    out.push(Segment {
+        span: Span::new(s, s + inner.len()),
+        block,
+        continued,
+    });
+}
+
+/// The number of words in a text.
+fn count_words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// True when a segment opens its sentence (only its quote mark before it).
+fn starts_sentence(doc: &Document, span: Span) -> bool {
+    doc.sentences
+        .iter()
+        .find(|s| s.start <= span.start && span.start <= s.end)
+        .is_some_and(|s| {
+            doc.text[s.start..span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+        })
+}
+
+/// True when a segment lies in the last sentence of its block.
+fn ends_block(doc: &Document, seg: &Segment) -> bool {
+    let end = doc.blocks[seg.block].span.end;
+    let last = doc
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= end && s.start < end);
+    last.is_some_and(|s| s.start <= seg.span.end)
+}
+
+/// The words of the sentences a span touches, as indexes into [`Document::words`].
+fn words_around(doc: &Document, span: Span) -> Vec<usize> {
+    let sentences: Vec<u32> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start < span.end && span.start < s.end)
+        .map(|(i, _)| i as u32)
+        .collect();
+    doc.words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| sentences.contains(&w.sentence))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// True when word `w` lies inside any quote segment.
+fn in_quote(doc: &Document, segments: &[Segment], w: usize) -> bool {
+    let span = doc.words[w].span;
+    segments
+        .iter()
+        .any(|s| s.span.start <= span.start && span.end <= s.span.end + 1)
+}
+
+/// True when `ancestor` governs `w` (directly or through other words).
+fn governs(doc: &Document, ancestor: usize, w: usize) -> bool {
+    let mut cur = w;
+    for _ in 0..64 {
+        match doc.words[cur].head {
+            Some(h) => {
+                let h = h as usize;
+                if h == ancestor {
+                    return true;
+                }
+                if h >= doc.words.len() {
+                    return false;
+                }
+                cur = h;
+            }
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The lower-case text of a word.
+fn lower(doc: &Document, w: usize) -> String {
+    doc.slice(doc.words[w].span).to_lowercase()
+}
+
+/// The speaker and cue of a quote from a speech verb in its sentence.
+fn speaker_of(doc: &Document, segments: &[Segment], quote: Span) -> Option<(Speaker, Span)> {
+    let words = words_around(doc, quote);
+    let inside: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&w| quote.contains(doc.words[w].span))
+        .collect();
+    let mut candidates: Vec<(bool, usize, usize)> = Vec::new();
+    for (k, &w) in words.iter().enumerate() {
+        if in_quote(doc, segments, w) {
+            continue;
+        }
+        let word = &doc.words[w];
+        let lemma = word.lemma.clone().unwrap_or_else(|| lower(doc, w));
+        let verb = word.upos.as_deref().is_none_or(|u| u == "VERB");
+        let according = lower(doc, w) == "according"
+            && words.get(k + 1).is_some_and(|&n| lower(doc, n) == "to");
+        if !(according || (verb && SPEECH_VERBS.contains(&lemma.as_str()))) {
+            continue;
+        }
+        let governing = inside.iter().any(|&q| governs(doc, w, q));
+        let distance = if word.span.end <= quote.start {
+            quote.start - word.span.end
+        } else {
+            word.span.start.saturating_sub(quote.end)
+        };
+        candidates.push((!governing, distance, w));
+    }
+    candidates.sort();
+    for (_, _, verb) in candidates {
+        if let Some(speaker) = subject(doc, &words, segments, verb) {
+            let mut cue = doc.words[verb].span;
+            if lower(doc, verb) == "according" {
+                if let Some(&to) = words.iter().find(|&&n| n == verb + 1) {
+                    cue.end = doc.words[to].span.end;
+                }
+            }
+            return Some((speaker, cue));
+        }
+    }
+    None
+}
+
+/// The speaker a speech verb names: its subject, the subject of the verb it is conjoined
+/// to, the object of "according to", or a name right after an inverted "said".
+fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -> Option<Speaker> {
+    let children = |h: usize| {
+        words
+            .iter()
+            .copied()
+            .filter(move |&w| doc.words[w].head == Some(h as u32))
+    };
+    let rel = |w: usize| doc.words[w].deprel.as_deref().unwrap_or("");
+    let usable = |w: usize| !in_quote(doc, segments, w);
+    if lower(doc, verb) == "according" {
+        // "according to X": X follows "to".
+        let after = words.iter().copied().skip_while(|&w| w <= verb + 1);
+        let head = after.take_while(|&w| usable(w)).find(|&w| {
+            matches!(
+                doc.words[w].upos.as_deref(),
+                Some("PROPN" | "NOUN" | "PRON")
+            )
+        });
+        return head.map(|h| speaker_at(doc, words, h));
+    }
+    let mut cur = verb;
+    for _ in 0..4 {
+        if let Some(s) = children(cur).find(|&c| rel(c) == "nsubj" && usable(c)) {
+            let relative = matches!(lower(doc, s).as_str(), "who" | "that" | "which");
+            if !relative {
+                return Some(speaker_at(doc, words, s));
+            }
+            // "X, who said ...": the noun the clause hangs on.
+            return match doc.words[cur].head {
+                Some(h) if rel(cur).starts_with("acl") && (h as usize) < doc.words.len() => {
+                    Some(speaker_at(doc, words, h as usize))
+                }
+                _ => None,
+            };
+        }
+        if matches!(rel(cur), "conj" | "xcomp") {
+            match doc.words[cur].head {
+                Some(h) if (h as usize) < doc.words.len() => cur = h as usize,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    // "X told ...", parsed as a participle on the noun: the noun before it names the speaker.
+    if rel(verb) == "acl" {
+        if let Some(h) = doc.words[verb].head {
+            let h = h as usize;
+            if h < verb
+                && usable(h)
+                && matches!(doc.words[h].upos.as_deref(), Some("NOUN" | "PROPN"))
+            {
+                return Some(speaker_at(doc, words, h));
+            }
+        }
+    }
+    // "..., said X": a name right after a verb that follows the quote.
+    let inverts = matches!(
+        doc.words[verb].lemma.as_deref(),
+        Some("say" | "add" | "write" | "ask" | "reply" | "explain" | "insist" | "warn")
+    );
+    if !inverts
+        || !words
+            .iter()
+            .any(|&w| w < verb && in_quote(doc, segments, w))
+    {
+        return None;
+    }
+    let next = words
+        .iter()
+        .copied()
+        .skip_while(|&w| w <= verb)
+        .take(4)
+        .take_while(|&w| usable(w))
+        .find(|&w| {
+            matches!(
+                doc.words[w].upos.as_deref(),
+                Some("PROPN" | "PRON" | "NOUN")
+            )
+        });
+    if let Some(n) = next {
+        return Some(speaker_at(doc, words, n));
+    }
+    None
+}
+
+/// The speaker whose head word is `w`: the mention that covers it, a pronoun's antecedent,
+/// or the noun with its left modifiers.
+fn speaker_at(doc: &Document, words: &[usize], w: usize) -> Speaker {
+    let span = doc.words[w].span;
+    if let Some(m) = covering_mention(doc, span) {
+        return Speaker { span: m, refers: m };
+    }
+    if PERSON_PRONOUNS.contains(&lower(doc, w).as_str()) {
+        let refers = last_person_before(doc, span.start).unwrap_or(span);
+        return Speaker { span, refers };
+    }
+    // The noun phrase: the head with the modifiers to its left.
+    let mut start = span.start;
+    let mut stack = vec![w];
+    while let Some(h) = stack.pop() {
+        for &c in words {
+            if doc.words[c].head == Some(h as u32)
+                && c < w
+                && matches!(
+                    doc.words[c].deprel.as_deref(),
+                    Some("det" | "amod" | "compound" | "nmod:poss" | "nummod" | "flat")
+                )
+            {
+                start = start.min(doc.words[c].span.start);
+                stack.push(c);
+            }
+        }
+    }
+    let span = Span::new(start, span.end);
+    Speaker { span, refers: span }
+}
+
+/// The entity or tagger mention that covers a span.
+fn covering_mention(doc: &Document, span: Span) -> Option<Span> {
+    doc.entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .chain(doc.mentions.iter().map(|m| m.span))
+        .find(|m| m.contains(span))
+}
+
+/// The last mention of a person that ends before `at`.
+fn last_person_before(doc: &Document, at: usize) -> Option<Span> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .flat_map(|e| e.mentions.iter().copied())
+        .chain(
+            doc.mentions
+                .iter()
+                .filter(|m| m.kind == EntityType::Person)
+                .map(|m| m.span),
+        )
+        .filter(|m| {
+            m.end <= at && !PERSON_PRONOUNS.contains(&doc.slice(*m).to_lowercase().as_str())
+        })
+        .max_by_key(|m| m.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{ArticleMeta, BlockKind};
+
+    /// Runs the pipeline over paragraphs and renders each quote as `speaker: "quote"` (the
+    /// speaker is the name its entity mention gives, `-` for none).
+    fn render(paragraphs: &[&str]) -> Vec<String> {
+        let mut doc = Document::from_blocks(
+            ArticleMeta::default(),
+            paragraphs.iter().map(|p| (BlockKind::Paragraph, *p)),
+        );
+        crate::Pipeline::default().run(&mut doc);
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let who = q.speaker.map_or("-", |s| doc.slice(s.refers));
+                format!("{who}: \"{}\"", doc.slice(q.span))
+            })
+            .collect()
+    }
+
+    /// Checks the quotes found in paragraphs against `speaker: "quote"` lines.
+    fn check(paragraphs: &[&str], expected: &[&str]) {
+        let got = render(paragraphs);
+        assert_eq!(got, expected, "in {paragraphs:?}");
+    }
+
+    #[test]
+    fn said_after_the_quote() {
+        check(
+            &[
+                "\u{201c}The border will stay open,\u{201d} said Maria Lopez, the interior minister.",
+            ],
+            &["Maria Lopez: \"The border will stay open\""],
+        );
+    }
+
+    #[test]
+    fn subject_before_the_verb_and_straight_marks() {
+        check(
+            &["John Carter told reporters: \"We will not sign this agreement.\""],
+            &["John Carter: \"We will not sign this agreement.\""],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_last_person() {
+        check(
+            &[
+                "Prime Minister Helen Brandt visited the port on Monday.",
+                "\u{201c}Our farmers deserve better prices for their grain,\u{201d} she said.",
+            ],
+            &["Helen Brandt: \"Our farmers deserve better prices for their grain\""],
+        );
+    }
+
+    #[test]
+    fn a_quote_broken_by_its_attribution_keeps_its_speaker() {
+        check(
+            &[
+                "\u{201c}The talks went well,\u{201d} said David Moore. \u{201c}We expect a deal within weeks and we will keep working.\u{201d}",
+            ],
+            &[
+                "David Moore: \"The talks went well\"",
+                "David Moore: \"We expect a deal within weeks and we will keep working.\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_quote_goes_on_across_paragraphs() {
+        check(
+            &[
+                "\u{201c}The army has left the northern towns and the roads are open again,\u{201d} said General Paul Okafor.",
+                "\u{201c}Families are returning to their homes and the markets are busy again.",
+                "\u{201c}We will keep our promise to the people of the region.\u{201d}",
+            ],
+            &[
+                "Paul Okafor: \"The army has left the northern towns and the roads are open again\"",
+                "Paul Okafor: \"Families are returning to their homes and the markets are busy again.\"",
+                "Paul Okafor: \"We will keep our promise to the people of the region.\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn scare_quotes_have_no_speaker() {
+        check(
+            &["The government wants to \u{201c}reset\u{201d} its ties with its neighbours."],
+            &["-: \"reset\""],
+        );
+    }
+
+    #[test]
+    fn a_fragment_belongs_to_the_subject_of_its_verb() {
+        check(
+            &[
+                "Minister Anna Berg praised the \u{201c}lasting partnership\u{201d} between the two countries.",
+            ],
+            &["Anna Berg: \"lasting partnership\""],
+        );
+    }
+
+    #[test]
+    fn a_stray_mark_gives_nothing() {
+        check(
+            &["The vote was 5\u{201d} short of a majority."],
+            &[] as &[&str],
+        );
+    }
+}

@@ -195,11 +195,11 @@ fn segments(doc: &Document) -> Vec<Segment> {
                     first = false;
                 }
                 open = Some(after);
-            } else if is_close_mark(c) {
-                if let Some(start) = open.take() {
-                    push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
-                    first = false;
-                }
+            } else if is_close_mark(c)
+                && let Some(start) = open.take()
+            {
+                push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
+                first = false;
             }
             prev = Some(c);
         }
@@ -363,10 +363,10 @@ fn speaker_of(doc: &Document, segments: &[Segment], quote: Span) -> Option<(Spea
     for (_, _, verb) in candidates {
         if let Some(speaker) = subject(doc, &words, segments, verb) {
             let mut cue = doc.words[verb].span;
-            if lower(doc, verb) == "according" {
-                if let Some(&to) = words.iter().find(|&&n| n == verb + 1) {
-                    cue.end = doc.words[to].span.end;
-                }
+            if lower(doc, verb) == "according"
+                && let Some(&to) = words.iter().find(|&&n| n == verb + 1)
+            {
+                cue.end = doc.words[to].span.end;
             }
             return Some((speaker, cue));
         }
@@ -421,16 +421,13 @@ fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -
         }
     }
     // "X told ...", parsed as a participle on the noun: the noun before it names the speaker.
-    if rel(verb) == "acl" {
-        if let Some(h) = doc.words[verb].head {
-            let h = h as usize;
-            if h < verb
-                && usable(h)
-                && matches!(doc.words[h].upos.as_deref(), Some("NOUN" | "PROPN"))
-            {
-                return Some(speaker_at(doc, words, h));
-            }
-        }
+    if rel(verb) == "acl"
+        && let Some(h) = doc.words[verb].head.map(|h| h as usize)
+        && h < verb
+        && usable(h)
+        && matches!(doc.words[h].upos.as_deref(), Some("NOUN" | "PROPN"))
+    {
+        return Some(speaker_at(doc, words, h));
     }
     // "..., said X": a name right after a verb that follows the quote.
     let inverts = matches!(

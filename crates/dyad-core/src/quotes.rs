@@ -174,53 +174,62 @@ fn segments(doc: &Document) -> Vec<Segment> {
         let text = doc.slice(block.span);
         let base = block.span.start;
         let mut open: Option<usize> = None;
-        let mut first = true;
         let mut prev: Option<char> = None;
         let starts_with_mark = text.starts_with(['"', '\u{201c}', '\u{201e}']);
-        let incoming = carried && starts_with_mark;
-        for (i, c) in text.char_indices() {
+        // The next segment continues the quote before it (across a paragraph break, or a
+        // break the text lost: a new opening mark after a sentence that was never closed).
+        let mut continues = carried && starts_with_mark;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let after = i + c.len_utf8();
+            let next = chars.peek().map(|&(_, n)| n);
+            let space_before =
+                prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-:".contains(p));
             if c == '"' {
+                let opening = space_before && next.is_some_and(|n| !n.is_whitespace());
                 if let Some(start) = open.take() {
-                    push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
-                    first = false;
-                } else if prev
-                    .is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-:".contains(p))
-                {
+                    let lost_break = opening
+                        && text[start..i]
+                            .trim_end()
+                            .ends_with(['.', '?', '!', ',', ':']);
+                    if lost_break {
+                        push_segment(&mut out, doc, base + start, base + i, b, continues);
+                        continues = true;
+                        open = Some(after);
+                    } else {
+                        push_segment(&mut out, doc, base + start, base + i, b, continues);
+                        continues = false;
+                    }
+                } else if space_before {
                     open = Some(after);
                 }
             } else if is_open_mark(c) {
                 if let Some(start) = open.take() {
-                    push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
-                    first = false;
+                    push_segment(&mut out, doc, base + start, base + i, b, continues);
+                    continues = true;
                 }
                 open = Some(after);
             } else if is_close_mark(c)
                 && let Some(start) = open.take()
             {
-                push_segment(&mut out, doc, base + start, base + i, b, first && incoming);
-                first = false;
+                push_segment(&mut out, doc, base + start, base + i, b, continues);
+                continues = false;
             }
             prev = Some(c);
         }
         carried = false;
         if let Some(start) = open {
             // Open at the paragraph's end: the quote goes on when the next paragraph opens
-            // with a quote mark; otherwise the mark was stray and nothing is kept.
+            // with a quote mark; otherwise the closing mark was lost, and only a long quote is
+            // kept (a short one is more likely a stray mark).
             let next_opens = doc
                 .blocks
                 .get(b + 1)
                 .is_some_and(|n| doc.slice(n.span).starts_with(['"', '\u{201c}', '\u{201e}']));
-            if next_opens {
-                push_segment(
-                    &mut out,
-                    doc,
-                    base + start,
-                    block.span.end,
-                    b,
-                    first && incoming,
-                );
-                carried = true;
+            let long = count_words(&text[start..]) > SCARE_WORDS;
+            if next_opens || long {
+                push_segment(&mut out, doc, base + start, block.span.end, b, continues);
+                carried = next_opens;
             }
         }
     }
@@ -400,6 +409,11 @@ fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -
     for _ in 0..4 {
         if let Some(s) = children(cur).find(|&c| rel(c) == "nsubj" && usable(c)) {
             let relative = matches!(lower(doc, s).as_str(), "who" | "that" | "which");
+            let pronoun = doc.words[s].upos.as_deref() == Some("PRON");
+            if pronoun && !relative && !PERSON_PRONOUNS.contains(&lower(doc, s).as_str()) {
+                // "It said", "they said": nobody the rule can name.
+                return None;
+            }
             if !relative {
                 return Some(speaker_at(doc, words, s));
             }
@@ -411,7 +425,7 @@ fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -
                 _ => None,
             };
         }
-        if matches!(rel(cur), "conj" | "xcomp") {
+        if matches!(rel(cur), "conj" | "xcomp" | "advcl") {
             match doc.words[cur].head {
                 Some(h) if (h as usize) < doc.words.len() => cur = h as usize,
                 _ => break,
@@ -465,6 +479,21 @@ fn speaker_at(doc: &Document, words: &[usize], w: usize) -> Speaker {
     let span = doc.words[w].span;
     if let Some(m) = covering_mention(doc, span) {
         return Speaker { span: m, refers: m };
+    }
+    // A title parsed as the head ("Mr Sands", "Lord Goldsmith"): the name joined to it.
+    let joined = words.iter().copied().filter(|&c| {
+        doc.words[c].head == Some(w as u32)
+            && matches!(
+                doc.words[c].deprel.as_deref(),
+                Some("flat" | "compound" | "appos")
+            )
+            && c.abs_diff(w) <= 3
+    });
+    for c in joined {
+        if let Some(m) = covering_mention(doc, doc.words[c].span) {
+            let span = Span::new(span.start.min(m.start), span.end.max(m.end));
+            return Speaker { span, refers: m };
+        }
     }
     if PERSON_PRONOUNS.contains(&lower(doc, w).as_str()) {
         let refers = last_person_before(doc, span.start).unwrap_or(span);

@@ -74,6 +74,11 @@ const SPEECH_VERBS: &[&str] = &[
 /// Pronouns that stand for a person named before.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
 
+/// Titles written before a name.
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Lord", "Lady", "Sir", "Dame", "Prof",
+];
+
 /// The most words a quote with no speech verb may have to count as scare quotes.
 const SCARE_WORDS: usize = 4;
 
@@ -128,11 +133,14 @@ pub fn find_quotes(doc: &mut Document) {
                         && (seg.continued
                             || (sentence_initial
                                 && words > SCARE_WORDS
+                                && next_sentence(doc, p.span.end, seg.span.start)
                                 && (p.block == seg.block || ends_block(doc, p))))
                 });
                 if inherits {
                     let q = previous.map(|(_, q)| q);
                     (q.and_then(|q| q.speaker), q.and_then(|q| q.cue))
+                } else if sentence_initial && words > SCARE_WORDS && !seg.continued {
+                    (introduced_by(doc, &segments, seg), None)
                 } else {
                     (None, None)
                 }
@@ -277,6 +285,53 @@ fn starts_sentence(doc: &Document, span: Span) -> bool {
         })
 }
 
+/// The sentence a byte offset lies in.
+fn sentence_at(doc: &Document, at: usize) -> Option<usize> {
+    doc.sentences
+        .iter()
+        .position(|s| s.start <= at && at <= s.end)
+}
+
+/// True when `later` lies in the sentence of `earlier` or the one right after it.
+fn next_sentence(doc: &Document, earlier: usize, later: usize) -> bool {
+    match (sentence_at(doc, earlier), sentence_at(doc, later)) {
+        (Some(a), Some(b)) => b <= a + 1,
+        _ => false,
+    }
+}
+
+/// The speaker a quote-free sentence just before a quote introduces: "X criticised the plan.
+/// "It is a disaster."" gives the quote to X, the subject of that sentence, when a person.
+fn introduced_by(doc: &Document, segments: &[Segment], seg: &Segment) -> Option<Speaker> {
+    let here = sentence_at(doc, seg.span.start)?;
+    let before = doc.sentences.get(here.checked_sub(1)?)?;
+    let block = doc.blocks[seg.block].span;
+    if !block.contains(*before) || segments.iter().any(|q| before.contains(q.span)) {
+        return None;
+    }
+    let root = doc
+        .words
+        .iter()
+        .enumerate()
+        .find(|(_, w)| before.contains(w.span) && w.head.is_none())?
+        .0;
+    let subject = doc
+        .words
+        .iter()
+        .enumerate()
+        .find(|(_, w)| w.head == Some(root as u32) && w.deprel.as_deref() == Some("nsubj"))?
+        .0;
+    let words: Vec<usize> = (0..doc.words.len())
+        .filter(|&w| before.contains(doc.words[w].span))
+        .collect();
+    let pronoun = PERSON_PRONOUNS.contains(&lower(doc, subject).as_str());
+    let speaker = speaker_at(doc, &words, subject);
+    let person = person_mentions(doc).any(|m| m.contains(speaker.refers));
+    (person
+        && (pronoun || speaker.refers != doc.words[subject].span || speaker.span == speaker.refers))
+        .then_some(speaker)
+}
+
 /// True when a segment lies in the last sentence of its block.
 fn ends_block(doc: &Document, seg: &Segment) -> bool {
     let end = doc.blocks[seg.block].span.end;
@@ -355,6 +410,21 @@ fn speaker_of(doc: &Document, segments: &[Segment], quote: Span) -> Option<(Spea
         let word = &doc.words[w];
         let lemma = word.lemma.clone().unwrap_or_else(|| lower(doc, w));
         let verb = word.upos.as_deref().is_none_or(|u| u == "VERB");
+        // A participle the tagger took for a noun ("warning:").
+        let lemma = match lower(doc, w).strip_suffix("ing") {
+            Some(stem) if !verb && word.upos.as_deref() == Some("NOUN") => {
+                let with_e = format!("{stem}e");
+                if SPEECH_VERBS.contains(&stem) {
+                    stem.to_string()
+                } else if SPEECH_VERBS.contains(&with_e.as_str()) {
+                    with_e
+                } else {
+                    lemma
+                }
+            }
+            _ => lemma,
+        };
+        let verb = verb || SPEECH_VERBS.contains(&lemma.as_str());
         let according = lower(doc, w) == "according"
             && words.get(k + 1).is_some_and(|&n| lower(doc, n) == "to");
         if !(according || (verb && SPEECH_VERBS.contains(&lemma.as_str()))) {
@@ -443,6 +513,31 @@ fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -
     {
         return Some(speaker_at(doc, words, h));
     }
+    // "X did this, saying ...": a participle with no subject of its own speaks for the
+    // subject of the sentence.
+    if lower(doc, verb).ends_with("ing") {
+        let root = words.iter().copied().find(|&w| {
+            doc.words[w].head.is_none() && doc.words[w].sentence == doc.words[verb].sentence
+        });
+        if let Some(r) = root
+            && let Some(s) = children(r).find(|&c| rel(c) == "nsubj" && usable(c))
+            && doc.words[s].upos.as_deref() != Some("PRON")
+        {
+            return Some(speaker_at(doc, words, s));
+        }
+        // With the parse lost, the first person the sentence names before the participle.
+        let sentence = doc
+            .sentences
+            .get(doc.words[verb].sentence as usize)
+            .copied();
+        if let Some(sentence) = sentence
+            && let Some(m) =
+                first_person_in(doc, Span::new(sentence.start, doc.words[verb].span.start))
+            && !segments.iter().any(|q| q.span.contains(m))
+        {
+            return Some(Speaker { span: m, refers: m });
+        }
+    }
     // "..., said X": a name right after a verb that follows the quote.
     let inverts = matches!(
         doc.words[verb].lemma.as_deref(),
@@ -480,15 +575,23 @@ fn speaker_at(doc: &Document, words: &[usize], w: usize) -> Speaker {
     if let Some(m) = covering_mention(doc, span) {
         return Speaker { span: m, refers: m };
     }
-    // A title parsed as the head ("Mr Sands", "Lord Goldsmith"): the name joined to it.
-    let joined = words.iter().copied().filter(|&c| {
-        doc.words[c].head == Some(w as u32)
-            && matches!(
-                doc.words[c].deprel.as_deref(),
-                Some("flat" | "compound" | "appos")
-            )
-            && c.abs_diff(w) <= 3
-    });
+    // A title parsed apart from its name ("Mr Sands", "Lord Goldsmith"): the name joined
+    // to it, as its dependent or its head.
+    let joined_rel = |c: usize| {
+        matches!(
+            doc.words[c].deprel.as_deref(),
+            Some("flat" | "compound" | "appos")
+        )
+    };
+    let head = doc.words[w]
+        .head
+        .map(|h| h as usize)
+        .filter(|&h| h < doc.words.len() && joined_rel(w) && h.abs_diff(w) <= 3);
+    let joined = words
+        .iter()
+        .copied()
+        .filter(|&c| doc.words[c].head == Some(w as u32) && joined_rel(c) && c.abs_diff(w) <= 3)
+        .chain(head);
     for c in joined {
         if let Some(m) = covering_mention(doc, doc.words[c].span) {
             let span = Span::new(span.start.min(m.start), span.end.max(m.end));
@@ -516,7 +619,17 @@ fn speaker_at(doc: &Document, words: &[usize], w: usize) -> Speaker {
             }
         }
     }
-    let span = Span::new(start, span.end);
+    // A title ("Mr", "Dr") takes the name after it along.
+    let mut end = span.end;
+    if TITLES.contains(&doc.slice(span).trim_end_matches('.')) {
+        for &c in words.iter().filter(|&&c| c > w).take(3) {
+            if doc.words[c].upos.as_deref() != Some("PROPN") {
+                break;
+            }
+            end = doc.words[c].span.end;
+        }
+    }
+    let span = Span::new(start, end);
     Speaker { span, refers: span }
 }
 
@@ -527,6 +640,27 @@ fn covering_mention(doc: &Document, span: Span) -> Option<Span> {
         .flat_map(|e| e.mentions.iter().copied())
         .chain(doc.mentions.iter().map(|m| m.span))
         .find(|m| m.contains(span))
+}
+
+/// The first mention of a person inside a span.
+fn first_person_in(doc: &Document, span: Span) -> Option<Span> {
+    person_mentions(doc)
+        .filter(|m| span.contains(*m))
+        .min_by_key(|m| m.start)
+}
+
+/// Every mention of a person, entity or tagger mention.
+fn person_mentions(doc: &Document) -> impl Iterator<Item = Span> + '_ {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .flat_map(|e| e.mentions.iter().copied())
+        .chain(
+            doc.mentions
+                .iter()
+                .filter(|m| m.kind == EntityType::Person)
+                .map(|m| m.span),
+        )
 }
 
 /// The last mention of a person that ends before `at`.
@@ -648,6 +782,26 @@ mod tests {
                 "Minister Anna Berg praised the \u{201c}lasting partnership\u{201d} between the two countries.",
             ],
             &["Anna Berg: \"lasting partnership\""],
+        );
+    }
+
+    #[test]
+    fn a_sentence_before_the_quote_introduces_its_speaker() {
+        check(
+            &[
+                "Senator Laura Finch criticised the new budget on Tuesday. \"This plan will close hospitals across the country.\"",
+            ],
+            &["Laura Finch: \"This plan will close hospitals across the country.\""],
+        );
+    }
+
+    #[test]
+    fn a_participle_speaks_for_the_subject() {
+        check(
+            &[
+                "Opposition leader Mark Daly rejected the offer, warning: \"We will not accept a partial deal.\"",
+            ],
+            &["Mark Daly: \"We will not accept a partial deal.\""],
         );
     }
 

@@ -619,6 +619,20 @@ fn speaker_at(doc: &Document, words: &[usize], w: usize) -> Speaker {
             }
         }
     }
+    // A role before a name ("Environment Secretary Margaret Beckett"): the person named
+    // right after the head word, with only names and nouns between.
+    let mut gap = words
+        .iter()
+        .copied()
+        .filter(|&c| c > w)
+        .take(4)
+        .take_while(|&c| matches!(doc.words[c].upos.as_deref(), Some("PROPN" | "NOUN")));
+    if let Some(m) = gap.find_map(|c| {
+        person_mentions(doc).find(|m| m.contains(doc.words[c].span) && m.start > span.start)
+    }) {
+        let span = Span::new(start, m.end);
+        return Speaker { span, refers: m };
+    }
     // A title ("Mr", "Dr") takes the name after it along.
     let mut end = span.end;
     if TITLES.contains(&doc.slice(span).trim_end_matches('.')) {
@@ -802,6 +816,16 @@ mod tests {
                 "Opposition leader Mark Daly rejected the offer, warning: \"We will not accept a partial deal.\"",
             ],
             &["Mark Daly: \"We will not accept a partial deal.\""],
+        );
+    }
+
+    #[test]
+    fn a_role_before_a_name() {
+        check(
+            &[
+                "\u{201c}The harvest was the best in ten years,\u{201d} Agriculture Secretary Tom Reyes told farmers.",
+            ],
+            &["Tom Reyes: \"The harvest was the best in ten years\""],
         );
     }
 

@@ -538,6 +538,14 @@ fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -
             return Some(Speaker { span: m, refers: m });
         }
     }
+    // "X said" with the parse lost: the name right before the verb.
+    if let Some(&before) = words.iter().rev().find(|&&w| w < verb)
+        && before + 1 == verb
+        && usable(before)
+        && doc.words[before].upos.as_deref() == Some("PROPN")
+    {
+        return Some(speaker_at(doc, words, before));
+    }
     // "..., said X": a name right after a verb that follows the quote.
     let inverts = matches!(
         doc.words[verb].lemma.as_deref(),

@@ -507,6 +507,21 @@ fn match_required_first(
         .collect()
 }
 
+/// True when one of an output item's `mentions` covers one of the gold occurrences `spots`,
+/// or lies inside one.
+fn mentions_cover(item: &Value, spots: &[(usize, usize)]) -> bool {
+    item["mentions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(range_of)
+        .any(|(s, e)| {
+            spots
+                .iter()
+                .any(|&(a, b)| (s <= a && b <= e) || (a <= s && e <= b && s < e))
+        })
+}
+
 /// Reads a `[start, end)` character range of an output item.
 fn range_of(v: &Value) -> Option<(usize, usize)> {
     Some((
@@ -718,18 +733,7 @@ pub fn score(article: &Value, gold: &GoldFile) -> GoldReport {
     // Actors: an entity with a mention that covers (or lies inside) an occurrence.
     for g in &gold.actors {
         let spots = occurrences(&folded, &g.mention);
-        let candidate = entities.iter().find(|e| {
-            e["mentions"]
-                .as_array()
-                .unwrap_or(&empty)
-                .iter()
-                .filter_map(range_of)
-                .any(|(s, e)| {
-                    spots
-                        .iter()
-                        .any(|&(a, b)| (s <= a && b <= e) || (a <= s && e <= b && s < e))
-                })
-        });
+        let candidate = entities.iter().find(|e| mentions_cover(e, &spots));
         let verdict = match candidate {
             None => Err("not found".to_string()),
             Some(e) => {
@@ -780,16 +784,7 @@ pub fn score(article: &Value, gold: &GoldFile) -> GoldReport {
         report.locations.required += 1;
         let spots = occurrences(&folded, &g.mention);
         let ok = locations.iter().any(|l| {
-            let covers = l["mentions"]
-                .as_array()
-                .unwrap_or(&empty)
-                .iter()
-                .filter_map(range_of)
-                .any(|(s, e)| {
-                    spots
-                        .iter()
-                        .any(|&(a, b)| (s <= a && b <= e) || (a <= s && e <= b && s < e))
-                });
+            let covers = mentions_cover(l, &spots);
             let country_ok = g
                 .country
                 .as_deref()

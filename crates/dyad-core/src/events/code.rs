@@ -242,9 +242,14 @@ fn candidate_lemmas(tree: &Tree, w: usize) -> Vec<String> {
                 out.push(stem.to_string());
                 out.push(format!("{stem}e"));
                 // "gassed" → "gas", "planned" → "plan".
-                let b = stem.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                    out.push(stem[..stem.len() - 1].to_string());
+                // Compare characters, not bytes: two bytes of one multibyte character may be
+                // equal, and cutting between them would panic.
+                let mut rev = stem.char_indices().rev();
+                if let (Some((last_at, last)), Some((_, before))) = (rev.next(), rev.next())
+                    && last == before
+                    && stem.chars().count() >= 3
+                {
+                    out.push(stem[..last_at].to_string());
                 }
             }
         }
@@ -986,6 +991,21 @@ fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::has_score;
+
+    #[test]
+    fn doubled_letters_are_compared_as_characters() {
+        // A 4-byte character whose last two bytes are equal must not be cut.
+        for text in [
+            "\u{16B6D}",
+            "They \u{16B6D}ed the town.",
+            "Rebels \u{16B6D}\u{16B6D}\u{16B6D}ed it.",
+        ] {
+            let meta = crate::document::ArticleMeta::default();
+            let blocks = [(crate::document::BlockKind::Paragraph, text)];
+            let mut doc = crate::document::Document::from_blocks(meta, blocks);
+            crate::Pipeline::default().run(&mut doc);
+        }
+    }
 
     #[test]
     fn scores_are_found() {

@@ -14,6 +14,7 @@ mod eval_segment;
 mod eval_ud;
 mod events;
 mod explain;
+mod export;
 mod ingest;
 mod model_files;
 mod parse_cmd;
@@ -58,6 +59,8 @@ enum Command {
     Recode(recode::RecodeArgs),
     /// List stored events (real-world events, each with its number of reports).
     Events(events::EventsArgs),
+    /// Export the stored events: GDELT 2.0 tables, PLOVER JSON Lines, CSV, JSON Lines, Parquet.
+    Export(export::ExportArgs),
     /// The events between two actors over time: quad classes, Goldstein, net cooperation.
     Timeline(timeline::TimelineArgs),
     /// Full-text search of the stored articles.
@@ -136,6 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Ingest(args)) => ingest::run(args),
         Some(Command::Recode(args)) => recode::run(args),
         Some(Command::Events(args)) => events::run(args),
+        Some(Command::Export(args)) => export::run(args),
         Some(Command::Timeline(args)) => timeline::run(args),
         Some(Command::Search(args)) => search::run(args),
         Some(Command::Eval {

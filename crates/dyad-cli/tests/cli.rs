@@ -806,3 +806,266 @@ fn ingesting_a_folder_skips_its_own_database() {
         assert!(!stderr(&out).contains("dyad.db"), "{}", stderr(&out));
     }
 }
+
+/// Splits one CSV line into fields (quoted fields may hold commas and doubled quotes).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+/// Every file under `dir`, relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap();
+                out.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A database of our example articles, and the number of events `dyad events` lists.
+fn example_database(d: &Path) -> usize {
+    let examples = repo_root().join("examples/articles");
+    let out = dyad(d, &["ingest", examples.to_str().unwrap(), "--db", "ex.db"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = dyad(d, &["events", "--db", "ex.db", "--format", "csv"]);
+    assert!(events.status.success(), "{}", stderr(&events));
+    stdout(&events).lines().count() - 1
+}
+
+#[test]
+fn exports_read_back_in_every_format() {
+    use dyad_store::export::{gdelt, plover, table};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let n = example_database(d);
+    assert!(n > 0, "the examples code some events");
+
+    // GDELT: 61 columns per event, 16 per report, every report pointing at an event.
+    let out = dyad(
+        d,
+        &["export", "--db", "ex.db", "--format", "gdelt", "--out", "g"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = std::fs::read_to_string(d.join("g/events.tsv")).unwrap();
+    let rows: Vec<Vec<&str>> = events.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), n);
+    let col = |name: &str| {
+        gdelt::EVENT_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap()
+    };
+    let mut ids = std::collections::HashSet::new();
+    let mut mentions_total = 0;
+    for row in &rows {
+        assert_eq!(row.len(), 61, "{row:?}");
+        ids.insert(row[0].parse::<i64>().unwrap());
+        assert!(row[col("SQLDATE")].len() == 8 && row[col("SQLDATE")].parse::<u32>().is_ok());
+        assert!(row[col("FractionDate")].parse::<f64>().is_ok());
+        assert!(row[col("EventRootCode")].len() == 2);
+        assert!((1..=4).contains(&row[col("QuadClass")].parse::<u8>().unwrap()));
+        assert!(row[col("GoldsteinScale")].parse::<f64>().is_ok());
+        mentions_total += row[col("NumMentions")].parse::<usize>().unwrap();
+        for geo in ["Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"] {
+            assert!((0..=5).contains(&row[col(geo)].parse::<u8>().unwrap()));
+        }
+        assert_eq!(row[col("DATEADDED")].len(), 14);
+    }
+    let mentions = std::fs::read_to_string(d.join("g/mentions.tsv")).unwrap();
+    assert_eq!(mentions.lines().count(), mentions_total);
+    for line in mentions.lines() {
+        let m: Vec<&str> = line.split('\t').collect();
+        assert_eq!(m.len(), gdelt::MENTION_COLUMNS.len());
+        assert!(ids.contains(&m[0].parse::<i64>().unwrap()));
+        assert!(m[9].parse::<i64>().unwrap() >= 0, "the trigger's offset");
+    }
+
+    // CSV: the header, then n rows of typed columns.
+    let out = dyad(d, &["export", "--db", "ex.db", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let mut lines = csv.lines();
+    let header = csv_fields(lines.next().unwrap());
+    let names: Vec<&str> = table::COLUMNS.iter().map(|(n, _)| *n).collect();
+    assert_eq!(header, names);
+    let body: Vec<Vec<String>> = lines.map(csv_fields).collect();
+    assert_eq!(body.len(), n);
+    for row in &body {
+        assert_eq!(row.len(), names.len());
+        for ((name, ty), value) in table::COLUMNS.iter().zip(row) {
+            let ok = value.is_empty()
+                || match ty {
+                    table::ColumnType::Int => value.parse::<i64>().is_ok(),
+                    table::ColumnType::Float => value.parse::<f64>().is_ok(),
+                    table::ColumnType::Text => true,
+                };
+            assert!(ok, "{name} = {value:?}");
+        }
+    }
+
+    // JSON Lines: the flat columns and the members.
+    let out = dyad(
+        d,
+        &[
+            "export", "--db", "ex.db", "--format", "jsonl", "--out", "e.jsonl",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let jsonl = std::fs::read_to_string(d.join("e.jsonl")).unwrap();
+    let mut members = 0;
+    for line in jsonl.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+        assert_eq!(keys[..names.len()], names[..]);
+        assert_eq!(keys[names.len()..], ["members"]);
+        members += v["members"].as_array().unwrap().len();
+        assert_eq!(v["members"].as_array().unwrap().len() as u64, v["mentions"]);
+    }
+    assert_eq!(jsonl.lines().count(), n);
+    assert_eq!(members, mentions_total);
+
+    // PLOVER: only the manual's field names (and dyad's listed extras).
+    let out = dyad(d, &["export", "--db", "ex.db", "--format", "plover"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), n);
+    for r in &records {
+        for key in r.as_object().unwrap().keys() {
+            assert!(
+                plover::FIELDS.contains(&key.as_str())
+                    || plover::EXTRA_FIELDS.contains(&key.as_str()),
+                "{key}"
+            );
+        }
+        for key in plover::FIELDS.iter().filter(|k| **k != "coded_date") {
+            assert!(r.get(*key).is_some(), "{key} missing");
+        }
+        for e in r["actor"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(r["recipient"].as_array().unwrap())
+        {
+            for key in e.as_object().unwrap().keys() {
+                assert!(plover::ENTITY_FIELDS.contains(&key.as_str()), "{key}");
+            }
+        }
+        assert!(r["id"].as_str().unwrap().starts_with("dyad-"));
+    }
+
+    // Parquet: Hive partitions whose files hold n rows with the flat table's columns.
+    let out = dyad(
+        d,
+        &[
+            "export", "--db", "ex.db", "--format", "parquet", "--out", "pq",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = files_under(&d.join("pq"));
+    assert!(!files.is_empty());
+    let mut rows = 0;
+    for file in &files {
+        let parts: Vec<&str> = file.split('/').collect();
+        assert_eq!(parts.len(), 3, "{file}");
+        assert!(
+            parts[0].starts_with("year=") && parts[1].starts_with("month="),
+            "{file}"
+        );
+        assert!(parts[2].starts_with("part-") && parts[2].ends_with(".parquet"));
+        use parquet::file::reader::FileReader;
+        let reader = parquet::file::reader::SerializedFileReader::new(
+            std::fs::File::open(d.join("pq").join(file)).unwrap(),
+        )
+        .unwrap();
+        let meta = reader.metadata().file_metadata();
+        rows += meta.num_rows() as usize;
+        let columns: Vec<&str> = meta
+            .schema_descr()
+            .columns()
+            .iter()
+            .map(|c| c.name())
+            .collect();
+        assert_eq!(columns, names);
+    }
+    assert_eq!(rows, n);
+    // A second export into the same folder is refused rather than mixed in.
+    let again = dyad(
+        d,
+        &[
+            "export", "--db", "ex.db", "--format", "parquet", "--out", "pq",
+        ],
+    );
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already holds"),
+        "{}",
+        stderr(&again)
+    );
+    // Filters: nothing is dated before the year 1000.
+    let none = dyad(
+        d,
+        &["export", "--db", "ex.db", "--format", "csv", "--to", "0999"],
+    );
+    assert_eq!(stdout(&none).lines().count(), 1, "only the header");
+
+    // DuckDB or pyarrow, when the Python at $DYAD_PYTHON (or python3) has one, counts the
+    // same rows in the partitioned folder.
+    let python = std::env::var("DYAD_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = "import sys\n\
+        try:\n    import duckdb\n    print(duckdb.sql(\"SELECT count(*) FROM read_parquet('\" + sys.argv[1] + \"/*/*/*.parquet', hive_partitioning=true)\").fetchall()[0][0])\n\
+        except ImportError:\n    try:\n        import pyarrow.dataset as ds\n        import pyarrow as pa\n        part = ds.partitioning(pa.schema([('year', pa.int32()), ('month', pa.int32())]), flavor='hive')\n        print(ds.dataset(sys.argv[1], format='parquet', partitioning=part).count_rows())\n    except ImportError:\n        print('skip')\n";
+    match Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(d.join("pq"))
+        .output()
+    {
+        Ok(o) if stdout(&o).trim() == "skip" => {
+            eprintln!("skipping the DuckDB/pyarrow read: neither is installed for {python}")
+        }
+        Ok(o) => assert_eq!(stdout(&o).trim(), n.to_string(), "{}", stderr(&o)),
+        Err(_) => eprintln!("skipping the DuckDB/pyarrow read: no {python}"),
+    }
+}
+
+#[test]
+fn export_without_a_database_or_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dyad(dir.path(), &["export", "--format", "csv"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no database"), "{}", stderr(&out));
+    let examples = repo_root().join("examples/articles/sahel-talks.txt");
+    dyad(
+        dir.path(),
+        &["ingest", examples.to_str().unwrap(), "--quiet"],
+    );
+    let out = dyad(dir.path(), &["export", "--format", "gdelt"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--out DIR"), "{}", stderr(&out));
+}

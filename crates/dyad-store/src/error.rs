@@ -1,7 +1,8 @@
 //! The one error type of the `dyad-store` library.
 //!
 //! Database trouble (a file that is not a dyad database, a newer schema, SQLite errors) and
-//! coded articles that lack a field the store needs are errors; each says what went wrong.
+//! coded articles that lack a field the store needs are errors, and so are failed writes of an
+//! export; each says what went wrong.
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +25,15 @@ pub enum Error {
     /// A value stored as JSON could not be read back.
     #[error("bad JSON in the database: {0}")]
     Json(#[from] serde_json::Error),
+    /// Writing an export failed.
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
+    /// The Parquet writer refused the data.
+    #[error("Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// Arrow refused a record batch.
+    #[error("Arrow: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
 }
 
 /// The result type of the store.

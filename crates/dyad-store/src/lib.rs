@@ -6,11 +6,13 @@
 //! either stored completely or not at all, whatever happens to the process. The same article
 //! (same normalised text, same id) is stored once. [`cluster`] groups events that report the
 //! same real-world event; [`dedup`] recognises near-duplicate articles; [`query`] answers the
-//! event, timeline and full-text questions. The schema is in [`schema`] and `docs/schema.md`.
+//! event, timeline and full-text questions; [`export`] writes the events in GDELT, PLOVER,
+//! CSV, JSON Lines and Parquet form. The schema is in [`schema`] and `docs/schema.md`.
 
 pub mod cluster;
 pub mod dedup;
 pub mod error;
+pub mod export;
 pub mod query;
 pub mod schema;
 mod write;

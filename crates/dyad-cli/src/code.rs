@@ -1,9 +1,17 @@
 //! `dyad code`: reads articles and writes the coded-article JSON (or a table).
+//!
+//! With `--jobs N` the articles are coded on N threads and written in input order, with a
+//! bounded number in flight; JSON Lines on standard input is read a line at a time, so the
+//! command works as a map step of a stream (Spark's `RDD.pipe`, Hadoop streaming) in
+//! constant memory.
 
-use std::io::Write;
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
+use dyad_core::Location;
 use dyad_core::input::{self, Format, ReadOptions};
 use dyad_core::output::json::{self, JsonOptions};
 use dyad_core::{Document, Pipeline};
@@ -89,6 +97,10 @@ pub struct CodeArgs {
     /// Add the stages' diagnostics to the JSON.
     #[arg(long)]
     diagnostics: bool,
+    /// Threads that code articles; the output keeps the input order, and at most 16
+    /// articles per thread are held at once.
+    #[arg(long, default_value_t = 1)]
+    jobs: usize,
 }
 
 /// Codes every input; failed inputs are reported on stderr and the rest goes on.
@@ -110,38 +122,74 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
         tokens: args.tokens,
         diagnostics: args.diagnostics,
     };
-    let mut failed = 0usize;
-    let mut docs: Vec<Document> = Vec::new();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.max(1))
+        .build()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // JSON Lines and tables stream; pretty JSON waits to know whether there is one article.
     let stream = args.format != OutputFormat::Json;
-    for path in read::expand(&paths) {
-        let loaded = path.and_then(|p| read::read(&p));
-        let input = match loaded {
-            Ok(input) => input,
-            Err(e) => {
-                eprintln!("dyad: error: {e:#}");
+    let mut failed = 0usize;
+    let mut docs: Vec<Document> = Vec::new();
+    let code = |doc: anyhow::Result<Document>| -> Coded {
+        match doc {
+            Ok(mut doc) => {
+                pipeline.run(&mut doc);
+                if stream {
+                    Coded::Line(render(&doc, args.format, &version, json_options))
+                } else {
+                    Coded::Doc(Box::new(doc))
+                }
+            }
+            Err(e) => Coded::Failed(format!("{e:#}")),
+        }
+    };
+    let mut sink = |coded: Coded| -> anyhow::Result<()> {
+        match coded {
+            Coded::Line(line) => writeln!(out, "{line}")?,
+            Coded::Doc(doc) => docs.push(*doc),
+            Coded::Failed(e) => {
+                eprintln!("dyad: error: {e}");
                 failed += 1;
+            }
+        }
+        Ok(())
+    };
+    let window = args.jobs.max(1) * IN_FLIGHT_PER_JOB;
+    for path in read::expand(&paths) {
+        let path = match path {
+            Ok(p) => p,
+            Err(e) => {
+                sink(Coded::Failed(format!("{e:#}")))?;
                 continue;
             }
         };
-        for result in input::read(&input.name, &input.bytes, &options) {
-            match result {
-                Ok(mut doc) => {
-                    pipeline.run(&mut doc);
-                    if stream {
-                        emit(&mut out, &doc, args.format, &version, json_options)?;
-                    } else {
-                        docs.push(doc);
-                    }
-                }
-                Err(e) => {
-                    eprintln!("dyad: error: {e}");
-                    failed += 1;
-                }
+        if path.as_os_str() == "-" {
+            // Standard input is read a line at a time when it is JSON Lines, so that a stream
+            // of any length is coded in constant memory.
+            let mut stdin = std::io::stdin().lock();
+            let jsonl = match args.input_format {
+                InputFormat::Jsonl => true,
+                InputFormat::Auto => starts_with_brace(&mut stdin)?,
+                _ => false,
+            };
+            if jsonl {
+                let lines = stdin_records(stdin, &options);
+                ordered_map(&pool, window, lines, &code, &mut sink)?;
+                continue;
             }
         }
+        let input = match read::read(&path) {
+            Ok(input) => input,
+            Err(e) => {
+                sink(Coded::Failed(format!("{e:#}")))?;
+                continue;
+            }
+        };
+        let documents = input::read(&input.name, &input.bytes, &options)
+            .into_iter()
+            .map(|d| d.map_err(anyhow::Error::from));
+        ordered_map(&pool, window, documents, &code, &mut sink)?;
     }
     if !stream {
         if let [doc] = docs.as_slice() {
@@ -149,7 +197,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
             writeln!(out)?;
         } else {
             for doc in &docs {
-                emit(&mut out, doc, OutputFormat::Jsonl, &version, json_options)?;
+                let line = render(doc, OutputFormat::Jsonl, &version, json_options);
+                writeln!(out, "{line}")?;
             }
         }
     }
@@ -161,19 +210,123 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-fn emit(
-    out: &mut impl Write,
-    doc: &Document,
-    format: OutputFormat,
-    version: &str,
-    options: JsonOptions,
+/// Articles coded at once per job: enough to keep every thread busy while the slowest
+/// article of the window finishes, few enough that memory stays small.
+const IN_FLIGHT_PER_JOB: usize = 16;
+
+/// What coding one input record gave.
+enum Coded {
+    /// A rendered line (JSON Lines or table).
+    Line(String),
+    /// A document kept for pretty JSON.
+    Doc(Box<Document>),
+    /// The record could not be read.
+    Failed(String),
+}
+
+/// Maps `f` over `items` on the pool with at most `window` items in flight (read, being
+/// coded, or coded and waiting for an earlier one) and hands the results to `sink` in input
+/// order.
+fn ordered_map<T: Send, U: Send>(
+    pool: &rayon::ThreadPool,
+    window: usize,
+    items: impl Iterator<Item = T>,
+    f: &(impl Fn(T) -> U + Sync),
+    sink: &mut impl FnMut(U) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    match format {
-        OutputFormat::Table => writeln!(out, "{}", dyad_core::output::table::render(doc))?,
-        _ => {
-            serde_json::to_writer(&mut *out, &json::to_value(doc, version, options))?;
-            writeln!(out)?;
+    if pool.current_num_threads() <= 1 {
+        for item in items {
+            sink(f(item))?;
         }
+        return Ok(());
     }
-    Ok(())
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, U)>();
+    pool.in_place_scope(|scope| -> anyhow::Result<()> {
+        let mut pending: BTreeMap<usize, U> = BTreeMap::new();
+        let (mut sent, mut written) = (0usize, 0usize);
+        let mut deliver = |(seq, value): (usize, U), written: &mut usize| {
+            pending.insert(seq, value);
+            let mut result = Ok(());
+            while let Some(value) = pending.remove(&*written) {
+                *written += 1;
+                if result.is_ok() {
+                    result = sink(value);
+                }
+            }
+            result
+        };
+        for item in items {
+            while sent - written >= window {
+                let done = rx.recv()?;
+                deliver(done, &mut written)?;
+            }
+            let tx = tx.clone();
+            let seq = sent;
+            scope.spawn(move |_| {
+                // The receiver lives until every result is in.
+                let _ = tx.send((seq, f(item)));
+            });
+            sent += 1;
+            while let Ok(done) = rx.try_recv() {
+                deliver(done, &mut written)?;
+            }
+        }
+        while written < sent {
+            let done = rx.recv()?;
+            deliver(done, &mut written)?;
+        }
+        Ok(())
+    })
+}
+
+/// True when the first non-blank byte waiting on `input` is `{` (JSON Lines).
+fn starts_with_brace(input: &mut impl BufRead) -> anyhow::Result<bool> {
+    loop {
+        let buf = input.fill_buf().context("-: cannot read standard input")?;
+        let Some(&first) = buf.iter().find(|b| !b.is_ascii_whitespace()) else {
+            if buf.is_empty() {
+                return Ok(false);
+            }
+            let n = buf.len();
+            input.consume(n);
+            continue;
+        };
+        return Ok(first == b'{');
+    }
+}
+
+/// The records of JSON Lines on standard input, one line at a time; blank lines are skipped.
+fn stdin_records<'a>(
+    input: impl BufRead + 'a,
+    options: &'a ReadOptions,
+) -> impl Iterator<Item = anyhow::Result<Document>> + 'a {
+    input
+        .split(b'\n')
+        .enumerate()
+        .filter_map(move |(index, line)| {
+            let line_no = index + 1;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => return Some(Err(anyhow::anyhow!("-: cannot read standard input: {e}"))),
+            };
+            let Ok(text) = std::str::from_utf8(&line) else {
+                return Some(Err(anyhow::anyhow!("-:{line_no}: invalid UTF-8")));
+            };
+            match input::jsonl::parse_line(text, "-", line_no) {
+                Ok(None) => None,
+                Ok(Some(record)) => Some(
+                    input::from_record(record, options, Location::line("-", line_no))
+                        .map_err(anyhow::Error::from),
+                ),
+                Err(e) => Some(Err(e.into())),
+            }
+        })
+}
+
+/// One coded document as one line of the output format.
+fn render(doc: &Document, format: OutputFormat, version: &str, options: JsonOptions) -> String {
+    match format {
+        OutputFormat::Table => dyad_core::output::table::render(doc),
+        _ => json::to_value(doc, version, options).to_string(),
+    }
 }

@@ -1069,3 +1069,69 @@ fn export_without_a_database_or_folder_says_so() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--out DIR"), "{}", stderr(&out));
 }
+
+#[test]
+fn code_jobs_keeps_input_order_in_a_stream() {
+    let mut input = String::new();
+    for i in 0..60 {
+        match i {
+            17 => input.push_str("{\"text\": broken\n"),
+            31 => input.push('\n'),
+            _ => input.push_str(&format!(
+                "{{\"id\": \"s{i}\", \"text\": \"Story {i}: the ministers of Chad and Niger met in N'Djamena on Monday.\"}}\n"
+            )),
+        }
+    }
+    let run = |jobs: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .current_dir(dir.path())
+            .args(["code", "-", "--format", "jsonl", "--jobs", jobs])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+        }
+        child.wait_with_output().unwrap()
+    };
+    let one = run("1");
+    let three = run("3");
+    for out in [&one, &three] {
+        assert_eq!(out.status.code(), Some(1), "the broken line fails");
+        assert!(stderr(out).contains("-:18"), "{}", stderr(out));
+        let ids: Vec<String> = stdout(out)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["input_id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        let expected: Vec<String> = (0..60)
+            .filter(|i| *i != 17 && *i != 31)
+            .map(|i| format!("s{i}"))
+            .collect();
+        assert_eq!(ids, expected);
+    }
+    assert_eq!(stdout(&one), stdout(&three), "threads change nothing");
+    // An empty partition of a distributed job is an empty stream, not an error.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .current_dir(dir.path())
+        .args(["code", "-", "--input-format", "jsonl", "--format", "jsonl"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(empty.status.success(), "{}", stderr(&empty));
+    assert!(empty.stdout.is_empty());
+}

@@ -19,6 +19,8 @@ pub enum Stage {
     Ner,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
+    /// Links names, descriptions and pronouns to the entities they refer to ([`crate::coref`]).
+    Coref,
     /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
     Places,
     /// Codes events over the dependency parse ([`crate::events`]).
@@ -36,6 +38,7 @@ impl Stage {
             Stage::Parse => "parse",
             Stage::Ner => "ner",
             Stage::Actors => "actors",
+            Stage::Coref => "coref",
             Stage::Places => "places",
             Stage::Events => "events",
             Stage::Quotes => "quotes",
@@ -60,6 +63,7 @@ impl Default for Pipeline {
                 Stage::Parse,
                 Stage::Ner,
                 Stage::Actors,
+                Stage::Coref,
                 Stage::Places,
                 Stage::Events,
                 Stage::Quotes,
@@ -150,6 +154,7 @@ impl Pipeline {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
                 },
+                Stage::Coref => crate::coref::link(doc, self.actor_dictionary().ok()),
                 Stage::Events => match crate::events::embedded_dictionary() {
                     Ok(dict) => crate::events::code(doc, dict),
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),

@@ -74,6 +74,29 @@ pub fn parse_published(published: Option<&str>) -> anyhow::Result<Option<String>
         .transpose()
 }
 
+/// The default pipeline, resolving actors with the embedded dictionary followed by the
+/// user's `--actors` files; a malformed file is an error naming its file and line.
+pub fn pipeline_with_actors(files: &[PathBuf]) -> anyhow::Result<Pipeline> {
+    if files.is_empty() {
+        return Ok(Pipeline::default());
+    }
+    let mut texts = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.display().to_string();
+        let bytes = std::fs::read(file)
+            .map_err(|e| anyhow::anyhow!("{name}: cannot read the actor file: {e}"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{name}: the actor file is not UTF-8"))?;
+        texts.push((name, text));
+    }
+    let pairs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dict = dyad_core::actors::ActorDictionary::embedded_with(&pairs)?;
+    Ok(Pipeline::default().with_actors(dict))
+}
+
 /// Arguments of `dyad code`.
 #[derive(Args)]
 pub struct CodeArgs {
@@ -101,6 +124,10 @@ pub struct CodeArgs {
     /// articles per thread are held at once.
     #[arg(long, default_value_t = 1)]
     jobs: usize,
+    /// An actor dictionary file of the user's, read after the embedded ones (an entry
+    /// loaded last wins); may be given several times.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
 }
 
 /// Codes every input; failed inputs are reported on stderr and the rest goes on.
@@ -116,7 +143,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
     } else {
         args.paths.clone()
     };
-    let pipeline = Pipeline::default();
+    let pipeline = pipeline_with_actors(&args.actors)?;
     let version = pipeline.version();
     let json_options = JsonOptions {
         tokens: args.tokens,

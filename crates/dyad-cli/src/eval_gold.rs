@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
-use dyad_core::Pipeline;
 use dyad_core::eval::gold::{self, GoldReport};
 use dyad_core::input::{self, ReadOptions};
 use dyad_core::output::json::{self, JsonOptions};
@@ -55,6 +54,10 @@ pub struct GoldArgs {
     /// Fail when status accuracy on matched events is below this.
     #[arg(long)]
     min_status: Option<f64>,
+    /// An actor dictionary file of the user's, read after the embedded ones (an entry
+    /// loaded last wins); may be given several times.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
 }
 
 fn print_report(name: &str, r: &GoldReport) {
@@ -102,7 +105,7 @@ fn print_report(name: &str, r: &GoldReport) {
 /// Runs the evaluation.
 pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
     let shared = crate::shared_dir(args.shared.clone());
-    let pipeline = Pipeline::default();
+    let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
     let version = pipeline.version();
     let mut total = GoldReport::default();
     let mut failed = false;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use dyad_core::input::{self, ReadOptions};
-use dyad_core::{Pipeline, conllu, events};
+use dyad_core::{conllu, events};
 
 use crate::Outcome;
 
@@ -21,6 +21,10 @@ pub struct ExplainArgs {
     /// The publication date (`YYYY-MM-DD`) when the article gives none.
     #[arg(long)]
     published: Option<String>,
+    /// An actor dictionary file of the user's, read after the embedded ones (an entry
+    /// loaded last wins); may be given several times.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
 }
 
 /// Prints the explanation.
@@ -41,7 +45,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
             .into_iter()
             .next()
             .ok_or_else(|| anyhow::anyhow!("{name}: no article"))??;
-        Pipeline::default().run(&mut doc);
+        crate::code::pipeline_with_actors(&args.actors)?.run(&mut doc);
         doc
     };
     print!("{}", events::explain(&doc, dict, args.sentence));

@@ -51,6 +51,10 @@ pub struct IngestArgs {
     /// Input format.
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InputFormat,
+    /// An actor dictionary file of the user's, read after the embedded ones (an entry
+    /// loaded last wins); may be given several times.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
     /// Articles per transaction.
     #[arg(long, default_value_t = 500, hide = true)]
     batch_size: usize,
@@ -113,7 +117,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
     let batch_size = args.batch_size.max(1);
     let writer = std::thread::spawn(move || write_all(store, receiver, batch_size));
 
-    let pipeline = Pipeline::default();
+    let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
     let version = pipeline.version();
     let claimed: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
     let mut reports: Vec<InputReport> = Vec::new();

@@ -6,6 +6,7 @@
 mod bench;
 mod code;
 mod codebook_cmd;
+mod eval_coref;
 mod eval_events;
 mod eval_extract;
 mod eval_gold;
@@ -100,6 +101,8 @@ enum EvalCommand {
     Ipe(eval_events::IpeArgs),
     /// Tags, lemmas and dependency trees against a UD treebank (gold tokens).
     Ud(eval_ud::EvalUdArgs),
+    /// Coreference (MUC, B³, CEAFe, pronoun accuracy) on GUM's news documents.
+    Coref(eval_coref::EvalCorefArgs),
 }
 
 #[derive(Subcommand)]
@@ -171,6 +174,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Ipe(args),
         }) => eval_events::ipe(&args).map(eval_events::outcome),
+        Some(Command::Eval {
+            command: EvalCommand::Coref(args),
+        }) => eval_coref::run(&args).map(Outcome::from_passed),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;

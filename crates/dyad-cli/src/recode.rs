@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 use dyad_core::output::json::{self, JsonOptions};
-use dyad_core::{ArticleMeta, BlockKind, Document, Pipeline};
+use dyad_core::{ArticleMeta, BlockKind, Document};
 use dyad_store::Store;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -29,6 +29,10 @@ pub struct RecodeArgs {
     /// No summary.
     #[arg(long)]
     quiet: bool,
+    /// An actor dictionary file of the user's, read after the embedded ones (an entry
+    /// loaded last wins); may be given several times.
+    #[arg(long = "actors", value_name = "FILE")]
+    actors: Vec<PathBuf>,
 }
 
 /// Rebuilds a document from stored text and the stored JSON's metadata and blocks.
@@ -81,7 +85,7 @@ pub fn run(args: RecodeArgs) -> anyhow::Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
-    let pipeline = Pipeline::default();
+    let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
     let version = pipeline.version();
     let started = std::time::Instant::now();
     let (mut last, mut done, mut events) = (0i64, 0usize, 0usize);

@@ -1134,4 +1134,61 @@ fn code_jobs_keeps_input_order_in_a_stream() {
         .unwrap();
     assert!(empty.status.success(), "{}", stderr(&empty));
     assert!(empty.stdout.is_empty());
+
+#[test]
+fn user_actor_files_are_read_after_the_embedded_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        b"Harbour talks\n\nOskar Vellan met Vladimir Putin in Moscow on Monday.\n",
+    );
+    write(
+        d,
+        "mine.txt",
+        b"# Our own people.\nperson Oskar Vellan\n  term SWEGOV 2020-01-01 - ; minister\n  source our notes\n",
+    );
+    write(
+        d,
+        "later.txt",
+        b"person Oskar Vellan\n  term SWEOPP 2020-01-01 - ; opposition leader\n  source our later notes\n",
+    );
+    let code_of = |out: &Output, name: &str| -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .and_then(|e| e["code"].as_str().map(str::to_string))
+    };
+    let base = ["code", "a.txt", "--published", "2025-03-03"];
+    let out = dyad(d, &base);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(code_of(&out, "Oskar Vellan"), None);
+    let out = dyad(d, &[&base[..], &["--actors", "mine.txt"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(code_of(&out, "Oskar Vellan").as_deref(), Some("SWEGOV"));
+    assert_eq!(code_of(&out, "Vladimir Putin").as_deref(), Some("RUSGOV"));
+    let both = [
+        &base[..],
+        &["--actors", "mine.txt", "--actors", "later.txt"],
+    ]
+    .concat();
+    let out = dyad(d, &both);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(code_of(&out, "Oskar Vellan").as_deref(), Some("SWEOPP"));
+
+    write(
+        d,
+        "bad.txt",
+        b"person Oskar Vellan\n  term SWEGOV 2020-13-01 -\n  source our notes\n",
+    );
+    for command in [&base[..], &["eval", "gold", "none.json"]] {
+        let out = dyad(d, &[command, &["--actors", "bad.txt"]].concat());
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(err.contains("bad.txt:2"), "{err}");
+    }
 }

@@ -7,6 +7,12 @@
 //! with several places goes to one in a country the article already names, else to the most
 //! populous, which must then have at least 100,000 people. Countries are not places here:
 //! they are actors, and the gazetteer gives them no point on the map.
+//!
+//! Named facilities are placed at their city: the city named right after them ("the Hmeimim
+//! air base near Latakia"), a city inside their name ("Damascus International Airport"), or
+//! the city `data/places/facilities.tsv` gives ("the Grand Kremlin Palace" → Moscow). A seat
+//! of power without a facility word ("the Kremlin") counts as a place only after a locative
+//! preposition ("at the Kremlin"); otherwise it stands for a government and is an actor.
 
 use std::collections::HashMap;
 
@@ -95,6 +101,24 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
         i = j + 1;
     }
 
+    // Facilities: anything but a person's name.
+    let people: Vec<Span> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    for (span, place) in facilities(doc, gazetteer, &choose) {
+        if !people
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end)
+        {
+            // A city inside the facility's name is the facility's place, not a mention of its own.
+            found.retain(|(s, _)| !(s.start < span.end && span.start < s.end));
+            found.push((span, place));
+        }
+    }
+
     let mut by_place: HashMap<(u32, &str), usize> = HashMap::new();
     let mut places: Vec<PlaceRef> = Vec::new();
     found.sort_by_key(|(s, _)| *s);
@@ -113,6 +137,172 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
         places[index].mentions.push(span);
     }
     doc.places = places;
+}
+
+/// Words that end a facility's name ("air base", "Palace", "International Airport").
+const FACILITY_WORDS: &[&str] = &[
+    "palace",
+    "base",
+    "airbase",
+    "airport",
+    "airfield",
+    "prison",
+    "hospital",
+    "square",
+    "stadium",
+    "mosque",
+    "cathedral",
+    "embassy",
+    "consulate",
+    "barracks",
+    "refinery",
+    "dam",
+    "camp",
+    "port",
+    "harbour",
+    "harbor",
+    "compound",
+];
+
+/// Lower-case words that may stand inside a facility's name before its last word.
+const FACILITY_INNER: &[&str] = &["air", "naval", "military", "international", "nuclear"];
+
+/// Prepositions after which a seat of power is a place ("at the Kremlin").
+const LOCATIVE: &[&str] = &[
+    "at", "in", "inside", "outside", "near", "from", "to", "into", "within",
+];
+
+/// Prepositions between a facility and its city ("the air base near Latakia").
+const NEAR: &[&str] = &["near", "in", "outside", "at", "of"];
+
+/// The embedded facility table: normalised name → (city, country).
+fn facility_table() -> &'static HashMap<String, (&'static str, &'static str)> {
+    static TABLE: std::sync::OnceLock<HashMap<String, (&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        include_str!("../../../data/places/facilities.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let name = cols.next()?;
+                let city = cols.next()?;
+                let country = cols.next()?;
+                Some((crate::actors::name::normalize(name), (city, country)))
+            })
+            .collect()
+    })
+}
+
+/// Named facilities and the city each is at.
+fn facilities<'g>(
+    doc: &Document,
+    gazetteer: &'g Gazetteer,
+    choose: &dyn Fn(&str) -> Option<&'g Place>,
+) -> Vec<(Span, &'g Place)> {
+    let table = facility_table();
+    let word = |i: usize| doc.slice(doc.words[i].span);
+    let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let same_sentence = |a: usize, b: usize| doc.words[a].sentence == doc.words[b].sentence;
+    let in_table = |first: usize, last: usize| {
+        let span = Span::new(doc.words[first].span.start, doc.words[last].span.end);
+        let (city, country) = table.get(&crate::actors::name::normalize(doc.slice(span)))?;
+        gazetteer.best(city, &[country])
+    };
+    let mut out = Vec::new();
+    let n = doc.words.len();
+    let mut i = 0;
+    while i < n {
+        if !capitalised(i) || (i > 0 && same_sentence(i - 1, i) && capitalised(i - 1)) {
+            i += 1;
+            continue;
+        }
+        // The run of capitalised words and facility words from here.
+        let mut j = i;
+        while j + 1 < n && same_sentence(i, j + 1) {
+            let next = word(j + 1).to_lowercase();
+            if capitalised(j + 1)
+                || FACILITY_WORDS.contains(&next.as_str())
+                || FACILITY_INNER.contains(&next.as_str())
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Cut the run after its last facility word.
+        let end = (i..=j)
+            .rev()
+            .find(|&k| FACILITY_WORDS.contains(&word(k).to_lowercase().as_str()));
+        let before = if i > 0 && same_sentence(i - 1, i) {
+            let mut k = i - 1;
+            if word(k).eq_ignore_ascii_case("the") && k > 0 && same_sentence(k - 1, i) {
+                k -= 1;
+            }
+            word(k).to_lowercase()
+        } else {
+            String::new()
+        };
+        let located = match end {
+            Some(last) if last > i => {
+                let span = Span::new(doc.words[i].span.start, doc.words[last].span.end);
+                // The city named right after, one inside the name, or the table's.
+                let after = (last + 2 < n
+                    && same_sentence(last, last + 2)
+                    && NEAR.contains(&word(last + 1).to_lowercase().as_str()))
+                .then(|| {
+                    let mut k = last + 2;
+                    while k + 1 < n && same_sentence(k, k + 1) && capitalised(k + 1) {
+                        k += 1;
+                    }
+                    let city = Span::new(doc.words[last + 2].span.start, doc.words[k].span.end);
+                    capitalised(last + 2)
+                        .then(|| choose(doc.slice(city)))
+                        .flatten()
+                })
+                .flatten();
+                let inside = || {
+                    (i..last).find_map(|k| {
+                        in_table(k, k).or_else(|| {
+                            (capitalised(k)
+                                && !FACILITY_INNER.contains(&word(k).to_lowercase().as_str()))
+                            .then(|| choose(word(k)))
+                            .flatten()
+                        })
+                    })
+                };
+                after
+                    .or_else(|| in_table(i, last))
+                    .or_else(inside)
+                    .map(|p| (span, p, last))
+            }
+            _ => {
+                // A seat of power with no facility word, after a locative preposition.
+                (LOCATIVE.contains(&before.as_str()))
+                    .then(|| {
+                        (i..=j.min(i + 3)).rev().find_map(|last| {
+                            in_table(i, last).map(|p| {
+                                (
+                                    Span::new(doc.words[i].span.start, doc.words[last].span.end),
+                                    p,
+                                    last,
+                                )
+                            })
+                        })
+                    })
+                    .flatten()
+            }
+        };
+        match located {
+            Some((span, place, last)) => {
+                out.push((span, place));
+                i = last + 1;
+            }
+            None => i = j + 1,
+        }
+    }
+    out
 }
 
 /// True when word `i` is a capitalised proper noun (by the tagger's UPOS).
@@ -156,6 +346,34 @@ mod tests {
                 "Moscow RUS [Moscow]"
             ]
         );
+    }
+
+    #[test]
+    fn facilities_are_placed_at_their_city() {
+        assert_eq!(
+            places(
+                "The envoys met at the Grand Kremlin Palace. Jets left the Hmeimim air base \
+                 near Latakia, and a plane landed at Damascus International Airport."
+            ),
+            [
+                "Moscow RUS [Grand Kremlin Palace]",
+                "Latakia SYR [Hmeimim air base|Latakia]",
+                "Damascus SYR [Damascus International Airport]"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_seat_of_power_is_a_place_only_after_a_preposition() {
+        assert_eq!(
+            places("The Kremlin said talks at the White House went well."),
+            ["Washington USA [White House]"]
+        );
+    }
+
+    #[test]
+    fn the_facility_table_parses() {
+        assert!(super::facility_table().len() >= 20);
     }
 
     #[test]

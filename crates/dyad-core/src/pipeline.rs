@@ -19,6 +19,8 @@ pub enum Stage {
     Ner,
     /// Finds actors and resolves them to codes ([`crate::actors::resolve`]).
     Actors,
+    /// Links names, descriptions and pronouns to the entities they refer to ([`crate::coref`]).
+    Coref,
     /// Finds places and resolves them to the gazetteer ([`crate::locate`]).
     Places,
     /// Codes events over the dependency parse ([`crate::events`]).
@@ -36,6 +38,7 @@ impl Stage {
             Stage::Parse => "parse",
             Stage::Ner => "ner",
             Stage::Actors => "actors",
+            Stage::Coref => "coref",
             Stage::Places => "places",
             Stage::Events => "events",
             Stage::Quotes => "quotes",
@@ -47,6 +50,8 @@ impl Stage {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     stages: Vec<Stage>,
+    /// The actor dictionary with the user's files, when they gave some; else the embedded one.
+    actors: Option<std::sync::Arc<crate::actors::ActorDictionary>>,
 }
 
 impl Default for Pipeline {
@@ -58,10 +63,12 @@ impl Default for Pipeline {
                 Stage::Parse,
                 Stage::Ner,
                 Stage::Actors,
+                Stage::Coref,
                 Stage::Places,
                 Stage::Events,
                 Stage::Quotes,
             ],
+            actors: None,
         }
     }
 }
@@ -69,7 +76,25 @@ impl Default for Pipeline {
 impl Pipeline {
     /// A pipeline of the given stages, in order (for evaluations that skip some).
     pub fn with_stages(stages: Vec<Stage>) -> Self {
-        Pipeline { stages }
+        Pipeline {
+            stages,
+            actors: None,
+        }
+    }
+
+    /// The same pipeline resolving actors with `dict` (the embedded dictionary and the user's
+    /// files, [`crate::actors::ActorDictionary::embedded_with`]) instead of the embedded one.
+    pub fn with_actors(mut self, dict: crate::actors::ActorDictionary) -> Self {
+        self.actors = Some(std::sync::Arc::new(dict));
+        self
+    }
+
+    /// The actor dictionary the pipeline resolves with.
+    fn actor_dictionary(&self) -> Result<&crate::actors::ActorDictionary, &'static str> {
+        match &self.actors {
+            Some(dict) => Ok(dict),
+            None => crate::actors::embedded_dictionary(),
+        }
     }
 
     /// The stages, in order.
@@ -125,10 +150,11 @@ impl Pipeline {
                     Ok(gazetteer) => crate::locate::locate(doc, gazetteer),
                     Err(e) => doc.note("places", format!("the gazetteer did not load: {e}")),
                 },
-                Stage::Actors => match crate::actors::embedded_dictionary() {
+                Stage::Actors => match self.actor_dictionary() {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
                 },
+                Stage::Coref => crate::coref::link(doc, self.actor_dictionary().ok()),
                 Stage::Events => match crate::events::embedded_dictionary() {
                     Ok(dict) => crate::events::code(doc, dict),
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),

@@ -581,7 +581,27 @@ fn subject(doc: &Document, words: &[usize], segments: &[Segment], verb: usize) -
 fn speaker_at(doc: &Document, words: &[usize], w: usize) -> Speaker {
     let span = doc.words[w].span;
     if let Some(m) = covering_mention(doc, span) {
-        return Speaker { span: m, refers: m };
+        // A pronoun that coreference linked to a person stands for that person's last name
+        // before it.
+        let refers = if PERSON_PRONOUNS.contains(&doc.slice(m).to_lowercase().as_str()) {
+            doc.entities
+                .iter()
+                .find(|e| e.mentions.contains(&m))
+                .and_then(|e| {
+                    e.mentions
+                        .iter()
+                        .copied()
+                        .filter(|x| {
+                            x.end <= m.start
+                                && !PERSON_PRONOUNS.contains(&doc.slice(*x).to_lowercase().as_str())
+                        })
+                        .max_by_key(|x| x.end)
+                })
+                .unwrap_or(m)
+        } else {
+            m
+        };
+        return Speaker { span: m, refers };
     }
     // A title parsed apart from its name ("Mr Sands", "Lord Goldsmith"): the name joined
     // to it, as its dependent or its head.

@@ -38,6 +38,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../data/actors/people-p5.txt"),
     ),
     (
+        "data/actors/people-gbr-1997.txt",
+        include_str!("../../../../data/actors/people-gbr-1997.txt"),
+    ),
+    (
         "data/actors/people-mena.txt",
         include_str!("../../../../data/actors/people-mena.txt"),
     ),

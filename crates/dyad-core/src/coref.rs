@@ -1,0 +1,1251 @@
+//! In-document coreference: the stage after actors that links further mentions to entities.
+//!
+//! It reads the words (with their parse), the named-entity mentions and the entities the actor
+//! stage made, and adds mentions to [`Document::entities`], so that every later stage that
+//! looks up entities per word sees "he" as the person he stands for, with that person's code.
+//! Four kinds of mention are linked, in text order:
+//! - names the actor stage did not resolve (the entity tagger's mentions), joined to an earlier
+//!   entity with the same name, the same surname ("Mr Sharaa", "Sam") or the same last words,
+//!   or else made entities of their own without a code;
+//! - definite descriptions ("the Syrian interim leader", "the former president", "the group",
+//!   "the minister") to the most salient earlier entity of the right kind whose country and
+//!   title fit; "the two leaders" to the two most salient people;
+//! - personal and possessive pronouns (he, him, his, she, her, it, its, they, them, their) to the
+//!   most salient compatible earlier mention: gender from titles, first names and gendered
+//!   nouns, number, and person against organisation or place;
+//! - common noun phrases that name people or organisations ("the couple", "the company") are
+//!   candidate antecedents; they become entities (without a code) only when something refers
+//!   to them.
+//!
+//! Salience orders candidates by sentence distance, then grammatical role (subjects first),
+//! then position. This stage does not merge entities the actor stage kept apart and never
+//! changes a code.
+
+use std::collections::HashMap;
+
+use crate::actors::ActorDictionary;
+use crate::actors::name::normalize;
+use crate::document::{Document, Entity, EntityType, Span};
+
+/// How many sentences back a pronoun looks for its antecedent.
+const PRONOUN_WINDOW: u32 = 3;
+/// How many sentences back a description looks for its antecedent.
+const DESCRIPTION_WINDOW: u32 = 12;
+
+/// Grammatical gender, as pronouns tell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// What kind of thing a cluster is, for agreement with pronouns and descriptions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Person,
+    /// Organisations, groups of people named by a role word ("officials", "rebels").
+    Org,
+    Place,
+}
+
+/// One thing the document talks about: an existing entity, or a new one this stage makes.
+#[derive(Debug, Clone)]
+struct Cluster {
+    /// The index in `Document::entities`, for entities that exist already.
+    entity: Option<usize>,
+    /// The name of a new entity (its first mention).
+    name: String,
+    kind: EntityType,
+    sort: Sort,
+    gender: Option<Gender>,
+    plural: bool,
+    /// The country part of the code.
+    country: Option<String>,
+    /// Lower-case title words ("president", "interim", "leader", "minister").
+    titles: Vec<String>,
+    /// Normalised surnames and last words of names, for short forms.
+    surnames: Vec<String>,
+    /// Normalised full names.
+    names: Vec<String>,
+    /// Mentions this stage adds.
+    added: Vec<Span>,
+    /// True for candidate noun phrases, which become entities only when referred to.
+    latent: bool,
+}
+
+/// A mention in text order, for salience.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    cluster: usize,
+    sentence: u32,
+    /// The mention's head word.
+    head: usize,
+    /// 0 for subjects, 1 for objects, 2 for the rest.
+    role: u8,
+    start: usize,
+}
+
+/// Titles and honorifics that tell a person's gender.
+const MALE_TITLES: &[&str] = &[
+    "mr", "sir", "lord", "king", "prince", "sheikh", "emir", "father", "brother", "duke",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "baroness",
+    "duchess", "sister",
+];
+/// Titles dropped before matching a name's short form.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "judge",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+];
+
+/// Common first names whose gender is clear, written by us from general knowledge.
+const MALE_NAMES: &[&str] = &[
+    "abdullah",
+    "ahmad",
+    "ahmed",
+    "alan",
+    "alex",
+    "ali",
+    "andrew",
+    "anthony",
+    "bashar",
+    "ben",
+    "benjamin",
+    "bill",
+    "boris",
+    "brian",
+    "charles",
+    "chris",
+    "christopher",
+    "charlie",
+    "daniel",
+    "david",
+    "donald",
+    "edward",
+    "emmanuel",
+    "francois",
+    "frank",
+    "gary",
+    "george",
+    "gordon",
+    "harry",
+    "hassan",
+    "henry",
+    "hussein",
+    "ian",
+    "jack",
+    "jacques",
+    "james",
+    "jeremy",
+    "jim",
+    "joe",
+    "john",
+    "jonathan",
+    "joseph",
+    "keir",
+    "kevin",
+    "khalid",
+    "liam",
+    "mahmoud",
+    "mark",
+    "martin",
+    "matthew",
+    "michael",
+    "mike",
+    "mohammad",
+    "mohammed",
+    "muhammad",
+    "nicolas",
+    "nick",
+    "omar",
+    "patrick",
+    "paul",
+    "peter",
+    "richard",
+    "rishi",
+    "robert",
+    "ron",
+    "sam",
+    "sergei",
+    "sergey",
+    "simon",
+    "stephen",
+    "steve",
+    "steven",
+    "thomas",
+    "tim",
+    "tom",
+    "tony",
+    "vladimir",
+    "william",
+    "xi",
+    "yusuf",
+    "recep",
+    "volodymyr",
+    "benjamin",
+    "joe",
+    "barack",
+    "gerhard",
+    "silvio",
+    "jose",
+    "carlos",
+    "juan",
+    "luis",
+    "pedro",
+    "ivan",
+    "dmitry",
+    "kim",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "alice",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "barbara",
+    "catherine",
+    "charlotte",
+    "claire",
+    "diana",
+    "elizabeth",
+    "emily",
+    "emma",
+    "hannah",
+    "helen",
+    "hillary",
+    "jane",
+    "jennifer",
+    "jessica",
+    "julia",
+    "julie",
+    "karen",
+    "kate",
+    "kathleen",
+    "kamala",
+    "laura",
+    "linda",
+    "liz",
+    "lucy",
+    "margaret",
+    "maria",
+    "marie",
+    "mary",
+    "michelle",
+    "nancy",
+    "natalie",
+    "nicola",
+    "olivia",
+    "patricia",
+    "rachel",
+    "rebecca",
+    "ruth",
+    "sarah",
+    "sophie",
+    "susan",
+    "tessa",
+    "theresa",
+    "ursula",
+    "victoria",
+    "yvette",
+    "condoleezza",
+    "madeleine",
+    "golda",
+    "benazir",
+    "fatima",
+    "aisha",
+    "layla",
+    "leila",
+    "maya",
+    "marine",
+    "giorgia",
+    "annalena",
+    "mette",
+];
+
+/// Nouns that name people, with a gender when they tell one.
+fn person_noun(lemma: &str) -> Option<Option<Gender>> {
+    const MALE: &[&str] = &[
+        "man",
+        "boy",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "king",
+        "prince",
+        "gentleman",
+    ];
+    const FEMALE: &[&str] = &[
+        "woman", "girl", "wife", "mother", "daughter", "sister", "queen", "princess", "lady",
+    ];
+    const ANY: &[&str] = &[
+        "person",
+        "child",
+        "baby",
+        "leader",
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "politician",
+        "mp",
+        "candidate",
+        "chief",
+        "chairman",
+        "director",
+        "commander",
+        "general",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "governor",
+        "mayor",
+        "senator",
+        "lawmaker",
+        "judge",
+        "lawyer",
+        "doctor",
+        "scientist",
+        "researcher",
+        "professor",
+        "author",
+        "student",
+        "teacher",
+        "victim",
+        "suspect",
+        "driver",
+        "pilot",
+        "soldier",
+        "officer",
+        "activist",
+        "founder",
+        "owner",
+        "executive",
+        "ceo",
+        "manager",
+        "player",
+        "coach",
+        "singer",
+        "actor",
+        "couple",
+        "parent",
+        "resident",
+        "witness",
+        "journalist",
+        "reporter",
+        "analyst",
+        "expert",
+        "prosecutor",
+        "spokesman",
+        "monarch",
+        "ruler",
+        "dictator",
+        "host",
+        "guest",
+        "patient",
+        "worker",
+        "member",
+        "mother",
+        "people",
+        "family",
+        "relative",
+    ];
+    if MALE.contains(&lemma) {
+        Some(Some(Gender::Male))
+    } else if FEMALE.contains(&lemma) {
+        Some(Some(Gender::Female))
+    } else if ANY.contains(&lemma) {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// Nouns that name organisations and groups.
+const ORG_NOUNS: &[&str] = &[
+    "group",
+    "company",
+    "firm",
+    "party",
+    "government",
+    "administration",
+    "organisation",
+    "organization",
+    "agency",
+    "militia",
+    "movement",
+    "bank",
+    "union",
+    "council",
+    "committee",
+    "ministry",
+    "department",
+    "alliance",
+    "coalition",
+    "army",
+    "force",
+    "court",
+    "parliament",
+    "assembly",
+    "bloc",
+    "regime",
+    "team",
+    "club",
+    "university",
+    "network",
+    "station",
+    "newspaper",
+    "paper",
+    "charity",
+    "body",
+    "board",
+    "authority",
+    "corporation",
+    "airline",
+    "police",
+];
+
+/// Nouns that name places.
+const PLACE_NOUNS: &[&str] = &[
+    "country", "nation", "state", "city", "town", "capital", "region", "province", "village",
+    "island", "kingdom", "republic",
+];
+
+/// Head-of-state-or-government titles that "the leader" may stand for.
+const LEADER_TITLES: &[&str] = &[
+    "president",
+    "leader",
+    "premier",
+    "prime",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "monarch",
+    "ruler",
+    "chief",
+];
+
+fn lower(doc: &Document, w: usize) -> String {
+    doc.words
+        .get(w)
+        .map(|x| doc.slice(x.span).to_lowercase())
+        .unwrap_or_default()
+}
+
+fn lemma(doc: &Document, w: usize) -> String {
+    doc.words
+        .get(w)
+        .and_then(|x| x.lemma.clone())
+        .map(|l| l.to_lowercase())
+        .unwrap_or_else(|| lower(doc, w))
+}
+
+fn upos(doc: &Document, w: usize) -> &str {
+    doc.words
+        .get(w)
+        .and_then(|x| x.upos.as_deref())
+        .unwrap_or("")
+}
+
+fn deprel(doc: &Document, w: usize) -> &str {
+    doc.words
+        .get(w)
+        .and_then(|x| x.deprel.as_deref())
+        .unwrap_or("")
+}
+
+fn role_of(doc: &Document, w: usize) -> u8 {
+    match deprel(doc, w).split(':').next().unwrap_or("") {
+        "nsubj" | "csubj" => 0,
+        "obj" | "iobj" => 1,
+        _ => 2,
+    }
+}
+
+/// The head word of a span: the word inside it whose head lies outside (the last word when
+/// the parse says nothing).
+fn head_of(doc: &Document, first: usize, last: usize) -> usize {
+    (first..=last)
+        .find(|&w| {
+            doc.words
+                .get(w)
+                .and_then(|x| x.head)
+                .is_none_or(|h| (h as usize) < first || (h as usize) > last)
+        })
+        .unwrap_or(last)
+}
+
+/// The first and last word inside a span.
+fn words_in(doc: &Document, starts: &[usize], span: Span) -> Option<(usize, usize)> {
+    let first = starts.partition_point(|&s| s < span.start);
+    let mut last = None;
+    let mut w = first;
+    while w < doc.words.len() && doc.words[w].span.end <= span.end {
+        last = Some(w);
+        w += 1;
+    }
+    Some((first, last?))
+}
+
+fn gender_of_name(words: &[&str]) -> Option<Gender> {
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches('.').to_lowercase();
+        if MALE_TITLES.contains(&w.as_str()) {
+            return Some(Gender::Male);
+        }
+        if FEMALE_TITLES.contains(&w.as_str()) {
+            return Some(Gender::Female);
+        }
+        if TITLES.contains(&w.as_str()) {
+            continue;
+        }
+        // The first word that is not a title is the first name.
+        if i + 1 < words.len() || words.len() == 1 {
+            if MALE_NAMES.contains(&w.as_str()) {
+                return Some(Gender::Male);
+            }
+            if FEMALE_NAMES.contains(&w.as_str()) {
+                return Some(Gender::Female);
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// The words of a name without its leading titles.
+fn strip_titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let skip = words
+        .iter()
+        .take_while(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .count();
+    if skip >= words.len() {
+        words.to_vec()
+    } else {
+        words[skip..].to_vec()
+    }
+}
+
+fn sort_of(kind: EntityType) -> Option<Sort> {
+    match kind {
+        EntityType::Person => Some(Sort::Person),
+        EntityType::Org => Some(Sort::Org),
+        EntityType::Gpe | EntityType::Loc | EntityType::Fac => Some(Sort::Place),
+        EntityType::Norp | EntityType::Event | EntityType::Other => None,
+    }
+}
+
+/// The stage's working state.
+struct Linker<'d> {
+    doc: &'d Document,
+    starts: Vec<usize>,
+    clusters: Vec<Cluster>,
+    occurrences: Vec<Occurrence>,
+    /// Words already in a mention.
+    taken: Vec<bool>,
+    /// Mentions added to two clusters at once ("the two leaders").
+    shared: Vec<(Span, [usize; 2])>,
+    /// Words of role phrases and country adjectives ("leader", "Syrian"), which a
+    /// description may take over.
+    soft: Vec<bool>,
+    /// Descriptions linked to an entity: role-phrase mentions inside them are moved there.
+    displaced: Vec<Span>,
+}
+
+impl<'d> Linker<'d> {
+    fn new(doc: &'d Document, dict: Option<&ActorDictionary>) -> Self {
+        let starts: Vec<usize> = doc.words.iter().map(|w| w.span.start).collect();
+        let mut linker = Linker {
+            doc,
+            starts,
+            clusters: Vec::new(),
+            occurrences: Vec::new(),
+            taken: vec![false; doc.words.len()],
+            shared: Vec::new(),
+            soft: vec![false; doc.words.len()],
+            displaced: Vec::new(),
+        };
+        for (index, e) in doc.entities.iter().enumerate() {
+            let Some(sort) = sort_of(e.kind) else {
+                if e.kind == EntityType::Norp {
+                    for &span in &e.mentions {
+                        if let Some((first, last)) = words_in(doc, &linker.starts, span) {
+                            linker.soft[first..=last].iter_mut().for_each(|x| *x = true);
+                        }
+                    }
+                }
+                continue;
+            };
+            let mut cluster = Cluster {
+                entity: Some(index),
+                name: e.name.clone(),
+                kind: e.kind,
+                sort,
+                gender: None,
+                plural: false,
+                country: e
+                    .country()
+                    .filter(|c| !c.starts_with('-'))
+                    .map(str::to_string),
+                titles: Vec::new(),
+                surnames: Vec::new(),
+                names: vec![normalize(&e.name)],
+                added: Vec::new(),
+                latent: false,
+            };
+            if sort == Sort::Person
+                && let Some(dict) = dict
+            {
+                for m in dict.lookup_any(&e.name) {
+                    if let Some(title) = m.title {
+                        cluster.titles.extend(title_words(title));
+                    }
+                }
+            }
+            let is_agent = is_soft(e);
+            let cluster_index = linker.clusters.len();
+            for &span in &e.mentions {
+                let Some((first, last)) = words_in(doc, &linker.starts, span) else {
+                    continue;
+                };
+                for w in first..=last {
+                    if is_agent {
+                        linker.soft[w] = true;
+                    } else {
+                        linker.taken[w] = true;
+                    }
+                }
+                let words: Vec<&str> = doc.slice(span).split_whitespace().collect();
+                if sort == Sort::Person {
+                    linker.learn_name(&mut cluster, &words);
+                }
+                if is_agent {
+                    let head = head_of(doc, first, last);
+                    if doc.words[head].xpos.as_deref() == Some("NNS")
+                        || doc.words[head].xpos.as_deref() == Some("NNPS")
+                    {
+                        cluster.plural = true;
+                    }
+                    cluster.titles.extend(title_words(doc.slice(span)));
+                }
+                linker.occur(cluster_index, first, last, span);
+            }
+            linker.clusters.push(cluster);
+        }
+        linker
+    }
+
+    /// Learns gender, titles, names and surnames from a person's mention.
+    fn learn_name(&self, cluster: &mut Cluster, words: &[&str]) {
+        if cluster.gender.is_none() {
+            cluster.gender = gender_of_name(words);
+        }
+        let stripped = strip_titles(words);
+        for w in &words[..words.len() - stripped.len()] {
+            cluster.titles.push(w.trim_end_matches('.').to_lowercase());
+        }
+        if let Some(last) = stripped.last() {
+            let last = normalize(last);
+            if last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !cluster.surnames.contains(&last)
+            {
+                cluster.surnames.push(last);
+            }
+        }
+        let full = normalize(&stripped.join(" "));
+        if !cluster.names.contains(&full) {
+            cluster.names.push(full);
+        }
+    }
+
+    fn occur(&mut self, cluster: usize, first: usize, last: usize, span: Span) {
+        let head = head_of(self.doc, first, last);
+        self.occurrences.push(Occurrence {
+            cluster,
+            sentence: self.doc.words[head].sentence,
+            head,
+            role: role_of(self.doc, head),
+            start: span.start,
+        });
+    }
+
+    /// Adds a mention to a cluster.
+    fn add(&mut self, cluster: usize, first: usize, last: usize) {
+        let span = Span::new(
+            self.doc.words[first].span.start,
+            self.doc.words[last].span.end,
+        );
+        for w in first..=last {
+            self.taken[w] = true;
+        }
+        self.clusters[cluster].added.push(span);
+        self.occur(cluster, first, last, span);
+    }
+
+    /// Candidates before word `at`, most salient first, within `window` sentences.
+    fn candidates(&self, at: usize, window: u32) -> Vec<Occurrence> {
+        let sentence = self.doc.words[at].sentence;
+        let start = self.doc.words[at].span.start;
+        let mut list: Vec<Occurrence> = self
+            .occurrences
+            .iter()
+            .filter(|o| o.start < start && sentence.saturating_sub(o.sentence) <= window)
+            .copied()
+            .collect();
+        list.sort_by_key(|o| (sentence - o.sentence.min(sentence), o.role, o.start));
+        list
+    }
+
+    /// Names the actor stage left alone: joined to an entity with the same name or surname,
+    /// or made entities of their own.
+    fn link_names(&mut self) {
+        let mut mentions: Vec<_> = self.doc.mentions.clone();
+        mentions.sort_by_key(|m| m.span);
+        for m in mentions {
+            let Some(sort) = sort_of(m.kind) else {
+                continue;
+            };
+            let Some((first, last)) = words_in(self.doc, &self.starts, m.span) else {
+                continue;
+            };
+            if (first..=last).any(|w| self.taken[w]) {
+                continue;
+            }
+            let text = self.doc.slice(m.span);
+            let mut words: Vec<&str> = text.split_whitespace().collect();
+            // A title just before a person's name tells the gender ("Mrs Helga Brandt"); the
+            // mention stays the name.
+            if sort == Sort::Person
+                && first > 0
+                && self.doc.words[first - 1].sentence == self.doc.words[first].sentence
+            {
+                let before = self.doc.slice(self.doc.words[first - 1].span);
+                if before.starts_with(char::is_uppercase)
+                    && TITLES.contains(&before.trim_end_matches('.').to_lowercase().as_str())
+                {
+                    words.insert(0, before);
+                }
+            }
+            let stripped = strip_titles(&words);
+            let full = normalize(&stripped.join(" "));
+            let last_word = stripped.last().map(|w| normalize(w)).unwrap_or_default();
+            // The most recent cluster with this name, or (for people) this surname.
+            let found = self
+                .occurrences
+                .iter()
+                .rev()
+                .map(|o| o.cluster)
+                .find(|&c| {
+                    let cl = &self.clusters[c];
+                    !cl.latent
+                        && (cl.names.contains(&full)
+                            || (sort == Sort::Person
+                                && cl.sort == Sort::Person
+                                && (cl.surnames.contains(&full)
+                                    || (stripped.len() == 1 && cl.surnames.contains(&last_word)))))
+                })
+                .or_else(|| {
+                    self.clusters
+                        .iter()
+                        .position(|cl| !cl.latent && cl.sort == sort && cl.names.contains(&full))
+                });
+            let cluster = match found {
+                Some(c) => c,
+                None => {
+                    self.clusters.push(Cluster {
+                        entity: None,
+                        name: stripped.join(" "),
+                        kind: m.kind,
+                        sort,
+                        gender: None,
+                        plural: false,
+                        country: None,
+                        titles: Vec::new(),
+                        surnames: Vec::new(),
+                        names: vec![full.clone()],
+                        added: Vec::new(),
+                        latent: false,
+                    });
+                    self.clusters.len() - 1
+                }
+            };
+            if sort == Sort::Person {
+                let mut cl = self.clusters[cluster].clone();
+                self.learn_name(&mut cl, &words);
+                self.clusters[cluster] = cl;
+            }
+            self.add(cluster, first, last);
+        }
+        self.occurrences.sort_by_key(|o| o.start);
+    }
+
+    /// Descriptions, noun phrases and pronouns, in text order.
+    fn link_rest(&mut self) {
+        let n = self.doc.words.len();
+        let mut w = 0;
+        while w < n {
+            if self.taken[w] {
+                w += 1;
+                continue;
+            }
+            let pos = upos(self.doc, w);
+            if pos == "PRON" || pos == "DET" && lower(self.doc, w) == "its" {
+                self.pronoun(w);
+                w += 1;
+            } else if pos == "NOUN" {
+                self.noun_phrase(w);
+                w += 1;
+            } else {
+                w += 1;
+            }
+        }
+    }
+
+    fn pronoun(&mut self, w: usize) {
+        let word = lower(self.doc, w);
+        let (gender, person, possessive) = match word.as_str() {
+            "he" | "him" | "himself" => (Some(Gender::Male), Some(true), false),
+            "his" => (Some(Gender::Male), Some(true), true),
+            "she" | "herself" => (Some(Gender::Female), Some(true), false),
+            "her" | "hers" => (Some(Gender::Female), Some(true), true),
+            "it" | "itself" => (None, Some(false), false),
+            "its" => (None, Some(false), true),
+            "they" | "them" | "themselves" => (None, None, false),
+            "their" | "theirs" => (None, None, true),
+            _ => return,
+        };
+        if deprel(self.doc, w) == "expl" || (word == "it" && self.pleonastic(w)) {
+            return;
+        }
+        let reflexive = word.ends_with("self") || word.ends_with("selves");
+        let verb = self.doc.words[w].head;
+        let found = self
+            .candidates(w, PRONOUN_WINDOW)
+            .into_iter()
+            .find(|o| {
+                let c = &self.clusters[o.cluster];
+                let agrees = match person {
+                    Some(true) => {
+                        c.sort == Sort::Person
+                            && !c.plural
+                            && (c.gender.is_none() || c.gender == gender)
+                    }
+                    Some(false) => c.sort != Sort::Person && !c.plural,
+                    None => c.plural || c.sort == Sort::Org,
+                };
+                if !agrees {
+                    return false;
+                }
+                let co_argument = self.doc.words[o.head].head == verb
+                    && self.doc.words[o.head].sentence == self.doc.words[w].sentence;
+                // "He praised him": a plain object pronoun is not its verb's subject; a
+                // reflexive stands for its own verb's subject.
+                let object = !possessive && role_of(self.doc, w) != 0;
+                if reflexive {
+                    co_argument
+                } else {
+                    !(co_argument && object)
+                }
+            })
+            .map(|o| o.cluster);
+        if let Some(c) = found {
+            if person == Some(true) && self.clusters[c].gender.is_none() {
+                self.clusters[c].gender = gender;
+            }
+            self.add(c, w, w);
+        }
+    }
+
+    /// "It is likely that ...", "it was decided to ...": an "it" that stands for nothing.
+    fn pleonastic(&self, w: usize) -> bool {
+        let sentence = self.doc.words[w].sentence;
+        let next = |k: usize| {
+            (w + k < self.doc.words.len() && self.doc.words[w + k].sentence == sentence)
+                .then(|| lemma(self.doc, w + k))
+        };
+        if next(1).as_deref() != Some("be") {
+            return false;
+        }
+        (2..7).any(|k| matches!(next(k).as_deref(), Some("that" | "to")))
+    }
+
+    /// A common noun heading a phrase: a description of an earlier entity, or a new
+    /// candidate antecedent.
+    fn noun_phrase(&mut self, noun: usize) {
+        let doc = self.doc;
+        let lem = lemma(doc, noun);
+        let person = person_noun(&lem);
+        let sort = if person.is_some() {
+            Sort::Person
+        } else if ORG_NOUNS.contains(&lem.as_str()) {
+            Sort::Org
+        } else if PLACE_NOUNS.contains(&lem.as_str()) {
+            Sort::Place
+        } else {
+            return;
+        };
+        // Only the head noun of its phrase: "the party leader" is about the leader.
+        let sentence = doc.words[noun].sentence;
+        if noun + 1 < doc.words.len()
+            && doc.words[noun + 1].sentence == sentence
+            && matches!(upos(doc, noun + 1), "NOUN" | "PROPN")
+        {
+            return;
+        }
+        // A title before a name ("the minister Sergei Lavrov") belongs to the name.
+        if deprel(doc, noun) == "compound" {
+            return;
+        }
+        // The phrase starts at its determiner, with the adjectives and nouns between.
+        let mut first = noun;
+        while first > 0
+            && doc.words[first - 1].sentence == sentence
+            && !self.taken[first - 1]
+            && matches!(
+                upos(doc, first - 1),
+                "ADJ" | "NOUN" | "NUM" | "DET" | "PROPN"
+            )
+        {
+            first -= 1;
+            if upos(doc, first) == "DET" {
+                break;
+            }
+        }
+        let det = (upos(doc, first) == "DET").then(|| lower(doc, first));
+        let plural = doc.words[noun].xpos.as_deref() == Some("NNS")
+            || matches!(
+                lem.as_str(),
+                "couple" | "people" | "family" | "police" | "parent"
+            ) && lem != "family";
+        let words: Vec<String> = (first..=noun).map(|k| lower(doc, k)).collect();
+        let definite = matches!(det.as_deref(), Some("the" | "this" | "that" | "both"))
+            || words.iter().any(|x| x == "both");
+        let gender = person.flatten();
+        // Country adjectives in the phrase ("the Syrian interim leader").
+        let countries: Vec<String> = (first..noun)
+            .filter(|&k| upos(doc, k) == "ADJ" || upos(doc, k) == "PROPN")
+            .filter_map(|k| adjective_country(doc.slice(doc.words[k].span)))
+            .collect();
+        if definite {
+            let two = words.iter().any(|x| matches!(x.as_str(), "two" | "both"));
+            if sort == Sort::Person && two && plural {
+                self.two_people(first, noun);
+                return;
+            }
+            let adjectives: Vec<&String> = words[1..words.len() - 1].iter().collect();
+            let found = self
+                .candidates(noun, DESCRIPTION_WINDOW)
+                .into_iter()
+                .find(|o| {
+                    let c = &self.clusters[o.cluster];
+                    if c.sort != sort || c.plural != plural || c.latent && sort == Sort::Person {
+                        return false;
+                    }
+                    if gender.is_some() && c.gender.is_some() && gender != c.gender {
+                        return false;
+                    }
+                    if !countries.is_empty()
+                        && c.country.as_ref().is_none_or(|x| !countries.contains(x))
+                    {
+                        return false;
+                    }
+                    match sort {
+                        Sort::Person => {
+                            // The noun (or, for "leader", any head's title) must be a title
+                            // of the person; a gendered noun needs no title.
+                            let title_fits = c.titles.contains(&lem)
+                                || (lem == "leader"
+                                    && c.titles
+                                        .iter()
+                                        .any(|t| LEADER_TITLES.contains(&t.as_str())))
+                                || (person == Some(Some(Gender::Male))
+                                    || person == Some(Some(Gender::Female)))
+                                    && c.gender == gender;
+                            let former = adjectives.iter().any(|a| a.as_str() == "former");
+                            title_fits && (!former || c.titles.iter().any(|t| t == "former"))
+                        }
+                        Sort::Org => {
+                            c.kind == EntityType::Org
+                                && (lem == "group"
+                                    || lem == "party"
+                                    || c.titles.contains(&lem)
+                                    || c.names.iter().any(|x| x.split(' ').any(|p| p == lem)))
+                        }
+                        Sort::Place => {
+                            let country = c.country.as_deref().is_some_and(|x| x.len() == 3)
+                                && c.names.iter().any(|x| !x.contains(' ') || x.len() > 3);
+                            match lem.as_str() {
+                                "country" | "nation" | "kingdom" | "republic" => {
+                                    c.kind == EntityType::Gpe && country
+                                }
+                                _ => c.kind == EntityType::Gpe,
+                            }
+                        }
+                    }
+                })
+                .map(|o| o.cluster);
+            if let Some(c) = found {
+                self.add(c, first, noun);
+                if (first..=noun).any(|k| self.soft[k]) {
+                    self.displaced.push(Span::new(
+                        doc.words[first].span.start,
+                        doc.words[noun].span.end,
+                    ));
+                }
+                return;
+            }
+        }
+        // A new candidate antecedent: a person or group the text introduces (role phrases
+        // are entities already).
+        if sort == Sort::Place || self.soft[noun] {
+            return;
+        }
+        self.clusters.push(Cluster {
+            entity: None,
+            name: (first..=noun)
+                .map(|k| doc.slice(doc.words[k].span))
+                .collect::<Vec<_>>()
+                .join(" "),
+            kind: if sort == Sort::Person {
+                EntityType::Person
+            } else {
+                EntityType::Org
+            },
+            sort,
+            gender,
+            plural,
+            country: countries.first().cloned(),
+            titles: vec![lem],
+            surnames: Vec::new(),
+            names: Vec::new(),
+            added: Vec::new(),
+            latent: true,
+        });
+        let c = self.clusters.len() - 1;
+        self.add(c, first, noun);
+    }
+
+    /// "The two leaders", "both men": the two most salient people before it.
+    fn two_people(&mut self, first: usize, noun: usize) {
+        let mut people: Vec<usize> = Vec::new();
+        for o in self.candidates(noun, PRONOUN_WINDOW) {
+            let c = &self.clusters[o.cluster];
+            if c.sort == Sort::Person && !c.plural && !c.latent && !people.contains(&o.cluster) {
+                people.push(o.cluster);
+                if people.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if let [a, b] = people[..] {
+            let span = Span::new(
+                self.doc.words[first].span.start,
+                self.doc.words[noun].span.end,
+            );
+            for w in first..=noun {
+                self.taken[w] = true;
+            }
+            self.shared.push((span, [a, b]));
+            self.displaced.push(span);
+        }
+    }
+}
+
+/// True for entities the actor stage made from a role phrase ("officials", "the former
+/// president"), whose mentions a description may take over.
+fn is_soft(e: &Entity) -> bool {
+    e.basis.as_deref().is_some_and(|b| b.starts_with("rule"))
+}
+
+/// The lower-case words of a title ("Syrian interim president" → ["syrian", "interim",
+/// "president"]).
+fn title_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The country of a country adjective, from the embedded actor dictionary.
+fn adjective_country(word: &str) -> Option<String> {
+    let dict = crate::actors::embedded_dictionary().ok()?;
+    dict.adjective_country(word).map(str::to_string)
+}
+
+/// Links coreferent mentions to the document's entities (see the module comment). `dict`
+/// gives people's titles; without it, titles come from the text alone.
+pub fn link(doc: &mut Document, dict: Option<&ActorDictionary>) {
+    if doc.words.is_empty() {
+        return;
+    }
+    let mut linker = Linker::new(doc, dict);
+    linker.occurrences.sort_by_key(|o| o.start);
+    linker.link_names();
+    linker.link_rest();
+    let Linker {
+        clusters,
+        shared,
+        displaced,
+        ..
+    } = linker;
+    for e in &mut doc.entities {
+        if is_soft(e) || e.kind == EntityType::Norp {
+            e.mentions
+                .retain(|m| !displaced.iter().any(|d| d.contains(*m)));
+        }
+    }
+    write_links(&clusters, &shared, doc);
+    doc.entities.retain(|e| !e.mentions.is_empty());
+}
+
+/// Writes the links into the document's entities.
+fn write_links(clusters: &[Cluster], shared: &[(Span, [usize; 2])], doc: &mut Document) {
+    let mut new_index: HashMap<usize, usize> = HashMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if c.added.is_empty() {
+            continue;
+        }
+        // A candidate phrase that nothing refers to stays out.
+        if c.latent && c.added.len() < 2 {
+            continue;
+        }
+        let index = match c.entity {
+            Some(e) => e,
+            None => {
+                doc.entities.push(Entity {
+                    name: c.name.clone(),
+                    kind: c.kind,
+                    code: None,
+                    basis: Some("coreference".to_string()),
+                    mentions: Vec::new(),
+                });
+                doc.entities.len() - 1
+            }
+        };
+        new_index.insert(i, index);
+        if let Some(e) = doc.entities.get_mut(index) {
+            e.mentions.extend(c.added.iter().copied());
+        }
+    }
+    for (span, pair) in shared {
+        for c in pair {
+            let index = new_index.get(c).copied().or(clusters[*c].entity);
+            if let Some(e) = index.and_then(|i| doc.entities.get_mut(i)) {
+                e.mentions.push(*span);
+            }
+        }
+    }
+    for e in &mut doc.entities {
+        e.mentions.sort();
+        e.mentions.dedup();
+    }
+    doc.entities.sort_by_key(|e| e.mentions.first().copied());
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{ArticleMeta, BlockKind, Document};
+    use crate::pipeline::{Pipeline, Stage};
+
+    /// Runs the stages up to coreference and renders each entity as `CODE [mention|...]`.
+    fn check(text: &str, expected: &[&str]) {
+        let meta = ArticleMeta {
+            published: Some("2025-10-15".into()),
+            ..ArticleMeta::default()
+        };
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        Pipeline::with_stages(vec![
+            Stage::Language,
+            Stage::Segment,
+            Stage::Parse,
+            Stage::Ner,
+            Stage::Actors,
+            Stage::Coref,
+        ])
+        .run(&mut doc);
+        let got: Vec<String> = doc
+            .entities
+            .iter()
+            .filter(|e| e.mentions.len() > 1)
+            .map(|e| {
+                let mentions: Vec<&str> = e.mentions.iter().map(|m| doc.slice(*m)).collect();
+                format!(
+                    "{} [{}]",
+                    e.code.as_deref().unwrap_or("-"),
+                    mentions.join("|")
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "\n{}", got.join("\n"));
+    }
+
+    #[test]
+    fn names_descriptions_and_pronouns_join_their_person() {
+        check(
+            "Syrian interim President Ahmad Al Sharaa met Russian President Vladimir Putin in \
+             the Kremlin. The Syrian interim leader said his country wanted new ties. Putin \
+             said Russia would keep its bases. The two leaders did not mention Bashar al-Assad. \
+             The former president has lived in exile since his fall.",
+            &[
+                "SYRGOV [President Ahmad Al Sharaa|The Syrian interim leader|his|The two leaders]",
+                "RUSGOV [Vladimir Putin|Putin|The two leaders]",
+                "RUS [Russia|its]",
+                "SYRELI [Bashar al-Assad|The former president|his]",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_people_get_entities_and_gender_from_titles() {
+        check(
+            "Mrs Helga Brandt met Tomas Ruiz on Monday. She told him that Ruiz would lead \
+             the talks. Brandt said her office agreed.",
+            &["- [Helga Brandt|She|Brandt|her]", "- [Tomas Ruiz|him|Ruiz]"],
+        );
+    }
+
+    #[test]
+    fn pleonastic_it_and_lone_pronouns_stay_unlinked() {
+        check(
+            "It is likely that the talks will fail. They ended early.",
+            &[],
+        );
+    }
+}

@@ -170,6 +170,13 @@ pub enum Expr {
         /// How many.
         count: i32,
     },
+    /// A month of a year counted from the publication's: "June last year".
+    MonthOfYear {
+        /// The month.
+        month: u8,
+        /// How many years from the publication's.
+        offset: i32,
+    },
     /// "At the time": the date in context.
     Anaphoric,
 }
@@ -247,6 +254,9 @@ impl Expr {
             }
             Expr::Relative { unit, offset } => shift(published?, unit, offset),
             Expr::Ago { unit, count } => shift(published?, unit, -count),
+            Expr::MonthOfYear { month, offset } => {
+                TimeValue::month(published?.year() + offset, month)
+            }
             Expr::Anaphoric => None,
         }
     }
@@ -551,11 +561,18 @@ fn match_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
             .map_or("", |t| t.lower.as_str())
     };
     // "at the time", "at that time".
-    if t.lower == "at" && matches!(lower_at(1), "the" | "that") && lower_at(2) == "time" {
+    if t.lower == "at"
+        && matches!(lower_at(1), "the" | "that")
+        && lower_at(2) == "time"
+        && lower_at(3) != "of"
+    {
         return Some((3, Expr::Anaphoric));
     }
     // "today", "yesterday", "tomorrow", "tonight", "last night", "this morning".
+    // A capitalised "Today" after a word is a name (BBC Radio 4's "Today programme").
+    let named = capitalised(t) && i > 0 && toks[i - 1].text.chars().all(char::is_alphanumeric);
     match t.lower.as_str() {
+        "today" | "tonight" if named => return None,
         "today" | "tonight" => return Some((1, Expr::DayOffset(0))),
         "yesterday" => return Some((1, Expr::DayOffset(-1))),
         "tomorrow" => return Some((1, Expr::DayOffset(1))),
@@ -714,13 +731,28 @@ fn match_at(toks: &[Tok<'_>], i: usize) -> Option<(usize, Expr)> {
                 "next" => Which::Next,
                 _ => Which::Nearest,
             };
+            // "June last year": the month of a relative year.
+            let of_year = matches!(lower_at(1), "last" | "this" | "next") && lower_at(2) == "year";
+            if !of_year {
+                return Some((
+                    1,
+                    Expr::Calendar {
+                        year: None,
+                        month: Some(month),
+                        day: None,
+                        which,
+                    },
+                ));
+            }
             return Some((
-                1,
-                Expr::Calendar {
-                    year: None,
-                    month: Some(month),
-                    day: None,
-                    which,
+                3,
+                Expr::MonthOfYear {
+                    month,
+                    offset: match lower_at(1) {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    },
                 },
             ));
         }

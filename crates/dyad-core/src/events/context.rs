@@ -304,7 +304,16 @@ fn context_of(
         EventStatus::Planned | EventStatus::Hypothetical => Bias::Future,
         _ => Bias::Past,
     };
-    if let Some(f) = attached(tree, w, e.status, found) {
+    let target_word = e.target.as_ref().and_then(|t| head_word(tree, t.span));
+    // A parse that hangs "on Wednesday" on the target ("met Putin on Wednesday") still
+    // dates the meeting: a day named right on the target is the event's.
+    let on_target = || {
+        found.iter().find(|f| {
+            matches!(f.expr, Expr::Weekday { .. } | Expr::DayOffset(_))
+                && target_word.is_some_and(|t| f.path.first() == Some(&t))
+        })
+    };
+    if let Some(f) = attached(tree, w, e.status, found).or_else(on_target) {
         let value = match (f.expr, bias) {
             (Expr::Anaphoric, _) | (_, Bias::Past) => f.past,
             (expr, Bias::Future) => expr.resolve(published, bias),
@@ -326,7 +335,7 @@ fn context_of(
             }
         }
     }
-    u.location = place_of(tree, w, actors, gazetteer);
+    u.location = place_of(tree, w, target_word, actors, gazetteer);
     u.reported_by = reporter(tree, w, e);
     u
 }
@@ -400,6 +409,7 @@ fn place_chain(tree: &Tree<'_>, w: usize) -> Vec<usize> {
 fn place_of(
     tree: &Tree<'_>,
     w: usize,
+    target: Option<usize>,
     actors: Option<&ActorDictionary>,
     gazetteer: Option<&Gazetteer>,
 ) -> Option<EventPlace> {
@@ -419,20 +429,42 @@ fn place_of(
                 return Some(p);
             }
             // "told reporters in Brussels".
-            if matches!(base.as_str(), "obj" | "iobj") {
-                for &d in tree.children(c) {
-                    let case = tree.preposition(d).unwrap_or_default();
-                    if tree.base_rel(d) == "nmod"
-                        && PLACE_CASES.contains(&case.as_str())
-                        && let Some(p) = resolve_place(tree, d, actors, gazetteer)
-                    {
-                        return Some(p);
-                    }
-                }
+            if matches!(base.as_str(), "obj" | "iobj")
+                && let Some(p) = noun_place(tree, c, actors, gazetteer)
+            {
+                return Some(p);
             }
         }
     }
-    None
+    // "met Putin at the Kremlin" with the place hung on the target by the parse.
+    target.and_then(|t| noun_place(tree, t, actors, gazetteer))
+}
+
+/// The place of an `in` / `at` / `near` phrase on a noun.
+fn noun_place(
+    tree: &Tree<'_>,
+    noun: usize,
+    actors: Option<&ActorDictionary>,
+    gazetteer: Option<&Gazetteer>,
+) -> Option<EventPlace> {
+    tree.children(noun).iter().find_map(|&d| {
+        let case = tree.preposition(d).unwrap_or_default();
+        if tree.base_rel(d) == "nmod" && PLACE_CASES.contains(&case.as_str()) {
+            resolve_place(tree, d, actors, gazetteer)
+        } else {
+            None
+        }
+    })
+}
+
+/// The word of a span whose head lies outside it.
+fn head_word(tree: &Tree<'_>, span: Span) -> Option<usize> {
+    let doc = tree.doc;
+    let first = doc.words.partition_point(|w| w.span.end <= span.start);
+    let inside = |x: usize| doc.words.get(x).is_some_and(|w| span.contains(w.span));
+    (first..doc.words.len())
+        .take_while(|&x| inside(x))
+        .find(|&x| tree.head(x).is_none_or(|h| !inside(h)))
 }
 
 /// The place a phrase names: a place of the places stage, a country, or a building named

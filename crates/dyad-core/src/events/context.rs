@@ -567,7 +567,8 @@ fn name_span(tree: &Tree<'_>, c: usize) -> Span {
 }
 
 /// Who reported the event: "according to X", or the subject of a speech verb whose
-/// reported clause (or parenthetical) holds the trigger.
+/// reported clause (or parenthetical) holds the trigger, through the clauses between
+/// ("said that he planned to ask").
 fn reporter(tree: &Tree<'_>, w: usize, e: &Event) -> Option<EventActor> {
     let doc = tree.doc;
     let entity_under = |x: usize| -> Option<(usize, Span)> {
@@ -598,7 +599,9 @@ fn reporter(tree: &Tree<'_>, w: usize, e: &Event) -> Option<EventActor> {
             .children(verb)
             .iter()
             .copied()
-            .find(|&c| tree.base_rel(c) == "nsubj")?;
+            .find(|&c| tree.base_rel(c) == "nsubj")
+            // "A source told AFP ...", parsed as a participle on "source".
+            .or_else(|| tree.head(verb).filter(|_| tree.base_rel(verb) == "acl"))?;
         entity_under(subject)
     };
     let mut x = w;
@@ -617,7 +620,7 @@ fn reporter(tree: &Tree<'_>, w: usize, e: &Event) -> Option<EventActor> {
         if rel == "ccomp" && SPEECH.contains(&tree.lemma(h).as_str()) {
             return speaker(h).map(actor);
         }
-        if !matches!(rel.as_str(), "xcomp" | "advcl" | "conj")
+        if !matches!(rel.as_str(), "xcomp" | "ccomp" | "advcl" | "conj")
             && !matches!(tree.upos(x), "NOUN" | "PROPN")
         {
             return None;
@@ -774,6 +777,15 @@ mod tests {
             find(&list, "RUSMIL").ends_with("2025-10-14 @SYR <Syrian officials"),
             "{list:?}"
         );
+    }
+
+    #[test]
+    fn a_speech_verb_names_the_reporter() {
+        let list = events(
+            "Turkish Foreign Minister Hakan Fidan said that Russia accused Turkey of arming rebels.",
+            "2025-10-15",
+        );
+        assert!(find(&list, "112").ends_with("<Hakan Fidan"), "{list:?}");
     }
 
     #[test]

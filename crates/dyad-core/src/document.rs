@@ -288,6 +288,23 @@ pub struct Event {
     pub rule: String,
     /// How sure the coder is, from 0 to 1.
     pub confidence: f64,
+    /// Where the sentence places the event, when it does.
+    pub location: Option<EventPlace>,
+    /// Who the text says reported the event ("according to Syrian officials"), when it does.
+    pub reported_by: Option<EventActor>,
+}
+
+/// The place of an event: the words that name it, resolved to the gazetteer or a country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPlace {
+    /// The place's name (the gazetteer's, or the words of a building such as a palace).
+    pub name: String,
+    /// The ISO 3166-1 alpha-3 code of its country.
+    pub country: String,
+    /// Latitude and longitude in degrees, when known.
+    pub coordinates: Option<(f64, f64)>,
+    /// The words that name the place.
+    pub span: Span,
 }
 
 /// Something a stage noticed and could not handle fully; kept with the document, never fatal.

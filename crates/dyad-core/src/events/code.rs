@@ -826,6 +826,8 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             },
             rule,
             confidence: (confidence * 100.0).round() / 100.0,
+            location: None,
+            reported_by: None,
         });
     }
     if events.is_empty() {

@@ -9,6 +9,7 @@
 //! gold parses (see [`document_from_conllu`]) and on the parser's output.
 
 pub mod code;
+pub mod context;
 pub mod dictionary;
 pub mod tree;
 
@@ -49,6 +50,7 @@ pub fn embedded_dictionary() -> std::result::Result<&'static EventDictionary, &'
 pub fn code(doc: &mut Document, dict: &EventDictionary) {
     let (events, _) = code::code_document(doc, dict);
     doc.events = events;
+    context::annotate(doc);
 }
 
 /// Builds a document from CoNLL-U sentences (a gold parse): the text is the sentences'

@@ -200,6 +200,18 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
                 "date": e.date,
                 "rule": e.rule,
                 "confidence": e.confidence,
+                "location": e.location.as_ref().map(|p| {
+                    let r = range(p.span);
+                    serde_json::json!({
+                        "name": p.name,
+                        "country": p.country,
+                        "lat": p.coordinates.map(|c| c.0),
+                        "lon": p.coordinates.map(|c| c.1),
+                        "start": r.start,
+                        "end": r.end,
+                    })
+                }),
+                "reported_by": e.reported_by.as_ref().map(actor),
             })
         })
         .collect();

@@ -10,6 +10,7 @@ mod eval_events;
 mod eval_extract;
 mod eval_gold;
 mod eval_ner;
+mod eval_quotes;
 mod eval_segment;
 mod eval_ud;
 mod events;
@@ -97,6 +98,8 @@ enum EvalCommand {
     Ipe(eval_events::IpeArgs),
     /// Tags, lemmas and dependency trees against a UD treebank (gold tokens).
     Ud(eval_ud::EvalUdArgs),
+    /// Quote content and speakers against PolNeAR's attributions (direct and reported).
+    Quotes(eval_quotes::EvalQuotesArgs),
 }
 
 #[derive(Subcommand)]
@@ -158,6 +161,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Ner(args),
         }) => eval_ner::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Quotes(args),
+        }) => eval_quotes::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Plover(args),
         }) => eval_events::plover(&args).map(eval_events::outcome),

@@ -1,0 +1,158 @@
+//! `dyad eval quotes DIR`: the quotes stage against PolNeAR's gold attributions.
+//!
+//! `DIR` is a PolNeAR split (`text/` and `attributions/`) or a folder of splits. Each text is
+//! coded with the whole pipeline; where several annotators annotated an article, the
+//! alphabetically first file is the gold. It reads files and prints; the scoring lives in
+//! `dyad_core::eval::quotes`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Args;
+use dyad_core::eval::quotes::{
+    AttributionTally, QuoteScores, document_of, read_attributions, score,
+};
+
+use crate::threshold;
+
+/// Arguments of `dyad eval quotes`.
+#[derive(Debug, Args)]
+pub struct EvalQuotesArgs {
+    /// A PolNeAR split (with `text/` and `attributions/`), or a folder of splits.
+    pub dir: PathBuf,
+    /// Print each article's figures.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Fail when direct-quote content+source precision is below this.
+    #[arg(long, value_name = "X")]
+    pub min_direct_precision: Option<f64>,
+    /// Fail when direct-quote content+source recall is below this.
+    #[arg(long, value_name = "X")]
+    pub min_direct_recall: Option<f64>,
+    /// Fail when reported-speech content+source precision is below this.
+    #[arg(long, value_name = "X")]
+    pub min_reported_precision: Option<f64>,
+    /// Fail when reported-speech content+source recall is below this.
+    #[arg(long, value_name = "X")]
+    pub min_reported_recall: Option<f64>,
+}
+
+/// The splits under `dir`: itself when it has `text/`, else its sub-folders that do.
+fn splits(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if dir.join("text").is_dir() {
+        return Ok(vec![dir.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry?.path();
+        if path.join("text").is_dir() {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Each text of a split with its alphabetically first attribution file.
+fn pairs(split: &Path) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
+    let texts = split.join("text");
+    let anns = split.join("attributions");
+    let mut by_stem: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for entry in
+        std::fs::read_dir(&anns).with_context(|| format!("cannot read {}", anns.display()))?
+    {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        // `<stem>_<annotator>.ann`.
+        let Some((stem, _)) = name.strip_suffix(".ann").and_then(|n| n.rsplit_once('_')) else {
+            continue;
+        };
+        let slot = by_stem
+            .entry(stem.to_string())
+            .or_insert_with(|| path.clone());
+        if path < *slot {
+            *slot = path;
+        }
+    }
+    let mut out = Vec::new();
+    for (stem, ann) in by_stem {
+        let text = texts.join(format!("{stem}.txt"));
+        if text.is_file() {
+            out.push((text, ann));
+        }
+    }
+    Ok(out)
+}
+
+fn print_tally(label: &str, t: &AttributionTally) {
+    println!(
+        "  {label:<9} gold {:>5}  output {:>5}  content P {:.3} R {:.3}  content+source P {:.3} R {:.3}  ({} with a speaker, {} gold with a source)",
+        t.gold,
+        t.output,
+        t.content_precision(),
+        t.content_recall(),
+        t.source_precision(),
+        t.source_recall(),
+        t.output_with_speaker,
+        t.gold_with_source,
+    );
+}
+
+/// Runs the command: prints the scores and returns whether the thresholds were met.
+pub fn run(args: &EvalQuotesArgs) -> anyhow::Result<bool> {
+    let mut total = QuoteScores::default();
+    let mut articles = 0;
+    let pipeline = dyad_core::Pipeline::default();
+    for split in splits(&args.dir)? {
+        for (text_path, ann_path) in pairs(&split)? {
+            let text = std::fs::read_to_string(&text_path)
+                .with_context(|| format!("cannot read {}", text_path.display()))?;
+            let ann = std::fs::read_to_string(&ann_path)
+                .with_context(|| format!("cannot read {}", ann_path.display()))?;
+            let (mut doc, map) = document_of(&text);
+            let gold = read_attributions(&ann, &map, &ann_path.display().to_string())?;
+            pipeline.run(&mut doc);
+            let s = score(&doc, &gold);
+            if args.verbose {
+                println!(
+                    "{}: direct {}/{} found, reported {}/{} found, output {} direct {} reported",
+                    text_path.display(),
+                    s.direct.gold_found,
+                    s.direct.gold,
+                    s.reported.gold_found,
+                    s.reported.gold,
+                    s.direct.output,
+                    s.reported.output
+                );
+            }
+            total.add(s);
+            articles += 1;
+        }
+    }
+    if articles == 0 {
+        anyhow::bail!("{}: no PolNeAR articles found", args.dir.display());
+    }
+    println!("PolNeAR attributions, {articles} articles");
+    print_tally("direct", &total.direct);
+    print_tally("reported", &total.reported);
+    Ok(threshold::at_least(
+        "direct content+source precision",
+        total.direct.source_precision(),
+        args.min_direct_precision,
+    ) & threshold::at_least(
+        "direct content+source recall",
+        total.direct.source_recall(),
+        args.min_direct_recall,
+    ) & threshold::at_least(
+        "reported content+source precision",
+        total.reported.source_precision(),
+        args.min_reported_precision,
+    ) & threshold::at_least(
+        "reported content+source recall",
+        total.reported.source_recall(),
+        args.min_reported_recall,
+    ))
+}

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::Args;
 use dyad_core::eval::quotes::{
-    AttributionTally, QuoteScores, document_of, read_attributions, score,
+    AttributionTally, GoldAttribution, QuoteScores, document_of, judge, read_attributions, score,
 };
+use dyad_core::{Document, Span};
 
 use crate::threshold;
 
@@ -24,6 +25,10 @@ pub struct EvalQuotesArgs {
     /// Print each article's figures.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Print every mistake: gold attributions missed (`miss`, `miss-source`) and output
+    /// quotes that are wrong (`wrong`, `wrong-source`), with their texts.
+    #[arg(long)]
+    pub errors: bool,
     /// Fail when direct-quote content+source precision is below this.
     #[arg(long, value_name = "X")]
     pub min_direct_precision: Option<f64>,
@@ -87,6 +92,54 @@ fn pairs(split: &Path) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
     Ok(out)
 }
 
+/// Prints one article's mistakes, one per line.
+fn print_errors(doc: &Document, gold: &[GoldAttribution], path: &Path) {
+    let v = judge(doc, gold);
+    let show = |spans: &[Span]| -> String {
+        spans
+            .iter()
+            .map(|&s| doc.slice(s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let kind = |direct: bool| if direct { "direct" } else { "reported" };
+    for (g, a) in gold.iter().enumerate() {
+        let label = if !v.gold_found[g] {
+            "miss"
+        } else if !a.source.is_empty() && !v.gold_found_with_source[g] {
+            "miss-source"
+        } else {
+            continue;
+        };
+        println!(
+            "{label}\t{}\t{name}\t[{}] [{}] {}",
+            kind(a.direct),
+            show(&a.source),
+            show(&a.cue),
+            show(&a.content)
+        );
+    }
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let label = if !v.output_right[i] {
+            "wrong"
+        } else if q.speaker.is_some() && !v.output_speaker_right[i] {
+            "wrong-source"
+        } else {
+            continue;
+        };
+        let speaker = q
+            .speaker
+            .map_or(String::new(), |s| doc.slice(s.span).to_string());
+        let cue = q.cue.map_or("", |c| doc.slice(c));
+        println!(
+            "{label}\t{}\t{name}\t[{speaker}] [{cue}] {}",
+            kind(q.direct),
+            doc.slice(q.span)
+        );
+    }
+}
+
 fn print_tally(label: &str, t: &AttributionTally) {
     println!(
         "  {label:<9} gold {:>5}  output {:>5}  content P {:.3} R {:.3}  content+source P {:.3} R {:.3}  ({} with a speaker, {} gold with a source)",
@@ -113,9 +166,12 @@ pub fn run(args: &EvalQuotesArgs) -> anyhow::Result<bool> {
             let ann = std::fs::read_to_string(&ann_path)
                 .with_context(|| format!("cannot read {}", ann_path.display()))?;
             let (mut doc, map) = document_of(&text);
-            let gold = read_attributions(&ann, &map, &ann_path.display().to_string())?;
+            let gold = read_attributions(&ann, &doc.text, &map, &ann_path.display().to_string())?;
             pipeline.run(&mut doc);
             let s = score(&doc, &gold);
+            if args.errors {
+                print_errors(&doc, &gold, &text_path);
+            }
             if args.verbose {
                 println!(
                     "{}: direct {}/{} found, reported {}/{} found, output {} direct {} reported",

@@ -1,7 +1,8 @@
 //! Quote attribution against PolNeAR's brat files: reading an article and its gold
 //! attributions, and scoring the quotes stage's output.
 //!
-//! A gold attribution is direct when its content contains a quote mark, reported otherwise.
+//! A gold attribution is direct when its content contains a quote mark (straight, curly, or
+//! two apostrophes as some feeds write it), reported otherwise.
 //! Content is scored by overlap: an output quote is right when at least half of it lies in
 //! one gold content, and a gold content is found when the output quotes lying mostly in it
 //! cover at least half of it (so a quote broken by its attribution, given as two quotes, finds
@@ -90,18 +91,28 @@ fn align(original: &str, folded: &str) -> Vec<usize> {
     map
 }
 
-/// Reads a brat attribution file against the character map of its text.
-pub fn read_attributions(ann: &str, map: &[usize], file: &str) -> Result<Vec<GoldAttribution>> {
+/// Reads a brat attribution file against the character map of its text into `folded`, the
+/// document text. Lines that do not start with an id (the rest of a covered text that held a
+/// line break) are skipped.
+pub fn read_attributions(
+    ann: &str,
+    folded: &str,
+    map: &[usize],
+    file: &str,
+) -> Result<Vec<GoldAttribution>> {
     use std::collections::HashMap;
-    let mut spans: HashMap<&str, (Vec<Span>, &str)> = HashMap::new();
+    let mut spans: HashMap<&str, Vec<Span>> = HashMap::new();
     let mut relations: Vec<(usize, &str)> = Vec::new();
     for (index, line) in ann.lines().enumerate() {
         let bad = |why: &str| Error::Malformed(Location::line(file, index + 1), why.to_string());
         let mut fields = line.split('\t');
         let id = fields.next().unwrap_or("");
+        let is_id = id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit());
+        if !is_id {
+            continue;
+        }
         if id.starts_with('T') {
             let what = fields.next().ok_or_else(|| bad("a span with no type"))?;
-            let covered = fields.next().unwrap_or("");
             let (_kind, offsets) = what.split_once(' ').ok_or_else(|| bad("no offsets"))?;
             let mut fragments = Vec::new();
             for fragment in offsets.split(';') {
@@ -119,7 +130,7 @@ pub fn read_attributions(ann: &str, map: &[usize], file: &str) -> Result<Vec<Gol
                 }
                 fragments.push(Span::new(bs, be));
             }
-            spans.insert(id, (fragments, covered));
+            spans.insert(id, fragments);
         } else if id.starts_with('E') {
             relations.push((index, fields.next().unwrap_or("")));
         }
@@ -134,7 +145,7 @@ pub fn read_attributions(ann: &str, map: &[usize], file: &str) -> Result<Vec<Gol
             let Some((role, target)) = arg.split_once(':') else {
                 continue;
             };
-            let Some((fragments, covered)) = spans.get(target) else {
+            let Some(fragments) = spans.get(target) else {
                 return Err(Error::Malformed(
                     Location::line(file, index + 1),
                     format!("{target} is not a span of this file"),
@@ -142,7 +153,11 @@ pub fn read_attributions(ann: &str, map: &[usize], file: &str) -> Result<Vec<Gol
             };
             if role.starts_with("Content") {
                 content.extend(fragments.iter().copied());
-                direct |= covered.contains(['"', '\u{201c}', '\u{201d}']);
+                direct |= fragments.iter().any(|f| {
+                    folded.get(f.range()).is_some_and(|t| {
+                        t.contains(['"', '\u{201c}', '\u{201d}']) || t.contains("''")
+                    })
+                });
             } else if role.starts_with("Source") {
                 source.extend(fragments.iter().copied());
             } else if role.starts_with("Cue") {
@@ -271,9 +286,21 @@ fn weight(doc: &Document, span: Span) -> usize {
         .map_or(0, |t| t.chars().filter(|c| c.is_alphanumeric()).count())
 }
 
-/// Scores one coded article's quotes against its gold attributions.
-pub fn score(doc: &Document, gold: &[GoldAttribution]) -> QuoteScores {
-    let mut out = QuoteScores::default();
+/// The verdict on each output quote and each gold attribution of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verdicts {
+    /// Per output quote: its content is right.
+    pub output_right: Vec<bool>,
+    /// Per output quote: its content and speaker are right.
+    pub output_speaker_right: Vec<bool>,
+    /// Per gold attribution: its content was found.
+    pub gold_found: Vec<bool>,
+    /// Per gold attribution: its content was found with the right speaker.
+    pub gold_found_with_source: Vec<bool>,
+}
+
+/// Judges one coded article's quotes against its gold attributions.
+pub fn judge(doc: &Document, gold: &[GoldAttribution]) -> Verdicts {
     // The gold content each output quote lies mostly in.
     let home: Vec<Option<usize>> = doc
         .quotes
@@ -288,26 +315,13 @@ pub fn score(doc: &Document, gold: &[GoldAttribution]) -> QuoteScores {
                 .map(|(_, g)| g)
         })
         .collect();
+    let mut v = Verdicts::default();
     for (q, h) in doc.quotes.iter().zip(&home) {
-        let tally = if q.direct {
-            &mut out.direct
-        } else {
-            &mut out.reported
-        };
-        tally.output += 1;
-        tally.output_right += usize::from(h.is_some());
-        if q.speaker.is_some() {
-            tally.output_with_speaker += 1;
-            let right = h.is_some_and(|g| same_speaker(doc, q, &gold[g].source));
-            tally.output_right_with_speaker += usize::from(right);
-        }
+        v.output_right.push(h.is_some());
+        v.output_speaker_right
+            .push(h.is_some_and(|g| same_speaker(doc, q, &gold[g].source)));
     }
     for (g, a) in gold.iter().enumerate() {
-        let tally = if a.direct {
-            &mut out.direct
-        } else {
-            &mut out.reported
-        };
         let total: usize = a.content.iter().map(|&c| weight(doc, c)).sum();
         let covered = |with_speaker: bool| -> bool {
             let mut n = 0;
@@ -326,11 +340,41 @@ pub fn score(doc: &Document, gold: &[GoldAttribution]) -> QuoteScores {
             }
             total > 0 && n as f64 >= MIN_OVERLAP * total as f64
         };
+        v.gold_found.push(covered(false));
+        v.gold_found_with_source
+            .push(!a.source.is_empty() && covered(true));
+    }
+    v
+}
+
+/// Scores one coded article's quotes against its gold attributions.
+pub fn score(doc: &Document, gold: &[GoldAttribution]) -> QuoteScores {
+    let v = judge(doc, gold);
+    let mut out = QuoteScores::default();
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let tally = if q.direct {
+            &mut out.direct
+        } else {
+            &mut out.reported
+        };
+        tally.output += 1;
+        tally.output_right += usize::from(v.output_right[i]);
+        if q.speaker.is_some() {
+            tally.output_with_speaker += 1;
+            tally.output_right_with_speaker += usize::from(v.output_speaker_right[i]);
+        }
+    }
+    for (g, a) in gold.iter().enumerate() {
+        let tally = if a.direct {
+            &mut out.direct
+        } else {
+            &mut out.reported
+        };
         tally.gold += 1;
-        tally.gold_found += usize::from(covered(false));
+        tally.gold_found += usize::from(v.gold_found[g]);
         if !a.source.is_empty() {
             tally.gold_with_source += 1;
-            tally.gold_found_with_source += usize::from(covered(true));
+            tally.gold_found_with_source += usize::from(v.gold_found_with_source[g]);
         }
     }
     out
@@ -363,7 +407,7 @@ mod tests {
                    E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n\
                    T4\tContent 55 74\tthat rain is coming\nT5\tCue 48 54\tthinks\n\
                    E2\tAttribution-no-source:T5 Content:T4 Cue:T5\n";
-        let gold = read_attributions(ann, &map, "x.ann").unwrap();
+        let gold = read_attributions(ann, &doc.text, &map, "x.ann").unwrap();
         assert_eq!(gold.len(), 2);
         assert!(gold[0].direct && !gold[1].direct);
         assert_eq!(doc.slice(gold[0].source[0]), "Ann Lee");
@@ -373,10 +417,10 @@ mod tests {
 
     #[test]
     fn a_bad_reference_is_an_error() {
-        let (_, map) = document_of("Title\n\nText.\n");
-        let err = read_attributions("E1\tAttribution:T9 Content:T8\n", &map, "x.ann");
+        let (doc, map) = document_of("Title\n\nText.\n");
+        let err = read_attributions("E1\tAttribution:T9 Content:T8\n", &doc.text, &map, "x.ann");
         assert!(err.is_err());
-        let err = read_attributions("T1\tContent 2 900\tx\n", &map, "x.ann");
+        let err = read_attributions("T1\tContent 2 900\tx\n", &doc.text, &map, "x.ann");
         assert!(err.is_err());
     }
 
@@ -387,7 +431,7 @@ mod tests {
         crate::Pipeline::default().run(&mut doc);
         let ann = "T1\tContent 7 30;45 63\t\u{201c}We will win the vote,\u{201d} \u{201c}It will be soon.\u{201d}\nT2\tSource 36 43\tAnn Lee\nT3\tCue 31 35\tsaid\n\
                    E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n";
-        let gold = read_attributions(ann, &map, "x.ann").unwrap();
+        let gold = read_attributions(ann, &doc.text, &map, "x.ann").unwrap();
         let s = score(&doc, &gold);
         assert_eq!(s.direct.gold, 1);
         assert_eq!(s.direct.gold_found, 1, "{:?}", doc.quotes);

@@ -11,6 +11,7 @@ mod eval_events;
 mod eval_extract;
 mod eval_gold;
 mod eval_ner;
+mod eval_quotes;
 mod eval_segment;
 mod eval_ud;
 mod events;
@@ -103,6 +104,8 @@ enum EvalCommand {
     Ud(eval_ud::EvalUdArgs),
     /// Coreference (MUC, B³, CEAFe, pronoun accuracy) on GUM's news documents.
     Coref(eval_coref::EvalCorefArgs),
+    /// Quote content and speakers against PolNeAR's attributions (direct and reported).
+    Quotes(eval_quotes::EvalQuotesArgs),
 }
 
 #[derive(Subcommand)]
@@ -165,6 +168,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Ner(args),
         }) => eval_ner::run(&args).map(Outcome::from_passed),
+        Some(Command::Eval {
+            command: EvalCommand::Quotes(args),
+        }) => eval_quotes::run(&args).map(Outcome::from_passed),
         Some(Command::Eval {
             command: EvalCommand::Plover(args),
         }) => eval_events::plover(&args).map(eval_events::outcome),

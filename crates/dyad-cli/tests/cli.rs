@@ -1191,4 +1191,57 @@ fn user_actor_files_are_read_after_the_embedded_ones() {
         let err = stderr(&out);
         assert!(err.contains("bad.txt:2"), "{err}");
     }
+
+#[test]
+fn eval_quotes_scores_the_first_annotator_and_checks_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let split = dir.path().join("dev");
+    std::fs::create_dir_all(split.join("text")).unwrap();
+    std::fs::create_dir_all(split.join("attributions")).unwrap();
+    let text = "Budget vote\n\n\u{201c}We will win the vote,\u{201d} said Ann Lee. \u{201c}It will be soon.\u{201d}\n";
+    std::fs::write(split.join("text/paper_2016-01-01_vote.txt"), text).unwrap();
+    let good = "T1\tContent 13 36;51 69\t\u{201c}We will win the vote,\u{201d} \u{201c}It will be soon.\u{201d}\n\
+                T2\tSource 42 49\tAnn Lee\nT3\tCue 37 41\tsaid\n\
+                E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n";
+    std::fs::write(
+        split.join("attributions/paper_2016-01-01_vote_a1.ann"),
+        good,
+    )
+    .unwrap();
+    // A second annotator's file, malformed: read, it would fail the command.
+    std::fs::write(
+        split.join("attributions/paper_2016-01-01_vote_b2.ann"),
+        "E1\tAttribution:T9 Content:T8\n",
+    )
+    .unwrap();
+    let out = dyad(
+        dir.path(),
+        &[
+            "eval",
+            "quotes",
+            "dev",
+            "--min-direct-precision",
+            "0.99",
+            "--min-direct-recall",
+            "0.99",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("1 articles"), "{}", stdout(&out));
+    let out = dyad(
+        dir.path(),
+        &["eval", "quotes", "dev", "--min-reported-recall", "0.5"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("reported content+source recall"),
+        "{}",
+        stderr(&out)
+    );
 }

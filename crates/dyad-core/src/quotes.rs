@@ -9,8 +9,11 @@
 //! A quote that opens a sentence with no speech verb keeps the speaker of the quote just
 //! before it (the same paragraph, or the end of the previous one). Short quoted words with no
 //! speech verb are scare quotes: they are kept with no speaker, never a guessed one.
+//! Reported speech (`direct: false`) is found by [`reported`].
 
 use crate::document::{Document, EntityType, Span};
+
+mod reported;
 
 /// Lemmas of verbs that report speech.
 const SPEECH_VERBS: &[&str] = &[
@@ -160,6 +163,8 @@ pub fn find_quotes(doc: &mut Document) {
             quotes[i - 1].cue = quotes[i].cue;
         }
     }
+    quotes.extend(reported::find_reported(doc, &segments));
+    quotes.sort_by_key(|q| (q.span.start, !q.direct));
     doc.quotes = quotes;
 }
 
@@ -183,17 +188,25 @@ fn segments(doc: &Document) -> Vec<Segment> {
         let base = block.span.start;
         let mut open: Option<usize> = None;
         let mut prev: Option<char> = None;
-        let starts_with_mark = text.starts_with(['"', '\u{201c}', '\u{201e}']);
+        let starts_with_mark =
+            text.starts_with(['"', '\u{201c}', '\u{201e}']) || text.starts_with("''");
         // The next segment continues the quote before it (across a paragraph break, or a
         // break the text lost: a new opening mark after a sentence that was never closed).
         let mut continues = carried && starts_with_mark;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let after = i + c.len_utf8();
-            let next = chars.peek().map(|&(_, n)| n);
+            let mut after = i + c.len_utf8();
+            let mut next = chars.peek().map(|&(_, n)| n);
             let space_before =
                 prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-:".contains(p));
-            if c == '"' {
+            // Two apostrophes stand for a straight double quote in some newswire feeds.
+            let doubled = c == '\'' && next == Some('\'');
+            if doubled {
+                chars.next();
+                after += 1;
+                next = chars.peek().map(|&(_, n)| n);
+            }
+            if c == '"' || doubled {
                 let opening = space_before && next.is_some_and(|n| !n.is_whitespace());
                 if let Some(start) = open.take() {
                     let lost_break = opening
@@ -230,10 +243,10 @@ fn segments(doc: &Document) -> Vec<Segment> {
             // Open at the paragraph's end: the quote goes on when the next paragraph opens
             // with a quote mark; otherwise the closing mark was lost, and only a long quote is
             // kept (a short one is more likely a stray mark).
-            let next_opens = doc
-                .blocks
-                .get(b + 1)
-                .is_some_and(|n| doc.slice(n.span).starts_with(['"', '\u{201c}', '\u{201e}']));
+            let next_opens = doc.blocks.get(b + 1).is_some_and(|n| {
+                let t = doc.slice(n.span);
+                t.starts_with(['"', '\u{201c}', '\u{201e}']) || t.starts_with("''")
+            });
             let long = count_words(&text[start..]) > SCARE_WORDS;
             if next_opens || long {
                 push_segment(&mut out, doc, base + start, block.span.end, b, continues);
@@ -862,6 +875,62 @@ mod tests {
         check(
             &["The vote was 5\u{201d} short of a majority."],
             &[] as &[&str],
+        );
+    }
+
+    /// Renders the reported speech found in paragraphs as `speaker: content`.
+    fn reported(paragraphs: &[&str]) -> Vec<String> {
+        let mut doc = Document::from_blocks(
+            ArticleMeta::default(),
+            paragraphs.iter().map(|p| (BlockKind::Paragraph, *p)),
+        );
+        crate::Pipeline::default().run(&mut doc);
+        doc.quotes
+            .iter()
+            .filter(|q| !q.direct)
+            .map(|q| {
+                let who = q.speaker.map_or("-", |s| doc.slice(s.span));
+                format!("{who}: {}", doc.slice(q.span))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_after_the_verb() {
+        assert_eq!(
+            reported(&["The minister said that the bridge would reopen in May."]),
+            ["The minister: that the bridge would reopen in May"]
+        );
+    }
+
+    #[test]
+    fn reported_speech_before_the_verb() {
+        assert_eq!(
+            reported(&["The port will stay closed until the storm passes, officials said."]),
+            ["officials: The port will stay closed until the storm passes"]
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_source() {
+        let got =
+            reported(&["According to local officials, the convoy reached the town on Sunday."]);
+        assert_eq!(got, ["officials: the convoy reached the town on Sunday"]);
+    }
+
+    #[test]
+    fn a_direct_quote_is_not_also_reported() {
+        assert_eq!(
+            reported(&["\u{201c}We will rebuild the school,\u{201d} the governor said."]),
+            [] as [&str; 0]
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_mark_a_direct_quote() {
+        check(
+            &["''We will rebuild the school this year,'' said Governor Ruth Okonjo."],
+            &["Ruth Okonjo: \"We will rebuild the school this year\""],
         );
     }
 }

@@ -690,7 +690,11 @@ pub fn score(article: &Value, gold: &GoldFile) -> GoldReport {
             })
             .collect()
     };
-    let quotes = list("quotes");
+    // Gold files list direct quotes; reported speech (`direct: false`) is not scored here.
+    let quotes: Vec<Value> = list("quotes")
+        .into_iter()
+        .filter(|q| q["direct"].as_bool() != Some(false))
+        .collect();
     let quote_fits: Vec<Vec<usize>> = gold
         .quotes
         .iter()

@@ -7,5 +7,6 @@ pub mod events;
 pub mod extract;
 pub mod gold;
 pub mod ner;
+pub mod quotes;
 pub mod segment;
 pub mod ud;

@@ -187,6 +187,30 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
             a.outcome = Outcome::Suppressed(format!("inside the content of {id}"));
         }
     }
+    // A noun that a verb's pattern requires is part of that verb's trigger, not an event of
+    // its own ("suspended talks with Iran" is not a round of talks).
+    let mut consumed: Vec<(usize, String)> = Vec::new();
+    for a in &attempts {
+        let Some(p) = dict.pattern(&a.pattern) else {
+            continue;
+        };
+        if !matches!(a.outcome, Outcome::Fired(_)) {
+            continue;
+        }
+        for &c in tree.children(a.word) {
+            if p.requires.iter().any(|r| r.lemma == tree.lemma(c)) {
+                consumed.push((c, a.pattern.clone()));
+            }
+        }
+    }
+    for a in attempts.iter_mut() {
+        if !matches!(a.outcome, Outcome::Fired(_)) {
+            continue;
+        }
+        if let Some((_, id)) = consumed.iter().find(|(c, _)| *c == a.word) {
+            a.outcome = Outcome::Suppressed(format!("part of the trigger of {id}"));
+        }
+    }
     let mut events: Vec<Event> = Vec::new();
     for a in &attempts {
         if let Outcome::Fired(list) = &a.outcome {
@@ -975,7 +999,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         let entity_code = |e: usize| doc.entities[e].code.clone();
         let t_code = t.as_ref().and_then(|t| entity_code(t.entity));
         // Talking to the press is not a political event.
-        if root == "01"
+        if matches!(root, "01" | "04")
             && t_code
                 .as_deref()
                 .is_some_and(|c| c.len() >= 6 && &c[3..6] == "MED")
@@ -1165,6 +1189,31 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
     EventStatus::Asserted
 }
 
+/// The latest year (1900–2099) the text names: an undated document (an encyclopedia entry)
+/// is read as written after the last year it mentions.
+fn latest_year(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let mut best = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        if digits && before && after {
+            let y = bytes[i..i + 4]
+                .iter()
+                .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+            if (1900..2100).contains(&y) {
+                best = best.max(Some(y));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best
+}
+
 /// Whether the event clearly lies in the past: a pluperfect, or a past tense in a sentence
 /// that names an earlier year, or "at the time" / "last year". Gives the year when named.
 fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
@@ -1174,7 +1223,8 @@ fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
         .published
         .as_deref()
         .and_then(|p| p.get(..4))
-        .and_then(|y| y.parse().ok());
+        .and_then(|y| y.parse().ok())
+        .or_else(|| latest_year(&doc.text));
     let pluperfect = tree
         .children(w)
         .iter()
@@ -1222,6 +1272,15 @@ mod tests {
             let mut doc = crate::document::Document::from_blocks(meta, blocks);
             crate::Pipeline::default().run(&mut doc);
         }
+    }
+
+    #[test]
+    fn the_latest_year_named_dates_an_undated_text() {
+        assert_eq!(
+            super::latest_year("Taken in 2006, hanged in 2015."),
+            Some(2015)
+        );
+        assert_eq!(super::latest_year("No year, only 12345 and 1850."), None);
     }
 
     #[test]

@@ -187,6 +187,30 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
             a.outcome = Outcome::Suppressed(format!("inside the content of {id}"));
         }
     }
+    // A noun that a verb's pattern requires is part of that verb's trigger, not an event of
+    // its own ("suspended talks with Iran" is not a round of talks).
+    let mut consumed: Vec<(usize, String)> = Vec::new();
+    for a in &attempts {
+        let Some(p) = dict.pattern(&a.pattern) else {
+            continue;
+        };
+        if !matches!(a.outcome, Outcome::Fired(_)) {
+            continue;
+        }
+        for &c in tree.children(a.word) {
+            if p.requires.iter().any(|r| r.lemma == tree.lemma(c)) {
+                consumed.push((c, a.pattern.clone()));
+            }
+        }
+    }
+    for a in attempts.iter_mut() {
+        if !matches!(a.outcome, Outcome::Fired(_)) {
+            continue;
+        }
+        if let Some((_, id)) = consumed.iter().find(|(c, _)| *c == a.word) {
+            a.outcome = Outcome::Suppressed(format!("part of the trigger of {id}"));
+        }
+    }
     let mut events: Vec<Event> = Vec::new();
     for a in &attempts {
         if let Outcome::Fired(list) = &a.outcome {
@@ -321,15 +345,18 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             }
             let h = tree.head(w)?;
             let rel = tree.base_rel(w);
+            // An infinitive the parser hung as a clausal complement ("planned to ask")
+            // takes its controller like any infinitive.
+            let infinitive = rel == "ccomp" && tree.xpos(w) == "VB";
             match rel.as_str() {
-                "xcomp" => {
+                _ if rel == "xcomp" || infinitive => {
                     if OBJECT_CONTROL.contains(&tree.lemma(h).as_str())
                         && let Some(o) = tree.child(h, "obj").or_else(|| tree.child(h, "iobj"))
                     {
                         return Some((o, format!("obj({})→xcomp({trig})", tree.text(h))));
                     }
                     let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
-                    Some((s, format!("{path}→xcomp({trig})")))
+                    Some((s, format!("{path}→{rel}({trig})")))
                 }
                 "conj" | "advcl" => {
                     let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
@@ -387,7 +414,7 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             {
                 return Some((h, format!("acl({trig})")));
             }
-            None
+            following_object(tree, w).map(|o| (o, format!("next({trig})")))
         }
         Slot::IndirectObject => tree.child(w, "iobj").map(|o| (o, format!("iobj({trig})"))),
         Slot::Prep(p) => {
@@ -442,6 +469,36 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     .or_else(|| tree.child(c, "nsubj:pass"))
             })
             .map(|s| (s, format!("nsubj(comp({trig}))"))),
+        Slot::ComplementObject => {
+            let mut clauses: Vec<usize> = tree
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl"))
+                .collect();
+            let conjuncts: Vec<usize> = clauses
+                .iter()
+                .flat_map(|&c| tree.children(c).iter().copied())
+                .filter(|&d| tree.rel(d) == "conj")
+                .collect();
+            clauses.extend(conjuncts);
+            let slots = [
+                Slot::Object,
+                Slot::Prep("with".into()),
+                Slot::Prep("against".into()),
+                Slot::Prep("on".into()),
+                Slot::Prep("to".into()),
+                Slot::Prep("from".into()),
+                Slot::Prep("in".into()),
+            ];
+            clauses.into_iter().find_map(|c| {
+                slots.iter().find_map(|slot| {
+                    let (o, path) = slot_word(tree, c, slot, depth + 1)?;
+                    (!actors_of(tree, c, o, None).is_empty())
+                        .then(|| (o, format!("{path}←comp({trig})")))
+                })
+            })
+        }
         Slot::GovernorSubject => {
             let h = tree.head(w)?;
             if !matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
@@ -451,6 +508,49 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             Some((s, format!("{path}→obj({trig})")))
         }
     }
+}
+
+/// The noun phrase right after a verb that has no object, when the parser hung it somewhere
+/// it cannot be: as the subject of a participle after it ("met Putin at the palace,
+/// marking ..."), or below the verb without a preposition. Gives the phrase's word that
+/// names an actor.
+fn following_object(tree: &Tree, w: usize) -> Option<usize> {
+    let sentence = tree.doc.words[w].sentence;
+    let mut phrase = Vec::new();
+    let mut x = w + 1;
+    while x < tree.len() && tree.doc.words[x].sentence == sentence && phrase.len() < 8 {
+        if !matches!(tree.upos(x), "DET" | "ADJ" | "NUM" | "PROPN" | "NOUN") {
+            break;
+        }
+        phrase.push(x);
+        x += 1;
+    }
+    // The phrase's head: the word whose head lies outside it.
+    let head = phrase
+        .iter()
+        .copied()
+        .find(|&p| tree.head(p).is_none_or(|h| !phrase.contains(&h)))?;
+    let misplaced = match tree.head(head) {
+        Some(h) if h == w => matches!(
+            tree.base_rel(head).as_str(),
+            "xcomp" | "ccomp" | "dep" | "obl" | "nmod" | "advmod"
+        ),
+        Some(h) => {
+            tree.base_rel(head) == "nsubj"
+                && h > head
+                && matches!(tree.xpos(h), "VBG" | "VBN")
+                && tree.head(h) == Some(w)
+        }
+        None => false,
+    };
+    if !misplaced {
+        return None;
+    }
+    phrase
+        .iter()
+        .rev()
+        .copied()
+        .find(|&p| !tree.entities_at(p).is_empty())
 }
 
 /// The actors a slot word names: its own mention, the nouns coordinated with it, a
@@ -467,7 +567,18 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
         w = h;
     }
     let mut out = Vec::new();
-    if let Some((e, m)) = tree.entities_at(w).first() {
+    let both = JOINT_NOUNS.contains(&lemma.as_str())
+        && tree.children(w).iter().any(|&c| {
+            matches!(tree.form(c).to_lowercase().as_str(), "both" | "two")
+                && matches!(
+                    tree.base_rel(c).as_str(),
+                    "det" | "nummod" | "amod" | "advmod"
+                )
+        });
+    let joint_actors = if both { joint(tree, w) } else { Vec::new() };
+    if !joint_actors.is_empty() {
+        out.extend(joint_actors);
+    } else if let Some((e, m)) = tree.entities_at(w).first() {
         out.push(Found {
             entity: *e,
             span: *m,
@@ -480,16 +591,8 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
         if let Some(f) = antecedent(tree, w, exclude) {
             out.push(f);
         }
-    } else if JOINT_NOUNS.contains(&lemma.as_str())
-        && tree.children(w).iter().any(|&c| {
-            matches!(tree.form(c).as_str(), "both" | "two")
-                && matches!(
-                    tree.base_rel(c).as_str(),
-                    "det" | "nummod" | "amod" | "advmod"
-                )
-        })
-    {
-        out.extend(joint(tree, w));
+    } else if let Some(f) = earlier_author(tree, w, exclude) {
+        out.push(f);
     } else if !event_noun(&lemma) {
         // "the president of France", "the Syrian government's forces": a mention inside the
         // noun phrase, through modifiers but not through clauses; not inside a noun that
@@ -502,6 +605,24 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                 break;
             }
             let rel = tree.rel(c);
+            // "the friendship between the two nations": the other party of a relation.
+            if matches!(rel.as_str(), "nmod" | "obl")
+                && tree.preposition(c).as_deref() == Some("between")
+            {
+                let between: Vec<Found> = actors_of(tree, trigger, c, exclude)
+                    .into_iter()
+                    .filter(|f| {
+                        exclude.is_none_or(|x| {
+                            tree.doc.entities[x].country() != tree.doc.entities[f.entity].country()
+                        })
+                    })
+                    .collect();
+                if !between.is_empty() {
+                    out.extend(between);
+                    break;
+                }
+                continue;
+            }
             let ok = matches!(
                 rel.as_str(),
                 "nmod" | "nmod:poss" | "compound" | "amod" | "appos" | "flat" | "obl"
@@ -564,6 +685,126 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
         }
     }
     out
+}
+
+/// Nouns that refer back to an earlier speech act ("those demands", "the claims"), with the
+/// verbs and nouns that make such an act.
+const ANAPHORIC_ACTS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "demand",
+            "call",
+            "request",
+            "plea",
+            "appeal",
+            "pressure",
+            "ultimatum",
+        ],
+        &[
+            "demand", "call", "urge", "press", "ask", "request", "insist", "appeal", "plead",
+            "pressure",
+        ],
+    ),
+    (
+        &[
+            "claim",
+            "allegation",
+            "accusation",
+            "charge",
+            "criticism",
+            "comment",
+            "remark",
+            "suggestion",
+            "assertion",
+        ],
+        &[
+            "claim",
+            "allege",
+            "accuse",
+            "charge",
+            "criticize",
+            "criticise",
+            "say",
+            "suggest",
+            "assert",
+            "argue",
+            "comment",
+            "allegation",
+            "accusation",
+            "criticism",
+        ],
+    ),
+    (
+        &["proposal", "plan", "offer", "idea", "initiative"],
+        &["propose", "offer", "suggest", "unveil", "proposal", "plan"],
+    ),
+    (
+        &["threat", "warning"],
+        &["threaten", "warn", "threat", "warning"],
+    ),
+];
+
+/// The author of the earlier act a noun such as "those demands" or "the claims" refers back
+/// to: the subject (or possessor) of the latest word that makes such an act in the sentence
+/// or the two before, when the noun is definite and names no author of its own.
+fn earlier_author(tree: &Tree, w: usize, exclude: Option<usize>) -> Option<Found> {
+    if tree.upos(w) != "NOUN" {
+        return None;
+    }
+    let lemma = tree.lemma(w);
+    let (_, makers) = ANAPHORIC_ACTS
+        .iter()
+        .find(|(nouns, _)| nouns.contains(&lemma.as_str()))?;
+    let definite = tree.children(w).iter().any(|&c| {
+        tree.base_rel(c) == "det"
+            && matches!(
+                tree.form(c).to_lowercase().as_str(),
+                "those" | "these" | "the" | "such" | "this" | "that"
+            )
+    });
+    let own_author = tree
+        .children(w)
+        .iter()
+        .any(|&c| matches!(tree.rel(c).as_str(), "nmod:poss" | "compound" | "amod"));
+    if !definite || own_author {
+        return None;
+    }
+    let doc = tree.doc;
+    let sentence = doc.words[w].sentence;
+    let first = sentence.saturating_sub(2);
+    for x in (0..w).rev() {
+        if doc.words[x].sentence < first {
+            break;
+        }
+        if !makers.contains(&tree.lemma(x).as_str()) {
+            continue;
+        }
+        let slots: &[Slot] = match tree.upos(x) {
+            "VERB" => &[Slot::Subject],
+            "NOUN" => &[Slot::Possessor, Slot::Modifier, Slot::GovernorSubject],
+            _ => continue,
+        };
+        for slot in slots {
+            let Some((sw, _)) = slot_word(tree, x, slot, 0) else {
+                continue;
+            };
+            if let Some(f) = actors_of(tree, x, sw, exclude)
+                .into_iter()
+                .find(|f| Some(f.entity) != exclude)
+            {
+                return Some(Found {
+                    entity: f.entity,
+                    span: doc.words[w].span,
+                    how: Some(format!(
+                        "{} → {}",
+                        tree.text(w),
+                        doc.entities[f.entity].name
+                    )),
+                });
+            }
+        }
+    }
+    None
 }
 
 /// True when the embedded dictionary has a nominal trigger with this lemma.
@@ -758,7 +999,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         let entity_code = |e: usize| doc.entities[e].code.clone();
         let t_code = t.as_ref().and_then(|t| entity_code(t.entity));
         // Talking to the press is not a political event.
-        if root == "01"
+        if matches!(root, "01" | "04")
             && t_code
                 .as_deref()
                 .is_some_and(|c| c.len() >= 6 && &c[3..6] == "MED")
@@ -950,6 +1191,31 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
     EventStatus::Asserted
 }
 
+/// The latest year (1900–2099) the text names: an undated document (an encyclopedia entry)
+/// is read as written after the last year it mentions.
+fn latest_year(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let mut best = None;
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let digits = bytes[i..i + 4].iter().all(u8::is_ascii_digit);
+        let before = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        if digits && before && after {
+            let y = bytes[i..i + 4]
+                .iter()
+                .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+            if (1900..2100).contains(&y) {
+                best = best.max(Some(y));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    best
+}
+
 /// Whether the event clearly lies in the past: a pluperfect, or a past tense in a sentence
 /// that names an earlier year, or "at the time" / "last year". Gives the year when named.
 fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
@@ -959,7 +1225,8 @@ fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
         .published
         .as_deref()
         .and_then(|p| p.get(..4))
-        .and_then(|y| y.parse().ok());
+        .and_then(|y| y.parse().ok())
+        .or_else(|| latest_year(&doc.text));
     let pluperfect = tree
         .children(w)
         .iter()
@@ -1007,6 +1274,15 @@ mod tests {
             let mut doc = crate::document::Document::from_blocks(meta, blocks);
             crate::Pipeline::default().run(&mut doc);
         }
+    }
+
+    #[test]
+    fn the_latest_year_named_dates_an_undated_text() {
+        assert_eq!(
+            super::latest_year("Taken in 2006, hanged in 2015."),
+            Some(2015)
+        );
+        assert_eq!(super::latest_year("No year, only 12345 and 1850."), None);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub enum Slot {
     GovernorSubject,
     /// The subject of the trigger's clausal complement ("demanded that Israel withdraw").
     ComplementSubject,
+    /// An actor acted on inside the trigger's complement: its object, else an oblique
+    /// ("threatened to break relations with Russia", "urged that Iran be sanctioned").
+    ComplementObject,
 }
 
 impl Slot {
@@ -68,6 +71,7 @@ impl Slot {
             "mod" => Slot::Modifier,
             "gov.nsubj" => Slot::GovernorSubject,
             "comp.nsubj" => Slot::ComplementSubject,
+            "comp.obj" => Slot::ComplementObject,
             other => {
                 let prep = other
                     .strip_prefix("obl:")
@@ -91,6 +95,7 @@ impl Slot {
             Slot::Modifier => "mod".into(),
             Slot::GovernorSubject => "gov.nsubj".into(),
             Slot::ComplementSubject => "comp.nsubj".into(),
+            Slot::ComplementObject => "comp.obj".into(),
         }
     }
 }

@@ -134,3 +134,73 @@ fn a_document_without_parse_gets_no_events() {
     }
     assert!(doc.events.is_empty());
 }
+
+/// Codes a document given as CoNLL-U (sentences we wrote, parses written by hand) and
+/// returns its events as `SRC CAMEO TGT`.
+fn code_parsed(conllu_text: &str) -> Vec<String> {
+    let sentences = conllu::parse(conllu_text, "test").unwrap();
+    let doc = code_conllu(&sentences, Some("2025-01-01".into()));
+    summary(&doc)
+}
+
+#[test]
+fn an_object_the_parser_hung_on_a_participle_is_recovered() {
+    // The parser's error, kept on purpose: "Japan" as the subject of "marking".
+    let parse = "# text = Egypt met Japan in Cairo, marking a new era.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tJapan\tJapan\tPROPN\tNNP\t_\t7\tnsubj\t_\t_
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_
+5\tCairo\tCairo\tPROPN\tNNP\t_\t3\tnmod\t_\tSpaceAfter=No
+6\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_
+7\tmarking\tmark\tVERB\tVBG\t_\t2\tadvcl\t_\t_
+8\ta\ta\tDET\tDT\t_\t10\tdet\t_\t_
+9\tnew\tnew\tADJ\tJJ\t_\t10\tamod\t_\t_
+10\tera\tera\tNOUN\tNN\t_\t7\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["EGY 040 JPN"]);
+}
+
+#[test]
+fn those_demands_point_back_to_who_made_them() {
+    let parse = "# text = Egypt urged Japan to cut tariffs.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tJapan\tJapan\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\tcut\tcut\tVERB\tVB\t_\t2\txcomp\t_\t_
+6\ttariffs\ttariff\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = Japan rejected those demands.
+1\tJapan\tJapan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\trejected\treject\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthose\tthat\tDET\tDT\t_\t4\tdet\t_\t_
+4\tdemands\tdemand\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["EGY 020 JPN", "JPN 120 EGY"]);
+}
+
+#[test]
+fn a_relation_between_two_nations_targets_the_other_one() {
+    let parse = "# text = Egypt hosted Japan.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\thosted\thost\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tJapan\tJapan\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = Japan praised the friendship between the two nations.
+1\tJapan\tJapan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tfriendship\tfriendship\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\tbetween\tbetween\tADP\tIN\t_\t8\tcase\t_\t_
+6\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_
+7\ttwo\ttwo\tNUM\tCD\t_\t8\tnummod\t_\t_
+8\tnations\tnation\tNOUN\tNNS\t_\t4\tnmod\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["EGY 043 JPN", "JPN 051 EGY"]);
+}

@@ -8,6 +8,7 @@
 pub mod actors;
 pub mod codebook;
 pub mod conllu;
+pub mod counts;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -25,6 +25,8 @@ pub enum Stage {
     Events,
     /// Finds direct quotes and their speakers ([`crate::quotes`]).
     Quotes,
+    /// Finds counts of people killed, arrested, displaced ([`crate::counts`]).
+    Counts,
 }
 
 impl Stage {
@@ -39,6 +41,7 @@ impl Stage {
             Stage::Places => "places",
             Stage::Events => "events",
             Stage::Quotes => "quotes",
+            Stage::Counts => "counts",
         }
     }
 }
@@ -61,6 +64,7 @@ impl Default for Pipeline {
                 Stage::Places,
                 Stage::Events,
                 Stage::Quotes,
+                Stage::Counts,
             ],
         }
     }
@@ -134,6 +138,7 @@ impl Pipeline {
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },
                 Stage::Quotes => crate::quotes::find_quotes(doc),
+                Stage::Counts => crate::counts::find_counts(doc),
             }
         }
     }

@@ -257,7 +257,27 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
                 mentions: p.mentions.iter().map(|m| range(*m)).collect(),
             })
             .collect::<Vec<_>>(),
-        "counts": [],
+        "counts": doc
+            .counts
+            .iter()
+            .map(|c| {
+                let r = range(c.span);
+                serde_json::json!({
+                    "kind": c.kind.name(),
+                    // Whole numbers are written as integers, as the format shows them.
+                    "value": if c.value.fract() == 0.0 && c.value.abs() < 1e15 {
+                        serde_json::json!(c.value as i64)
+                    } else {
+                        serde_json::json!(c.value)
+                    },
+                    "approximate": c.approximate,
+                    "object": c.object.map(|o| doc.slice(o)),
+                    "event": c.event.map(|e| format!("V{}", e + 1)),
+                    "start": r.start,
+                    "end": r.end,
+                })
+            })
+            .collect::<Vec<_>>(),
         "tone": null,
     });
     if options.tokens {

@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod places;
 pub mod quotes;
 pub mod segment;
+pub mod tone;
 
 pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Mention, Span};
 pub use error::{Error, Location, Result};

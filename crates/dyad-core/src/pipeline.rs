@@ -27,6 +27,8 @@ pub enum Stage {
     Quotes,
     /// Finds counts of people killed, arrested, displaced ([`crate::counts`]).
     Counts,
+    /// Scores the article's tone ([`crate::tone`]).
+    Tone,
 }
 
 impl Stage {
@@ -42,6 +44,7 @@ impl Stage {
             Stage::Events => "events",
             Stage::Quotes => "quotes",
             Stage::Counts => "counts",
+            Stage::Tone => "tone",
         }
     }
 }
@@ -65,6 +68,7 @@ impl Default for Pipeline {
                 Stage::Events,
                 Stage::Quotes,
                 Stage::Counts,
+                Stage::Tone,
             ],
         }
     }
@@ -139,6 +143,7 @@ impl Pipeline {
                 },
                 Stage::Quotes => crate::quotes::find_quotes(doc),
                 Stage::Counts => crate::counts::find_counts(doc),
+                Stage::Tone => crate::tone::score_tone(doc),
             }
         }
     }

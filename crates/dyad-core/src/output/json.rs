@@ -1,7 +1,7 @@
 //! The coded-article JSON (`dyad.article/1`, see `shared/spec/article-json.md`).
 //!
 //! Converts a [`Document`]'s byte spans into the character offsets the format uses. Stages
-//! that are not built yet leave their arrays empty and `tone` null; nothing is invented.
+//! that are not built yet leave their arrays empty (and `tone` null); nothing is invented.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -278,7 +278,13 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
                 })
             })
             .collect::<Vec<_>>(),
-        "tone": null,
+        "tone": doc.tone.map(|t| serde_json::json!({
+            "score": t.score,
+            "positive": t.positive,
+            "negative": t.negative,
+            "words": t.words,
+            "compound": t.compound,
+        })),
     });
     if options.tokens {
         let tokens: Vec<Range> = doc.tokens.iter().map(|t| range(t.span)).collect();

@@ -342,6 +342,10 @@ pub struct Document {
     pub events: Vec<Event>,
     /// Quotes and their speakers, once the quotes stage ran.
     pub quotes: Vec<crate::quotes::Quote>,
+    /// Counts of people killed, wounded, arrested and so on, once the counts stage ran.
+    pub counts: Vec<crate::counts::Count>,
+    /// The article's tone, once the tone stage ran (none for an article with no words).
+    pub tone: Option<crate::tone::Tone>,
     /// The detected language (ISO 639-1), once detection ran.
     pub language: Option<String>,
     /// What stages noticed.

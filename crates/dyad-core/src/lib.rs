@@ -9,6 +9,7 @@ pub mod actors;
 pub mod codebook;
 pub mod conllu;
 pub mod coref;
+pub mod counts;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -25,6 +26,7 @@ pub mod places;
 pub mod quotes;
 pub mod segment;
 pub mod timex;
+pub mod tone;
 
 pub use document::{ArticleMeta, Block, BlockKind, Document, Entity, EntityType, Mention, Span};
 pub use error::{Error, Location, Result};

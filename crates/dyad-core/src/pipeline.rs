@@ -27,6 +27,10 @@ pub enum Stage {
     Events,
     /// Finds direct quotes and their speakers ([`crate::quotes`]).
     Quotes,
+    /// Finds counts of people killed, arrested, displaced ([`crate::counts`]).
+    Counts,
+    /// Scores the article's tone ([`crate::tone`]).
+    Tone,
 }
 
 impl Stage {
@@ -42,6 +46,8 @@ impl Stage {
             Stage::Places => "places",
             Stage::Events => "events",
             Stage::Quotes => "quotes",
+            Stage::Counts => "counts",
+            Stage::Tone => "tone",
         }
     }
 }
@@ -67,6 +73,8 @@ impl Default for Pipeline {
                 Stage::Places,
                 Stage::Events,
                 Stage::Quotes,
+                Stage::Counts,
+                Stage::Tone,
             ],
             actors: None,
         }
@@ -160,6 +168,8 @@ impl Pipeline {
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },
                 Stage::Quotes => crate::quotes::find_quotes(doc),
+                Stage::Counts => crate::counts::find_counts(doc),
+                Stage::Tone => crate::tone::score_tone(doc),
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The coded-article JSON (`dyad.article/1`, see `shared/spec/article-json.md`).
 //!
 //! Converts a [`Document`]'s byte spans into the character offsets the format uses. Stages
-//! that are not built yet leave their arrays empty and `tone` null; nothing is invented.
+//! that are not built yet leave their arrays empty (and `tone` null); nothing is invented.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -269,8 +269,34 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
                 mentions: p.mentions.iter().map(|m| range(*m)).collect(),
             })
             .collect::<Vec<_>>(),
-        "counts": [],
-        "tone": null,
+        "counts": doc
+            .counts
+            .iter()
+            .map(|c| {
+                let r = range(c.span);
+                serde_json::json!({
+                    "kind": c.kind.name(),
+                    // Whole numbers are written as integers, as the format shows them.
+                    "value": if c.value.fract() == 0.0 && c.value.abs() < 1e15 {
+                        serde_json::json!(c.value as i64)
+                    } else {
+                        serde_json::json!(c.value)
+                    },
+                    "approximate": c.approximate,
+                    "object": c.object.map(|o| doc.slice(o)),
+                    "event": c.event.map(|e| format!("V{}", e + 1)),
+                    "start": r.start,
+                    "end": r.end,
+                })
+            })
+            .collect::<Vec<_>>(),
+        "tone": doc.tone.map(|t| serde_json::json!({
+            "score": t.score,
+            "positive": t.positive,
+            "negative": t.negative,
+            "words": t.words,
+            "compound": t.compound,
+        })),
     });
     if options.tokens {
         let tokens: Vec<Range> = doc.tokens.iter().map(|t| range(t.span)).collect();

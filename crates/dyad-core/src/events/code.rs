@@ -692,6 +692,18 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
             );
         }
     }
+    // Conjuncts of conjuncts: "the US, Russia and Switzerland" may chain.
+    let mut k = 0;
+    while k < conj_stack.len() && conj_stack.len() < 12 {
+        let more: Vec<usize> = tree
+            .children(conj_stack[k])
+            .iter()
+            .copied()
+            .filter(|&d| tree.rel(d) == "conj" && !conj_stack.contains(&d))
+            .collect();
+        conj_stack.extend(more);
+        k += 1;
+    }
     for c in conj_stack {
         if let Some((e, m)) = tree.entities_at(c).first()
             && !out.iter().any(|o| o.entity == *e)

@@ -337,6 +337,23 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 if let Some(a) = tree.child(w, "obl:agent").or_else(|| by_prep("by")) {
                     return Some((a, format!("obl:agent({trig})")));
                 }
+                // "killed in Russian airstrikes", "injured in police firing": the actor of
+                // the event noun that did it.
+                for &c in tree.children(w) {
+                    if tree.base_rel(c) != "obl"
+                        || !(prep_is(tree, c, "in") || prep_is(tree, c, "during"))
+                        || !event_noun(&tree.lemma(c))
+                    {
+                        continue;
+                    }
+                    let by = tree.children(c).iter().copied().find(|&d| {
+                        matches!(tree.rel(d).as_str(), "nmod:poss" | "amod" | "compound")
+                            && !tree.entities_at(d).is_empty()
+                    });
+                    if let Some(d) = by {
+                        return Some((d, format!("{}(obl:in({trig}))", tree.rel(d))));
+                    }
+                }
                 // "after being overthrown" and "the regime overthrown in 2024" have no agent.
                 return None;
             }
@@ -623,9 +640,11 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                 }
                 continue;
             }
+            // "Palestinian leader Yasser Arafat": a title (`nmod:desc`) before a name brings
+            // its country adjective.
             let ok = matches!(
                 rel.as_str(),
-                "nmod" | "nmod:poss" | "compound" | "amod" | "appos" | "flat" | "obl"
+                "nmod" | "nmod:poss" | "nmod:desc" | "compound" | "amod" | "appos" | "flat" | "obl"
             ) && (rel != "nmod" && rel != "obl"
                 || tree.preposition(c).as_deref() == Some("of"));
             if !ok {
@@ -672,6 +691,18 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                     .filter(|&cc| tree.rel(cc) == "conj"),
             );
         }
+    }
+    // Conjuncts of conjuncts: "the US, Russia and Switzerland" may chain.
+    let mut k = 0;
+    while k < conj_stack.len() && conj_stack.len() < 12 {
+        let more: Vec<usize> = tree
+            .children(conj_stack[k])
+            .iter()
+            .copied()
+            .filter(|&d| tree.rel(d) == "conj" && !conj_stack.contains(&d))
+            .collect();
+        conj_stack.extend(more);
+        k += 1;
     }
     for c in conj_stack {
         if let Some((e, m)) = tree.entities_at(c).first()

@@ -204,3 +204,33 @@ fn a_relation_between_two_nations_targets_the_other_one() {
 ";
     assert_eq!(code_parsed(parse), ["EGY 043 JPN", "JPN 051 EGY"]);
 }
+
+#[test]
+fn a_passive_takes_its_source_from_the_event_noun_that_did_it() {
+    let parse = "# text = Two men were killed in Kenyan air strikes.
+1\tTwo\ttwo\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tmen\tman\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+4\tkilled\tkill\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tin\tin\tADP\tIN\t_\t8\tcase\t_\t_
+6\tKenyan\tKenyan\tADJ\tJJ\t_\t8\tamod\t_\t_
+7\tair\tair\tNOUN\tNN\t_\t8\tcompound\t_\t_
+8\tstrikes\tstrike\tNOUN\tNNS\t_\t4\tobl\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["KEN 1823 -", "KEN 195 -"]);
+}
+
+#[test]
+fn a_title_before_an_unknown_name_brings_its_country() {
+    let parse = "# text = Egyptian leader Sami Nour praised Japan.
+1\tEgyptian\tEgyptian\tADJ\tJJ\t_\t2\tamod\t_\t_
+2\tleader\tleader\tNOUN\tNN\t_\t3\tnmod:desc\t_\t_
+3\tSami\tSami\tPROPN\tNNP\t_\t5\tnsubj\t_\t_
+4\tNour\tNour\tPROPN\tNNP\t_\t3\tflat\t_\t_
+5\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_
+6\tJapan\tJapan\tPROPN\tNNP\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["EGY 051 JPN"]);
+}

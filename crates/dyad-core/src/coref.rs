@@ -63,6 +63,10 @@ struct Cluster {
     country: Option<String>,
     /// Lower-case title words ("president", "interim", "leader", "minister").
     titles: Vec<String>,
+    /// A person's titles, each as its words ("syrian", "interim", "president").
+    title_phrases: Vec<Vec<String>>,
+    /// The code a new entity takes from the organisation named before it ("Tory MP X").
+    code: Option<String>,
     /// Normalised surnames and last words of names, for short forms.
     surnames: Vec<String>,
     /// Normalised full names.
@@ -71,6 +75,8 @@ struct Cluster {
     added: Vec<Span>,
     /// True for candidate noun phrases, which become entities only when referred to.
     latent: bool,
+    /// True for armed and political groups ("the group").
+    is_group: bool,
 }
 
 /// A mention in text order, for salience.
@@ -93,6 +99,11 @@ const FEMALE_TITLES: &[&str] = &[
     "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "baroness",
     "duchess", "sister",
 ];
+/// Honorifics, which say nothing of an office.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+];
+
 /// Titles dropped before matching a name's short form.
 const TITLES: &[&str] = &[
     "mr",
@@ -574,6 +585,11 @@ fn sort_of(kind: EntityType) -> Option<Sort> {
 /// The stage's working state.
 struct Linker<'d> {
     doc: &'d Document,
+    dict: Option<&'d ActorDictionary>,
+    /// For each word, the coded organisation of the actor stage that names it ("Tory").
+    word_org: Vec<Option<usize>>,
+    /// The country the article's coded mentions name most often.
+    home: Option<String>,
     starts: Vec<usize>,
     clusters: Vec<Cluster>,
     occurrences: Vec<Occurrence>,
@@ -589,10 +605,13 @@ struct Linker<'d> {
 }
 
 impl<'d> Linker<'d> {
-    fn new(doc: &'d Document, dict: Option<&ActorDictionary>) -> Self {
+    fn new(doc: &'d Document, dict: Option<&'d ActorDictionary>) -> Self {
         let starts: Vec<usize> = doc.words.iter().map(|w| w.span.start).collect();
         let mut linker = Linker {
             doc,
+            dict,
+            word_org: vec![None; doc.words.len()],
+            home: home_country(doc),
             starts,
             clusters: Vec::new(),
             occurrences: Vec::new(),
@@ -624,17 +643,34 @@ impl<'d> Linker<'d> {
                     .filter(|c| !c.starts_with('-'))
                     .map(str::to_string),
                 titles: Vec::new(),
+                title_phrases: Vec::new(),
+                code: None,
                 surnames: Vec::new(),
                 names: vec![normalize(&e.name)],
                 added: Vec::new(),
                 latent: false,
+                is_group: e.basis.as_deref().is_some_and(|b| b.contains(" group "))
+                    || e.code.as_deref().is_some_and(|c| {
+                        ["REB", "RAD", "UAF", "IMG"].iter().any(|r| c.contains(r))
+                    }),
             };
             if sort == Sort::Person
                 && let Some(dict) = dict
             {
-                for m in dict.lookup_any(&e.name) {
+                // The titles held on the article's date (all of them when it has none).
+                let date = doc
+                    .meta
+                    .published
+                    .as_deref()
+                    .and_then(|p| crate::actors::Date::parse(p.get(..10).unwrap_or(p)));
+                let found = match date {
+                    Some(d) => dict.lookup(&e.name, d),
+                    None => dict.lookup_any(&e.name),
+                };
+                for m in found {
                     if let Some(title) = m.title {
                         cluster.titles.extend(title_words(title));
+                        cluster.title_phrases.push(title_words(title));
                     }
                 }
             }
@@ -649,11 +685,38 @@ impl<'d> Linker<'d> {
                         linker.soft[w] = true;
                     } else {
                         linker.taken[w] = true;
+                        if e.kind == EntityType::Org && e.code.is_some() {
+                            linker.word_org[w] = Some(index);
+                        }
                     }
                 }
                 let words: Vec<&str> = doc.slice(span).split_whitespace().collect();
                 if sort == Sort::Person {
                     linker.learn_name(&mut cluster, &words);
+                    // The title around the name: "Syrian interim" + "President".
+                    let mut phrase: Vec<String> = Vec::new();
+                    let mut k = first;
+                    while k > 0
+                        && first - k < 5
+                        && doc.words[k - 1].sentence == doc.words[first].sentence
+                        && matches!(upos(doc, k - 1), "ADJ" | "NOUN" | "PROPN")
+                    {
+                        k -= 1;
+                        // Honorifics ("Mr") are not part of the title.
+                        let word = lower(doc, k);
+                        if !HONORIFICS.contains(&word.trim_end_matches('.')) {
+                            phrase.insert(0, word);
+                        }
+                    }
+                    let stripped = strip_titles(&words).len();
+                    phrase.extend(
+                        words[..words.len() - stripped]
+                            .iter()
+                            .map(|w| w.trim_end_matches('.').to_lowercase()),
+                    );
+                    if !phrase.is_empty() {
+                        cluster.title_phrases.push(phrase);
+                    }
                 }
                 if is_agent {
                     let head = head_of(doc, first, last);
@@ -692,6 +755,69 @@ impl<'d> Linker<'d> {
         if !cluster.names.contains(&full) {
             cluster.names.push(full);
         }
+    }
+
+    /// True when word `w` is a role word of the dictionary ("MP", "spokesman").
+    fn role_word(&self, w: usize) -> bool {
+        let word = self.doc.slice(self.doc.words[w].span);
+        self.dict.is_some_and(|d| d.agent_role(word).is_some())
+            || TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    }
+
+    /// The code of a coded organisation named within the four words before `first`, with
+    /// only title words between ("Tory MP", "Liberal Democrat home affairs spokesman"), and
+    /// those title words.
+    fn organisation_before(&self, first: usize) -> (Option<String>, Vec<String>) {
+        let doc = self.doc;
+        let mut phrase = Vec::new();
+        let mut k = first;
+        while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
+            k -= 1;
+            if let Some(e) = self.word_org[k] {
+                let code = doc.entities.get(e).and_then(|e| e.code.clone());
+                return (code, phrase);
+            }
+            // Title words, a possessive ("Labour's"), and a preposition inside the title
+            // ("spokeswoman for women").
+            let word = lower(doc, k);
+            let possessive = matches!(word.as_str(), "'s" | "\u{2019}s");
+            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP") || possessive)
+                || self.taken[k]
+            {
+                break;
+            }
+            if !possessive && upos(doc, k) != "ADP" {
+                phrase.insert(0, word);
+            }
+        }
+        // A shadow minister is the opposition of the article's main country.
+        if phrase.iter().any(|w| w == "shadow")
+            && let Some(country) = &self.home
+        {
+            return (Some(format!("{country}OPP")), phrase);
+        }
+        (None, phrase)
+    }
+
+    /// The code of a coded organisation in an apposition right after a name ("X, a
+    /// spokesman for the Conservative Party", "X, commander of U.S. Central Command").
+    fn organisation_after(&self, last: usize) -> Option<String> {
+        let doc = self.doc;
+        let sentence = doc.words[last].sentence;
+        let mut k = last + 1;
+        if k >= doc.words.len() || lower(doc, k) != "," {
+            return None;
+        }
+        while k + 1 < doc.words.len() && k - last < 8 && doc.words[k + 1].sentence == sentence {
+            k += 1;
+            if let Some(e) = self.word_org[k] {
+                return doc.entities.get(e).and_then(|e| e.code.clone());
+            }
+            if !matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "DET" | "ADP") || self.taken[k] {
+                return None;
+            }
+        }
+        None
     }
 
     fn occur(&mut self, cluster: usize, first: usize, last: usize, span: Span) {
@@ -741,13 +867,27 @@ impl<'d> Linker<'d> {
             let Some(sort) = sort_of(m.kind) else {
                 continue;
             };
-            let Some((first, last)) = words_in(self.doc, &self.starts, m.span) else {
+            let Some((mut first, last)) = words_in(self.doc, &self.starts, m.span) else {
                 continue;
             };
+            // A name whose start the actor stage took ("Lib Dem" of "Lib Dem MP Lembit
+            // Opik"): the words after it; role words before a person's name are not the name.
+            while first < last && self.taken[first] {
+                first += 1;
+            }
+            if sort == Sort::Person {
+                while first < last && self.role_word(first) {
+                    first += 1;
+                }
+            }
             if (first..=last).any(|w| self.taken[w]) {
                 continue;
             }
-            let text = self.doc.slice(m.span);
+            let span = Span::new(
+                self.doc.words[first].span.start,
+                self.doc.words[last].span.end,
+            );
+            let text = self.doc.slice(span);
             let mut words: Vec<&str> = text.split_whitespace().collect();
             // A title just before a person's name tells the gender ("Mrs Helga Brandt"); the
             // mention stays the name.
@@ -787,7 +927,41 @@ impl<'d> Linker<'d> {
                 });
             let cluster = match found {
                 Some(c) => c,
+                None if sort == Sort::Person => {
+                    // An unknown person takes the code of the organisation named just
+                    // before, across title words ("Tory MP John Redwood").
+                    let (code, phrase) = match self.organisation_before(first) {
+                        (None, phrase) => (self.organisation_after(last), phrase),
+                        found => found,
+                    };
+                    self.clusters.push(Cluster {
+                        entity: None,
+                        name: stripped.join(" "),
+                        kind: m.kind,
+                        sort,
+                        gender: None,
+                        plural: false,
+                        country: code.as_deref().and_then(|c| c.get(..3)).map(str::to_string),
+                        titles: phrase.clone(),
+                        title_phrases: vec![phrase],
+                        code,
+                        surnames: Vec::new(),
+                        names: vec![full.clone()],
+                        added: Vec::new(),
+                        latent: false,
+                        is_group: false,
+                    });
+                    self.clusters.len() - 1
+                }
                 None => {
+                    // A department or ministry is its country's government.
+                    let code = (sort == Sort::Org
+                        && matches!(
+                            stripped.first().map(|w| w.to_lowercase()).as_deref(),
+                            Some("department" | "ministry")
+                        ))
+                    .then(|| self.home.as_ref().map(|c| format!("{c}GOV")))
+                    .flatten();
                     self.clusters.push(Cluster {
                         entity: None,
                         name: stripped.join(" "),
@@ -801,6 +975,9 @@ impl<'d> Linker<'d> {
                         names: vec![full.clone()],
                         added: Vec::new(),
                         latent: false,
+                        is_group: false,
+                        title_phrases: Vec::new(),
+                        code,
                     });
                     self.clusters.len() - 1
                 }
@@ -989,32 +1166,35 @@ impl<'d> Linker<'d> {
                         Sort::Person => {
                             // The noun (or, for "leader", any head's title) must be a title
                             // of the person; a gendered noun needs no title.
-                            let title_fits = c.titles.contains(&lem)
-                                || (lem == "leader"
-                                    && c.titles
-                                        .iter()
-                                        .any(|t| LEADER_TITLES.contains(&t.as_str())))
-                                || (person == Some(Some(Gender::Male))
-                                    || person == Some(Some(Gender::Female)))
-                                    && c.gender == gender;
-                            let former = adjectives.iter().any(|a| a.as_str() == "former");
-                            title_fits && (!former || c.titles.iter().any(|t| t == "former"))
+                            let gendered = (person == Some(Some(Gender::Male))
+                                || person == Some(Some(Gender::Female)))
+                                && c.gender == gender
+                                && adjectives.is_empty();
+                            gendered || title_fits(&c.title_phrases, &lem, &adjectives)
                         }
                         Sort::Org => {
+                            // "The group" is an armed or political group; otherwise the noun
+                            // must be in the organisation's name or role phrase ("the party"
+                            // for the Labour Party).
                             c.kind == EntityType::Org
-                                && (lem == "group"
-                                    || lem == "party"
+                                && ((lem == "group" && c.is_group)
                                     || c.titles.contains(&lem)
                                     || c.names.iter().any(|x| x.split(' ').any(|p| p == lem)))
                         }
                         Sort::Place => {
-                            let country = c.country.as_deref().is_some_and(|x| x.len() == 3)
-                                && c.names.iter().any(|x| !x.contains(' ') || x.len() > 3);
+                            // A country's code is its three letters alone ("SYR"); a capital
+                            // standing for its government has a role ("SYRGOV").
+                            let country = c
+                                .entity
+                                .and_then(|e| doc.entities.get(e))
+                                .and_then(|e| e.code.as_deref())
+                                .is_some_and(|x| x.len() == 3);
                             match lem.as_str() {
                                 "country" | "nation" | "kingdom" | "republic" => {
                                     c.kind == EntityType::Gpe && country
                                 }
-                                _ => c.kind == EntityType::Gpe,
+                                // A city, town or village is not a country.
+                                _ => c.kind == EntityType::Gpe && !country,
                             }
                         }
                     }
@@ -1056,6 +1236,9 @@ impl<'d> Linker<'d> {
             names: Vec::new(),
             added: Vec::new(),
             latent: true,
+            is_group: false,
+            title_phrases: Vec::new(),
+            code: None,
         });
         let c = self.clusters.len() - 1;
         self.add(c, first, noun);
@@ -1085,6 +1268,47 @@ impl<'d> Linker<'d> {
             self.displaced.push(span);
         }
     }
+}
+
+/// Qualifiers that make a title another office ("deputy prime minister" is not "the prime
+/// minister").
+const QUALIFIERS: &[&str] = &["deputy", "vice", "shadow", "former", "acting", "assistant"];
+
+/// True when a description ("the prime minister": head noun `noun`, modifiers "prime") fits
+/// one of a person's titles: the noun is in it (or, for "leader", a leader's title is), every
+/// modifier is in it, and it has no qualifier the description lacks.
+fn title_fits(phrases: &[Vec<String>], noun: &str, modifiers: &[&String]) -> bool {
+    phrases.iter().any(|t| {
+        let has_noun = t.iter().any(|w| w == noun)
+            || (noun == "leader" && t.iter().any(|w| LEADER_TITLES.contains(&w.as_str())));
+        let modifiers_fit = modifiers
+            .iter()
+            .all(|m| t.contains(m) || adjective_country(m).is_some());
+        let qualifiers_fit = QUALIFIERS
+            .iter()
+            .all(|q| !t.iter().any(|w| w == q) || modifiers.iter().any(|m| m == q));
+        has_noun && modifiers_fit && qualifiers_fit
+    })
+}
+
+/// The country named most often by the coded mentions of the document's entities.
+fn home_country(doc: &Document) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for e in &doc.entities {
+        if let Some(c) = e
+            .country()
+            .filter(|c| c.chars().all(|x| x.is_ascii_uppercase()))
+        {
+            if matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS") {
+                continue;
+            }
+            *counts.entry(c).or_default() += e.mentions.len();
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .map(|(c, _)| c.to_string())
 }
 
 /// True for entities the actor stage made from a role phrase ("officials", "the former
@@ -1149,11 +1373,16 @@ fn write_links(clusters: &[Cluster], shared: &[(Span, [usize; 2])], doc: &mut Do
         let index = match c.entity {
             Some(e) => e,
             None => {
+                let basis = if c.code.is_some() {
+                    "rule organisation before the name"
+                } else {
+                    "coreference"
+                };
                 doc.entities.push(Entity {
                     name: c.name.clone(),
                     kind: c.kind,
-                    code: None,
-                    basis: Some("coreference".to_string()),
+                    code: c.code.clone(),
+                    basis: Some(basis.to_string()),
                     mentions: Vec::new(),
                 });
                 doc.entities.len() - 1
@@ -1238,6 +1467,15 @@ mod tests {
             "Mrs Helga Brandt met Tomas Ruiz on Monday. She told him that Ruiz would lead \
              the talks. Brandt said her office agreed.",
             &["- [Helga Brandt|She|Brandt|her]", "- [Tomas Ruiz|him|Ruiz]"],
+        );
+    }
+
+    #[test]
+    fn an_unknown_person_takes_the_code_of_the_party_named_with_them() {
+        check(
+            "Conservative MP Harriet Quell criticised the plan. She said the plan was late. \
+             Dana Ferro, a spokeswoman for the Labour Party, said she disagreed.",
+            &["GBROPP [Harriet Quell|She]", "GBRGOV [Dana Ferro|she]"],
         );
     }
 

@@ -188,6 +188,8 @@ pub struct Timex {
     pub span: Span,
     /// What it says.
     pub expr: Expr,
+    /// True after "since": the period starts then and lasts until now.
+    pub since: bool,
 }
 
 impl Expr {
@@ -538,9 +540,11 @@ pub fn find(text: &str, offset: usize) -> Vec<Timex> {
         match match_at(&toks, i) {
             Some((len, expr)) => {
                 let last = &toks[i + len - 1];
+                let since = i > 0 && toks[i - 1].lower == "since";
                 out.push(Timex {
                     span: Span::new(offset + toks[i].start, offset + last.end),
                     expr,
+                    since,
                 });
                 i += len;
             }
@@ -987,6 +991,13 @@ mod tests {
             "2025-10-15",
             &["2024-12-08=2024-12-08", "March 15 2011=2011-03-15"],
         );
+    }
+
+    #[test]
+    fn since_marks_a_period_until_now() {
+        let found = find("The talks have stalled since 2019, not in 2020.", 0);
+        let since: Vec<bool> = found.iter().map(|t| t.since).collect();
+        assert_eq!(since, [true, false]);
     }
 
     #[test]

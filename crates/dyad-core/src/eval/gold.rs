@@ -656,6 +656,12 @@ pub fn score(article: &Value, gold: &GoldFile) -> GoldReport {
                 if let Some(country) = &g.location_country {
                     let ok = ev["location"]["country"].as_str() == Some(country.as_str());
                     report.location.record(ok);
+                    if !ok {
+                        report.notes.push(format!(
+                            "event {}: location in {} expected, got {}",
+                            g.id, country, ev["location"]["country"]
+                        ));
+                    }
                 }
             }
             None if g.required => report

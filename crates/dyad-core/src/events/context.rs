@@ -99,6 +99,8 @@ struct Found {
     path: Vec<usize>,
     /// The value with past bias (for "at the time", the date in context).
     past: Option<TimeValue>,
+    /// True after "since": the event lasts until now.
+    since: bool,
 }
 
 /// What the pass decided for one event.
@@ -206,6 +208,7 @@ fn sentence_timexes(tree: &Tree<'_>, published: Option<Date>) -> Vec<Vec<Found>>
             }
             found.push(Found {
                 expr: t.expr,
+                since: t.since,
                 path: path_up(tree, anchor),
                 words,
                 past,
@@ -302,6 +305,7 @@ fn context_of(
         .map_or(&[][..], Vec::as_slice);
     let bias = match e.status {
         EventStatus::Planned | EventStatus::Hypothetical => Bias::Future,
+        _ if progressive(tree, w) => Bias::Future,
         _ => Bias::Past,
     };
     let target_word = e.target.as_ref().and_then(|t| head_word(tree, t.span));
@@ -321,7 +325,8 @@ fn context_of(
         if let Some(v) = value {
             u.date = Some(v.to_string());
             if let (Some(p), Some(last)) = (published, v.last_day()) {
-                u.historical = Some(timex::days_between(last, p) > RECENT_DAYS);
+                // "Since 2015" lasts until now: not background.
+                u.historical = Some(!f.since && timex::days_between(last, p) > RECENT_DAYS);
             }
             let on = v.middle();
             if let (Some(day), Some(dict)) = (on, actors)
@@ -338,6 +343,22 @@ fn context_of(
     u.location = place_of(tree, w, target_word, actors, gazetteer);
     u.reported_by = reporter(tree, w, e);
     u
+}
+
+/// True when the trigger's clause is in the present progressive ("is holding a meeting on
+/// Friday"), which in news speaks of what is arranged to come.
+fn progressive(tree: &Tree<'_>, w: usize) -> bool {
+    let mut verb = w;
+    if matches!(tree.upos(w), "NOUN" | "PROPN")
+        && let Some(h) = tree.head(w)
+    {
+        verb = h;
+    }
+    tree.xpos(verb) == "VBG"
+        && tree.children(verb).iter().any(|&c| {
+            tree.base_rel(c) == "aux"
+                && matches!(tree.form(c).as_str(), "is" | "are" | "am" | "'s" | "'re")
+        })
 }
 
 /// The temporal expression of the trigger or of its nearest governing clause.
@@ -765,6 +786,24 @@ mod tests {
             "2025-10-15",
         );
         assert!(find(&list, "EGYGOV").contains(" 2025-10-17"), "{list:?}");
+    }
+
+    #[test]
+    fn the_present_progressive_looks_forward_and_since_is_not_background() {
+        let list = events(
+            "Russian President Vladimir Putin is meeting Syrian President Ahmed al-Sharaa on Friday.",
+            "2025-10-15",
+        );
+        assert_eq!(
+            find(&list, " 04"),
+            "RUSGOV 040 SYRGOV 2025-10-17",
+            "{list:?}"
+        );
+        let list = events(
+            "Since 2019, Russia has accused Turkey of arming rebels.",
+            "2025-10-15",
+        );
+        assert_eq!(find(&list, "112"), "RUS 112 TUR 2019", "{list:?}");
     }
 
     #[test]

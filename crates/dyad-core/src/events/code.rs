@@ -45,6 +45,10 @@ const PLANNING: &[&str] = &[
 /// Heads that make the event below them negated.
 const NEGATING: &[&str] = &["refrain", "refuse", "decline", "fail", "reject", "deny"];
 
+/// Verbs whose complement is an allegation, not a fact the text reports: "accused the party of
+/// signing a deal" codes the accusation; the deal itself is only alleged.
+const ALLEGING: &[&str] = &["accuse", "allege", "blame", "suspect"];
+
 /// Nouns that name a plan and carry the subject of their governing verb to an infinitive
 /// below them ("has no plans to extradite him").
 const PLAN_NOUNS: &[&str] = &[
@@ -1199,6 +1203,9 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
         }
         if let Some(s) = modal(h) {
             return s;
+        }
+        if ALLEGING.contains(&hl.as_str()) {
+            return EventStatus::Hypothetical;
         }
         if PLANNING.contains(&hl.as_str()) || (rel == "acl" && PLAN_NOUNS.contains(&hl.as_str())) {
             // "may seek to renegotiate" is only possible.

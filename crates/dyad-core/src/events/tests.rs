@@ -234,3 +234,26 @@ fn a_title_before_an_unknown_name_brings_its_country() {
 ";
     assert_eq!(code_parsed(parse), ["EGY 051 JPN"]);
 }
+
+#[test]
+fn an_act_someone_is_accused_of_is_only_alleged() {
+    let parse = "# text = Egypt accused Japan of signing a deal with Peru.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tJapan\tJapan\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\tof\tof\tSCONJ\tIN\t_\t5\tmark\t_\t_
+5\tsigning\tsign\tVERB\tVBG\t_\t3\tacl\t_\t_
+6\ta\ta\tDET\tDT\t_\t7\tdet\t_\t_
+7\tdeal\tdeal\tNOUN\tNN\t_\t5\tobj\t_\t_
+8\twith\twith\tADP\tIN\t_\t9\tcase\t_\t_
+9\tPeru\tPeru\tPROPN\tNNP\t_\t7\tnmod\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+    let sentences = conllu::parse(parse, "test").unwrap();
+    let doc = code_conllu(&sentences, Some("2025-01-01".into()));
+    let signing: Vec<_> = doc.events.iter().filter(|e| e.cameo.starts_with("05")).collect();
+    assert!(!signing.is_empty(), "{:?}", summary(&doc));
+    for e in signing {
+        assert_eq!(e.status, crate::document::EventStatus::Hypothetical, "{:?}", summary(&doc));
+    }
+}

@@ -12,6 +12,40 @@ pub fn hash_str(s: &str) -> u64 {
     mix64(h)
 }
 
+/// A fast hasher for the string keys of the lexicons (the FxHash recipe, eight bytes at a
+/// time); unlike the standard library's default it is not meant to resist crafted keys,
+/// which lexicons built from a treebank do not need.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        mix64(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+        let mut last = 0u64;
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(b) << (8 * i);
+        }
+        self.0 = (self.0.rotate_left(5) ^ last ^ ((bytes.len() as u64) << 59))
+            .wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub type WordMap<V> =
+    std::collections::HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// The splitmix64 finaliser.
 pub fn mix64(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -137,6 +171,19 @@ mod tests {
         assert_eq!(suffix("é", 3), "é");
         assert_eq!(prefix("über", 2), "üb");
         assert_ne!(feature(1, 2, 3, 4), feature(2, 2, 3, 4));
+    }
+
+    #[test]
+    fn word_maps_find_their_words() {
+        let mut m: WordMap<usize> = WordMap::default();
+        let words = ["a", "the", "ministers", "ministerial", "über", ""];
+        for (i, w) in words.iter().enumerate() {
+            m.insert(w.to_string(), i);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(*w), Some(&i));
+        }
+        assert_eq!(m.get("minister"), None);
     }
 
     #[test]

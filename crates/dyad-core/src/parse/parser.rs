@@ -87,7 +87,12 @@ impl Nodes {
         nodes.tag.push(ROOT_VALUE);
         nodes.word_tag.push(ROOT_VALUE);
         for (i, form) in forms.iter().enumerate() {
-            let w = hash_str(&form.to_lowercase());
+            // Most words have no capitals: hash them without a lower-cased copy.
+            let w = if form.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                hash_str(&form.to_lowercase())
+            } else {
+                hash_str(form)
+            };
             let t = hash_str(tags.get(i).copied().unwrap_or("_"));
             nodes.word.push(w);
             nodes.tag.push(t);

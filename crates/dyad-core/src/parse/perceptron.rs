@@ -155,6 +155,10 @@ fn bump(row: &mut Vec<Entry>, class: u16, delta: f32, time: u32) {
 
 /// Frozen perceptron weights: a read-only open-addressing table from feature hash to the
 /// feature's class weights.
+///
+/// A feature with weights for few classes keeps them as a sparse list of (class, weight)
+/// pairs; one with weights for many classes (the frequent tag features) keeps a dense row of
+/// one weight per class, which the scorer adds with vector instructions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     classes: usize,
@@ -168,9 +172,18 @@ pub struct Weights {
     starts: Vec<u32>,
     entry_class: Vec<u16>,
     entry_quantised: Vec<i16>,
-    /// Class and quantised weight of every entry, side by side for the scorer.
+    /// Class and quantised weight of every entry, side by side for the scorer of sparse rows.
     entries: Vec<(u16, i16)>,
+    /// The dense rows, `classes` weights each, as floats (of integer value) that the scorer
+    /// adds without converting.
+    dense: Vec<f32>,
 }
+
+/// Rows with at least this many entries are stored dense.
+const DENSE_MIN: usize = 16;
+
+/// Bit of [`Slot::end`] that marks a dense row (whose start is then a row number).
+const DENSE_FLAG: u32 = 1 << 31;
 
 /// One slot of the table: a feature hash and where its entries are.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -217,6 +230,12 @@ impl Weights {
         let capacity = (keys.len() * 3 / 2).max(16).next_power_of_two();
         let mask = capacity - 1;
         let mut slots = vec![Slot::default(); capacity];
+        let entries: Vec<(u16, i16)> = entry_class
+            .iter()
+            .zip(&entry_quantised)
+            .map(|(&c, &w)| (c, w))
+            .collect();
+        let mut dense: Vec<f32> = Vec::new();
         // Keys come sorted, so their home slots rise: every slot from `next` on is free until
         // a key runs past the end and wraps around to probe from the start.
         let mut next = 0usize;
@@ -230,17 +249,27 @@ impl Weights {
             } else {
                 next = slot + 1;
             }
-            slots[slot] = Slot {
-                key,
-                start: starts[i],
-                end: starts[i + 1],
+            let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
+            slots[slot] = if b - a >= DENSE_MIN.min(classes) {
+                let row = dense.len() / classes;
+                dense.resize(dense.len() + classes, 0.0);
+                for k in a..b {
+                    dense[row * classes + usize::from(entry_class[k])] =
+                        f32::from(entry_quantised[k]);
+                }
+                Slot {
+                    key,
+                    start: row as u32,
+                    end: DENSE_FLAG,
+                }
+            } else {
+                Slot {
+                    key,
+                    start: a as u32,
+                    end: b as u32,
+                }
             };
         }
-        let entries = entry_class
-            .iter()
-            .zip(&entry_quantised)
-            .map(|(&c, &w)| (c, w))
-            .collect();
         Weights {
             classes,
             scale,
@@ -251,6 +280,7 @@ impl Weights {
             entry_class,
             entry_quantised,
             entries,
+            dense,
         }
     }
 
@@ -289,11 +319,15 @@ impl Weights {
     ///
     /// The lookups are done in two sweeps, first finding every feature's row and then adding
     /// the rows, so that the processor can fetch many rows from memory at once.
-    /// Sums are exact: the quantised weights are added as integers and scaled once.
+    /// Sums are exact: the quantised weights are integers, and a sum of at most a few hundred
+    /// of them stays far below 2^24, where `f32` stops representing every integer; the sum is
+    /// scaled once at the end.
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [f32]) {
-        let mut sums = [0i32; 256];
-        let mut rows = [(0u32, 0u32); 128];
+        let classes = self.classes.min(scores.len());
+        let sums = &mut scores[..classes];
+        sums.iter_mut().for_each(|s| *s = 0.0);
+        let mut rows = [(0u32, 0u32); 32];
         for chunk in features.chunks(rows.len()) {
             let mut found = 0;
             for &f in chunk {
@@ -311,19 +345,43 @@ impl Weights {
                     slot = (slot + 1) & self.mask;
                 }
             }
+            // Dense rows are added two at a time, which halves the loads and stores of the
+            // sums; a leftover one is added alone.
+            let mut pending: Option<&[f32]> = None;
             for &(start, end) in &rows[..found] {
-                let row = self
-                    .entries
-                    .get(start as usize..end as usize)
-                    .unwrap_or(&[]);
-                for &(c, w) in row {
-                    sums[usize::from(c as u8)] += i32::from(w);
+                if end == DENSE_FLAG {
+                    let at = start as usize * self.classes;
+                    let row = self.dense.get(at..at + classes).unwrap_or(&[]);
+                    match pending.take() {
+                        Some(other) => {
+                            for ((s, &a), &b) in sums.iter_mut().zip(other).zip(row) {
+                                *s += a + b;
+                            }
+                        }
+                        None => pending = Some(row),
+                    }
+                } else {
+                    let row = self
+                        .entries
+                        .get(start as usize..end as usize)
+                        .unwrap_or(&[]);
+                    for &(c, w) in row {
+                        if let Some(s) = sums.get_mut(usize::from(c)) {
+                            *s += f32::from(w);
+                        }
+                    }
+                }
+            }
+            if let Some(row) = pending {
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += w;
                 }
             }
         }
-        for (x, &sum) in scores.iter_mut().zip(&sums) {
-            *x = sum as f32 * self.scale;
+        for x in sums.iter_mut() {
+            *x *= self.scale;
         }
+        scores[classes..].iter_mut().for_each(|s| *s = 0.0);
     }
 
     /// Writes the weights: class count, scale, row count, the sorted keys, the row lengths,
@@ -457,6 +515,38 @@ mod tests {
         }
         w.score(&[2, 4, 6], &mut scores);
         assert_eq!(scores, [0.0; 3]);
+    }
+
+    #[test]
+    fn dense_and_sparse_rows_add_up_exactly() {
+        // Rows of every length from 1 to 24 entries over 24 classes, so that some are stored
+        // sparse and some dense; any set of features must score their plain sum.
+        let classes = 24u16;
+        let mut rng = crate::parse::features::Rng::new(9);
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = (1..=24u32)
+            .map(|len| {
+                let row = (0..len as u16)
+                    .map(|c| ((c * 7) % classes, (rng.below(2001) as i16) - 1000))
+                    .collect::<std::collections::BTreeMap<u16, i16>>()
+                    .into_iter()
+                    .collect();
+                (len * 1000, row)
+            })
+            .collect();
+        let w = Weights::build(usize::from(classes), 0.5, rows.clone());
+        for _ in 0..50 {
+            let picked: Vec<usize> = (0..7).map(|_| rng.below(rows.len())).collect();
+            let features: Vec<u32> = picked.iter().map(|&i| rows[i].0).collect();
+            let mut expected = vec![0f32; usize::from(classes)];
+            for &i in &picked {
+                for &(c, q) in &rows[i].1 {
+                    expected[usize::from(c)] += f32::from(q) * 0.5;
+                }
+            }
+            let mut scores = vec![0f32; usize::from(classes)];
+            w.score(&features, &mut scores);
+            assert_eq!(scores, expected);
+        }
     }
 
     fn argmax(s: &[f32]) -> usize {

@@ -6,10 +6,11 @@
 //! gives the tagger a view of the words to its right. Very frequent words that always had the
 //! same tag are tagged from a dictionary without scoring.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use super::binary::{Reader, Writer};
-use super::features::{Rng, argmax_where, feature, hash_str, prefix, shape, suffix};
+use super::features::{Rng, WordMap, argmax_where, feature, hash_str, prefix, shape, suffix};
 use super::perceptron::{Trainer, Weights};
 use crate::conllu::ConlluSentence;
 use crate::error::Result;
@@ -51,11 +52,11 @@ pub struct Tagger {
     tags: Vec<(String, String)>,
     weights: Weights,
     /// Lower-cased word → hash of its ambiguity class and its most frequent class.
-    ambiguity: HashMap<String, (u64, u16)>,
+    ambiguity: WordMap<(u64, u16)>,
     /// Exact form → hash of its ambiguity class (case matters: `Apple` is not `apple`).
-    exact: HashMap<String, u64>,
+    exact: WordMap<u64>,
     /// Exact form → class, for frequent unambiguous words.
-    dictionary: HashMap<String, u16>,
+    dictionary: WordMap<u16>,
     /// The second pass, which also sees the first pass's tags of the words to the right.
     second: Option<Weights>,
 }
@@ -183,7 +184,7 @@ impl Tagger {
                     .or_default() += 1;
             }
         }
-        let mut ambiguity = HashMap::new();
+        let mut ambiguity = WordMap::default();
         for (word, counts) in &lower_tags {
             let total: usize = counts.values().sum();
             if total < 2 {
@@ -201,7 +202,7 @@ impl Tagger {
                 .expect("non-empty");
             ambiguity.insert(word.clone(), (h, best));
         }
-        let mut exact = HashMap::new();
+        let mut exact = WordMap::default();
         for (word, counts) in &form_tags {
             let total: usize = counts.values().sum();
             if total < 2 {
@@ -215,7 +216,7 @@ impl Tagger {
             }
             exact.insert(word.clone(), h);
         }
-        let mut dictionary = HashMap::new();
+        let mut dictionary = WordMap::default();
         for (word, counts) in &form_tags {
             let total: usize = counts.values().sum();
             let (&best, &n) = counts
@@ -374,7 +375,7 @@ impl Tagger {
         if n > r.remaining() / 12 {
             return Err(r.error("lexicon longer than the file"));
         }
-        let mut ambiguity = HashMap::with_capacity(n);
+        let mut ambiguity = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let word = r.str()?;
             let h = (u64::from(r.u32()?) << 32) | u64::from(r.u32()?);
@@ -385,7 +386,7 @@ impl Tagger {
         if n > r.remaining() / 12 {
             return Err(r.error("lexicon longer than the file"));
         }
-        let mut exact = HashMap::with_capacity(n);
+        let mut exact = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let word = r.str()?;
             let h = (u64::from(r.u32()?) << 32) | u64::from(r.u32()?);
@@ -395,7 +396,7 @@ impl Tagger {
         if n > r.remaining() / 6 {
             return Err(r.error("dictionary longer than the file"));
         }
-        let mut dictionary = HashMap::with_capacity(n);
+        let mut dictionary = WordMap::with_capacity_and_hasher(n, Default::default());
         for _ in 0..n {
             let word = r.str()?;
             let c = r.u16()?;
@@ -427,14 +428,15 @@ impl Tagger {
     }
 }
 
-fn token(
-    form: &str,
-    ambiguity: &HashMap<String, (u64, u16)>,
-    exact: &HashMap<String, u64>,
-) -> Token {
-    let lower = form.to_lowercase();
-    let entry = ambiguity.get(&lower).copied();
-    let amb = entry.map_or_else(|| hash_str(&shape(form)) ^ 0x0055_4e4b, |e| e.0);
+fn token(form: &str, ambiguity: &WordMap<(u64, u16)>, exact: &WordMap<u64>) -> Token {
+    let lower: Cow<str> = if form.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(form.to_lowercase())
+    } else {
+        Cow::Borrowed(form)
+    };
+    let entry = ambiguity.get(lower.as_ref()).copied();
+    let shape = hash_str(&shape(form));
+    let amb = entry.map_or(shape ^ 0x0055_4e4b, |e| e.0);
     let frequent = entry.map_or(0x0055_4e4b, |e| u64::from(e.1));
     let last_part = match lower.rsplit_once('-') {
         Some((_, last)) if !last.is_empty() => hash_str(last),
@@ -449,7 +451,7 @@ fn token(
         lower: hash_str(&lower),
         suffixes: [1, 2, 3, 4].map(|n| hash_str(suffix(&lower, n))),
         prefixes: [1, 2, 3].map(|n| hash_str(prefix(&lower, n))),
-        shape: hash_str(&shape(form)),
+        shape,
         ambiguity: amb,
     }
 }

@@ -1134,6 +1134,7 @@ fn code_jobs_keeps_input_order_in_a_stream() {
         .unwrap();
     assert!(empty.status.success(), "{}", stderr(&empty));
     assert!(empty.stdout.is_empty());
+}
 
 #[test]
 fn user_actor_files_are_read_after_the_embedded_ones() {
@@ -1191,6 +1192,7 @@ fn user_actor_files_are_read_after_the_embedded_ones() {
         let err = stderr(&out);
         assert!(err.contains("bad.txt:2"), "{err}");
     }
+}
 
 #[test]
 fn eval_quotes_scores_the_first_annotator_and_checks_thresholds() {

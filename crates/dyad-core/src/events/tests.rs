@@ -251,9 +251,18 @@ fn an_act_someone_is_accused_of_is_only_alleged() {
 ";
     let sentences = conllu::parse(parse, "test").unwrap();
     let doc = code_conllu(&sentences, Some("2025-01-01".into()));
-    let signing: Vec<_> = doc.events.iter().filter(|e| e.cameo.starts_with("05")).collect();
+    let signing: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("05"))
+        .collect();
     assert!(!signing.is_empty(), "{:?}", summary(&doc));
     for e in signing {
-        assert_eq!(e.status, crate::document::EventStatus::Hypothetical, "{:?}", summary(&doc));
+        assert_eq!(
+            e.status,
+            crate::document::EventStatus::Hypothetical,
+            "{:?}",
+            summary(&doc)
+        );
     }
 }

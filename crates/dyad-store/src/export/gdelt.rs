@@ -1,7 +1,7 @@
 //! The GDELT 2.0 event table (61 tab-separated columns, one row per real-world event) and
 //! Mentions table (16 columns, one row per report), in GDELT's column order, so that scripts
 //! written for GDELT's files read dyad's. Differences in meaning are in `docs/exports.md`:
-//! actors carry no geography of their own, tone is empty until dyad measures it, and
+//! actors carry no geography of their own, tone is dyad's VADER-based article tone, and
 //! identifiers are dyad's (cluster ids, article ids when there is no URL).
 
 use std::io::Write;

@@ -136,7 +136,8 @@ const NOT_TRIGGERS: &[&str] = &[
     "killer",
 ];
 
-/// Nouns a number measures rather than counts people with.
+/// Nouns a number measures rather than counts people with (month names are checked with
+/// `timex::is_month_name`).
 const NOT_COUNTED: &[&str] = &[
     "percent",
     "per",
@@ -178,18 +179,6 @@ const NOT_COUNTED: &[&str] = &[
     "points",
     "per cent",
     "mph",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Number words and their values.
@@ -450,7 +439,10 @@ fn counts_in(doc: &Document, first: usize, last: usize, out: &mut Vec<Count>) {
         }
         if let Some(o) = object {
             // A measure or a date anywhere between the number and its noun ("15 September protest").
-            if (n.last + 1..=o).any(|i| NOT_COUNTED.contains(&lower(doc, i).as_str())) {
+            if (n.last + 1..=o).any(|i| {
+                let w = lower(doc, i);
+                NOT_COUNTED.contains(&w.as_str()) || crate::timex::is_month_name(&w)
+            }) {
                 continue;
             }
             // "the 2015 elections": a number before a proper noun is a date or an id.

@@ -353,6 +353,19 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// True for a month name in lower case, in full ("september").
+pub fn is_month_name(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+}
+
+/// True for a lower-case month name, full or abbreviated ("sept" included), or a weekday name.
+pub fn is_calendar_word(lower: &str) -> bool {
+    is_month_name(lower)
+        || MONTH_ABBREVIATIONS.contains(&lower)
+        || lower == "sept"
+        || WEEKDAYS.contains(&lower)
+}
+
 /// Words after which a month name alone is a date ("in March", "last December").
 const MONTH_PREPOSITIONS: &[&str] = &[
     "in",

@@ -26,41 +26,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "its", "of", "on", "or", "she", "so", "that", "their", "they", "this", "to", "we", "with",
 ];
 
-/// Days and months, which follow names without being part of them.
-const CALENDAR_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -211,7 +176,7 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         let next_text = doc.slice(next.span);
                         starts_upper(next_text)
                             && next.upos.as_deref() == Some("PROPN")
-                            && !CALENDAR_WORDS.contains(&next_text.to_lowercase().as_str())
+                            && !crate::timex::is_calendar_word(&next_text.to_lowercase())
                     });
                     if longer && matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
                         continue;

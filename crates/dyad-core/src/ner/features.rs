@@ -78,33 +78,9 @@ mod t {
     pub const PREV_SHAPE: u8 = 23;
 }
 
-/// The shape of a word: `X` for upper case, `x` for lower case, `d` for digits, other
-/// characters as they are; runs longer than three are cut to three (`Xxxx` for `Moscow`).
+/// The shape of a word with runs longer than three cut to three (`Xxxx` for `Moscow`).
 pub fn shape(word: &str) -> String {
-    let mut out = String::new();
-    let mut last = '\0';
-    let mut run = 0;
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if class == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = class;
-        }
-        if run <= 3 {
-            out.push(class);
-        }
-    }
-    out
+    crate::parse::features::shape_runs(word, 3)
 }
 
 /// The shape with every run cut to one character (`Xx` for `Moscow`).

@@ -65,11 +65,17 @@ pub fn feature(template: u32, a: u64, b: u64, c: u64) -> u32 {
 
 /// The shape of a word: letters become `X`/`x`, digits `d`, runs longer than two folded.
 pub fn shape(word: &str) -> String {
+    shape_runs(word, 2)
+}
+
+/// The shape of a word: `X` for upper case, `x` for lower case, `d` for digits, other
+/// characters as they are; runs longer than `max_run` are cut to `max_run` characters.
+pub fn shape_runs(word: &str, max_run: usize) -> String {
     let mut out = String::new();
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
-        let s = if c.is_uppercase() {
+        let class = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -78,16 +84,15 @@ pub fn shape(word: &str) -> String {
         } else {
             c
         };
-        if s == last {
+        if class == last {
             run += 1;
-            if run > 2 {
-                continue;
-            }
         } else {
             run = 1;
-            last = s;
+            last = class;
         }
-        out.push(s);
+        if run <= max_run {
+            out.push(class);
+        }
     }
     out
 }

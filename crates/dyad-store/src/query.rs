@@ -68,6 +68,55 @@ pub struct EventRow {
     pub last_report: Option<String>,
 }
 
+/// The columns an [`EventRow`] is read from, in its field order, for the clusters table
+/// aliased `c`. The events listing and the exports both read clusters through it.
+pub(crate) const EVENT_COLUMNS: &str = "c.id, c.date, c.source_code, c.target_code, c.cameo_base, \
+     (SELECT plover FROM events WHERE cluster = c.id AND plover IS NOT NULL \
+      GROUP BY plover ORDER BY count(*) DESC, plover LIMIT 1), \
+     c.country, c.quad_class, c.goldstein, c.mentions, c.articles, c.stories, c.sources, \
+     c.first_report, c.last_report";
+
+impl EventRow {
+    /// Reads a row selected with [`EVENT_COLUMNS`] first.
+    pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(EventRow {
+            id: r.get(0)?,
+            date: r.get(1)?,
+            source: r.get(2)?,
+            target: r.get(3)?,
+            cameo: r.get(4)?,
+            plover: r.get(5)?,
+            country: r.get(6)?,
+            quad_class: r.get(7)?,
+            goldstein: r.get(8)?,
+            mentions: r.get(9)?,
+            articles: r.get(10)?,
+            stories: r.get(11)?,
+            sources: r.get(12)?,
+            first_report: r.get(13)?,
+            last_report: r.get(14)?,
+        })
+    }
+}
+
+/// Adds the date bounds to a query over the clusters table aliased `c`. `to` includes the
+/// whole of a partial date: `2025-10` keeps every day of October.
+pub(crate) fn push_dates(
+    sql: &mut String,
+    args: &mut Vec<Sql>,
+    from: Option<&str>,
+    to: Option<&str>,
+) {
+    if let Some(from) = from {
+        sql.push_str(" AND c.date >= ?");
+        args.push(Sql::Text(from.to_string()));
+    }
+    if let Some(to) = to {
+        sql.push_str(" AND c.date <= ?");
+        args.push(Sql::Text(format!("{to}\u{10ffff}")));
+    }
+}
+
 fn glob_prefix(prefix: &str) -> String {
     let clean: String = prefix
         .chars()
@@ -78,13 +127,7 @@ fn glob_prefix(prefix: &str) -> String {
 
 /// The clusters that pass the filter, most mentioned first, then by date.
 pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRow>> {
-    let mut sql = String::from(
-        "SELECT c.id, c.date, c.source_code, c.target_code, c.cameo_base, \
-         (SELECT plover FROM events WHERE cluster = c.id AND plover IS NOT NULL \
-          GROUP BY plover ORDER BY count(*) DESC, plover LIMIT 1), \
-         c.country, c.quad_class, c.goldstein, c.mentions, c.articles, c.stories, c.sources, \
-         c.first_report, c.last_report FROM clusters c WHERE c.mentions >= ?",
-    );
+    let mut sql = format!("SELECT {EVENT_COLUMNS} FROM clusters c WHERE c.mentions >= ?");
     let mut args: Vec<Sql> = vec![Sql::Integer(filter.min_mentions as i64)];
     if let Some(actor) = &filter.actor {
         sql.push_str(" AND (c.source_code GLOB ? OR c.target_code GLOB ?)");
@@ -96,15 +139,12 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRow>> 
         args.push(Sql::Text(glob_prefix(a)));
         args.push(Sql::Text(glob_prefix(b)));
     }
-    if let Some(from) = &filter.from {
-        sql.push_str(" AND c.date >= ?");
-        args.push(Sql::Text(from.clone()));
-    }
-    if let Some(to) = &filter.to {
-        // `--to 2025-10` includes every day of October.
-        sql.push_str(" AND c.date <= ?");
-        args.push(Sql::Text(format!("{to}\u{10ffff}")));
-    }
+    push_dates(
+        &mut sql,
+        &mut args,
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    );
     if let Some(cameo) = &filter.cameo {
         sql.push_str(" AND c.cameo_base GLOB ?");
         args.push(Sql::Text(glob_prefix(cameo)));
@@ -128,25 +168,7 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRow>> 
     }
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
-        .query_map(params_from_iter(args), |r| {
-            Ok(EventRow {
-                id: r.get(0)?,
-                date: r.get(1)?,
-                source: r.get(2)?,
-                target: r.get(3)?,
-                cameo: r.get(4)?,
-                plover: r.get(5)?,
-                country: r.get(6)?,
-                quad_class: r.get(7)?,
-                goldstein: r.get(8)?,
-                mentions: r.get(9)?,
-                articles: r.get(10)?,
-                stories: r.get(11)?,
-                sources: r.get(12)?,
-                first_report: r.get(13)?,
-                last_report: r.get(14)?,
-            })
-        })?
+        .query_map(params_from_iter(args), EventRow::read)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

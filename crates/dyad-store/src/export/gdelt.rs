@@ -224,12 +224,13 @@ fn action_geo(cluster: &Cluster) -> [String; 8] {
 /// The 61 fields of one cluster's event row.
 pub fn event_row(cluster: &Cluster) -> Vec<String> {
     let date = cluster
+        .row
         .date
         .as_deref()
         .and_then(date_parts)
-        .or_else(|| cluster.first_report.as_deref().and_then(date_parts));
+        .or_else(|| cluster.row.first_report.as_deref().and_then(date_parts));
     let mut row = Vec::with_capacity(61);
-    row.push(cluster.id.to_string());
+    row.push(cluster.row.id.to_string());
     match date {
         Some((y, m, d)) => {
             row.push(format!("{y:04}{m:02}{d:02}"));
@@ -241,11 +242,11 @@ pub fn event_row(cluster: &Cluster) -> Vec<String> {
     }
     let (source, target) = (cluster.source(), cluster.target());
     row.extend(actor_columns(
-        cluster.source_code.as_deref(),
+        cluster.row.source.as_deref(),
         source.name.as_deref().or(source.text.as_deref()),
     ));
     row.extend(actor_columns(
-        cluster.target_code.as_deref(),
+        cluster.row.target.as_deref(),
         target.name.as_deref().or(target.text.as_deref()),
     ));
     let lead = cluster
@@ -255,13 +256,13 @@ pub fn event_row(cluster: &Cluster) -> Vec<String> {
     row.push(u8::from(lead).to_string());
     let cameo = cluster.cameo();
     row.push(cameo.to_string());
-    row.push(cluster.cameo_base.clone());
-    row.push(cluster.cameo_base.chars().take(2).collect());
-    row.push(opt(cluster.quad_class));
-    row.push(opt(cluster.goldstein));
-    row.push(cluster.mentions.to_string());
-    row.push(cluster.sources.to_string());
-    row.push(cluster.articles.to_string());
+    row.push(cluster.row.cameo.clone());
+    row.push(cluster.row.cameo.chars().take(2).collect());
+    row.push(opt(cluster.row.quad_class));
+    row.push(opt(cluster.row.goldstein));
+    row.push(cluster.row.mentions.to_string());
+    row.push(cluster.row.sources.to_string());
+    row.push(cluster.row.articles.to_string());
     row.push(opt(cluster.tone()));
     // Actors are not located apart from the event: their geography is empty (type 0).
     for _ in 0..2 {
@@ -292,7 +293,7 @@ pub fn mention_row(cluster: &Cluster, member: &Member) -> Vec<String> {
         .or_else(|| member.url.as_deref().and_then(host).map(str::to_string));
     let offset = |o: Option<i64>| o.unwrap_or(-1).to_string();
     vec![
-        cluster.id.to_string(),
+        cluster.row.id.to_string(),
         cluster.added().map(timestamp).unwrap_or_default(),
         mention_time,
         if member.url.is_some() { "1" } else { "2" }.to_string(),

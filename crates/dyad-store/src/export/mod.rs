@@ -19,6 +19,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, params_from_iter};
 
 use crate::error::Result;
+use crate::query::{EVENT_COLUMNS, EventRow, push_dates};
 
 /// Which clusters to export: the same date rules as `dyad events` (`--to 2025-10` keeps the
 /// whole of October).
@@ -126,34 +127,9 @@ pub struct Member {
 /// One real-world event with its reports.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Cluster {
-    /// The cluster id (stable for one database, like GDELT's GLOBALEVENTID).
-    pub id: i64,
-    /// The date it clusters on: a day, or a partial date (`2015`, `2015-09`).
-    pub date: Option<String>,
-    /// Source actor code.
-    pub source_code: Option<String>,
-    /// Target actor code.
-    pub target_code: Option<String>,
-    /// CAMEO base code (three digits).
-    pub cameo_base: String,
-    /// The place's country (ISO3).
-    pub country: Option<String>,
-    /// Events coded (reports).
-    pub mentions: i64,
-    /// Articles, near-duplicate copies from one source counted once.
-    pub articles: i64,
-    /// Independent stories.
-    pub stories: i64,
-    /// Distinct outlets.
-    pub sources: i64,
-    /// Publication date of the first report.
-    pub first_report: Option<String>,
-    /// Publication date of the last report.
-    pub last_report: Option<String>,
-    /// The most frequent quad class of the reports.
-    pub quad_class: Option<i64>,
-    /// The mean Goldstein value of the reports.
-    pub goldstein: Option<f64>,
+    /// The cluster's summary, as `dyad events` lists it (the id is stable for one database,
+    /// like GDELT's GLOBALEVENTID; the date is a day or a partial date such as `2015-09`).
+    pub row: EventRow,
     /// The reports, in storage order.
     pub members: Vec<Member>,
 }
@@ -174,7 +150,7 @@ fn most_frequent<'a>(values: impl Iterator<Item = &'a str>) -> Option<&'a str> {
 impl Cluster {
     /// The most frequent full CAMEO code of the reports (the base code when there are none).
     pub fn cameo(&self) -> &str {
-        most_frequent(self.members.iter().map(|m| m.cameo.as_str())).unwrap_or(&self.cameo_base)
+        most_frequent(self.members.iter().map(|m| m.cameo.as_str())).unwrap_or(&self.row.cameo)
     }
 
     /// The most frequent PLOVER type of the reports.
@@ -217,7 +193,7 @@ impl Cluster {
             .find(|a| a.name.is_some() || a.text.is_some())
             .cloned()
             .unwrap_or_else(|| Actor {
-                code: self.source_code.clone(),
+                code: self.row.source.clone(),
                 ..Actor::default()
             })
     }
@@ -230,7 +206,7 @@ impl Cluster {
             .find(|a| a.name.is_some() || a.text.is_some())
             .cloned()
             .unwrap_or_else(|| Actor {
-                code: self.target_code.clone(),
+                code: self.row.target.clone(),
                 ..Actor::default()
             })
     }
@@ -258,7 +234,7 @@ impl Cluster {
 
     /// The year and month the cluster is filed under (`None` for a missing part).
     pub fn year_month(&self) -> (Option<i32>, Option<u32>) {
-        let Some(date) = self.date.as_deref() else {
+        let Some(date) = self.row.date.as_deref() else {
             return (None, None);
         };
         let year = date
@@ -282,43 +258,22 @@ pub fn for_each_cluster(
     filter: &ExportFilter,
     mut each: impl FnMut(Cluster) -> Result<()>,
 ) -> Result<u64> {
-    let mut sql = String::from(
-        "SELECT id, date, source_code, target_code, cameo_base, country, mentions, articles, \
-         stories, sources, first_report, last_report, quad_class, goldstein FROM clusters \
-         WHERE mentions >= 1",
-    );
+    let mut sql = format!("SELECT {EVENT_COLUMNS} FROM clusters c WHERE c.mentions >= 1");
     let mut args: Vec<Sql> = Vec::new();
-    if let Some(from) = &filter.from {
-        sql.push_str(" AND date >= ?");
-        args.push(Sql::Text(from.clone()));
-    }
-    if let Some(to) = &filter.to {
-        sql.push_str(" AND date <= ?");
-        args.push(Sql::Text(format!("{to}\u{10ffff}")));
-    }
-    sql.push_str(" ORDER BY date, id");
+    push_dates(
+        &mut sql,
+        &mut args,
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    );
+    sql.push_str(" ORDER BY c.date, c.id");
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args))?;
     let mut count = 0;
     while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let cluster = Cluster {
-            id,
-            date: r.get(1)?,
-            source_code: r.get(2)?,
-            target_code: r.get(3)?,
-            cameo_base: r.get(4)?,
-            country: r.get(5)?,
-            mentions: r.get(6)?,
-            articles: r.get(7)?,
-            stories: r.get(8)?,
-            sources: r.get(9)?,
-            first_report: r.get(10)?,
-            last_report: r.get(11)?,
-            quad_class: r.get(12)?,
-            goldstein: r.get(13)?,
-            members: members(conn, id)?,
-        };
+        let row = EventRow::read(r)?;
+        let members = members(conn, row.id)?;
+        let cluster = Cluster { row, members };
         each(cluster)?;
         count += 1;
     }
@@ -620,7 +575,7 @@ pub(crate) mod tests {
         })
         .unwrap();
         assert_eq!(n, 3);
-        let dates: Vec<_> = seen.iter().map(|c| c.date.clone().unwrap()).collect();
+        let dates: Vec<_> = seen.iter().map(|c| c.row.date.clone().unwrap()).collect();
         assert_eq!(dates, ["2024-03", "2025-10-14", "2025-11-02"]);
         let meeting = &seen[1];
         assert_eq!(meeting.members.len(), 2);

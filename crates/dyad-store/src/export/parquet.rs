@@ -253,9 +253,9 @@ mod tests {
         })
         .unwrap();
         let mut c = c.unwrap();
-        c.date = Some("2024".into());
+        c.row.date = Some("2024".into());
         assert_eq!(partition(&c), "year=2024/month=__HIVE_DEFAULT_PARTITION__");
-        c.date = None;
+        c.row.date = None;
         assert!(partition(&c).starts_with("year=__HIVE"));
     }
 }

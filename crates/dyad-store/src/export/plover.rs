@@ -107,14 +107,20 @@ fn location(cluster: &Cluster) -> Value {
 pub fn record(cluster: &Cluster) -> Value {
     let first = cluster.first();
     let mut r = Map::new();
-    r.insert("id".into(), json!(format!("dyad-{}", cluster.id)));
+    r.insert("id".into(), json!(format!("dyad-{}", cluster.row.id)));
     r.insert("has_event".into(), json!(cluster.plover().is_some()));
     r.insert(
         "date".into(),
-        json!(cluster.date.as_ref().or(cluster.first_report.as_ref())),
+        json!(
+            cluster
+                .row
+                .date
+                .as_ref()
+                .or(cluster.row.first_report.as_ref())
+        ),
     );
-    let actor = entity(&cluster.source(), cluster.source_code.as_deref());
-    let recipient = entity(&cluster.target(), cluster.target_code.as_deref());
+    let actor = entity(&cluster.source(), cluster.row.source.as_deref());
+    let recipient = entity(&cluster.target(), cluster.row.target.as_deref());
     r.insert("actor".into(), json!(actor.into_iter().collect::<Vec<_>>()));
     r.insert(
         "recipient".into(),
@@ -131,8 +137,8 @@ pub fn record(cluster: &Cluster) -> Value {
         .filter_map(|m| m.trigger.as_deref())
         .collect();
     r.insert("event_text".into(), json!(texts));
-    r.insert("quad_code".into(), json!(cluster.quad_class));
-    r.insert("event_scale".into(), json!(cluster.goldstein));
+    r.insert("quad_code".into(), json!(cluster.row.quad_class));
+    r.insert("event_scale".into(), json!(cluster.row.goldstein));
     r.insert("mode".into(), json!(cluster.modes()));
     r.insert("context".into(), json!(cluster.contexts()));
     r.insert(
@@ -165,11 +171,11 @@ pub fn record(cluster: &Cluster) -> Value {
         json!(format!("dyad {}", dyad_core::VERSION)),
     );
     r.insert("cameo".into(), json!(cluster.cameo()));
-    r.insert("goldstein".into(), json!(cluster.goldstein));
-    r.insert("mentions".into(), json!(cluster.mentions));
-    r.insert("articles".into(), json!(cluster.articles));
-    r.insert("stories".into(), json!(cluster.stories));
-    r.insert("sources".into(), json!(cluster.sources));
+    r.insert("goldstein".into(), json!(cluster.row.goldstein));
+    r.insert("mentions".into(), json!(cluster.row.mentions));
+    r.insert("articles".into(), json!(cluster.row.articles));
+    r.insert("stories".into(), json!(cluster.row.stories));
+    r.insert("sources".into(), json!(cluster.row.sources));
     let reports: Vec<Value> = cluster
         .members
         .iter()

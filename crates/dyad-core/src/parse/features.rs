@@ -97,6 +97,38 @@ pub fn shape_runs(word: &str, max_run: usize) -> String {
     out
 }
 
+/// The same as `hash_str(&shape_runs(word, max_run))`, without building the string.
+pub fn hash_shape(word: &str, max_run: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = '\0';
+    let mut run = 0;
+    let mut utf8 = [0u8; 4];
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if class == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = class;
+        }
+        if run <= max_run {
+            for &b in class.encode_utf8(&mut utf8).as_bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    mix64(h)
+}
+
 /// The last `n` characters of a string (all of it when shorter).
 pub fn suffix(s: &str, n: usize) -> &str {
     let count = s.chars().count();
@@ -176,6 +208,10 @@ mod tests {
         assert_eq!(suffix("é", 3), "é");
         assert_eq!(prefix("über", 2), "üb");
         assert_ne!(feature(1, 2, 3, 4), feature(2, 2, 3, 4));
+        for w in ["McDonald's", "1999", "über-Größe", "", "AAAbbb", "x²€€€"] {
+            assert_eq!(hash_shape(w, 2), hash_str(&shape(w)), "{w}");
+            assert_eq!(hash_shape(w, 4), hash_str(&shape_runs(w, 4)), "{w}");
+        }
     }
 
     #[test]

@@ -263,8 +263,57 @@ impl State {
         out
     }
 
+    /// The features of a state: those of the buffer alone, then the others.
     fn features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
         out.clear();
+        self.buffer_features(nodes, out);
+        self.stack_features(nodes, out);
+    }
+
+    /// The features that depend on nothing but the front of the buffer (the same for every
+    /// state with the same front), appended to `out`.
+    fn buffer_features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
+        let n = self.n;
+        let at = |v: &Vec<u64>, x: usize| -> u64 { if x == NONE { NO_VALUE } else { v[x] } };
+        let n0 = if self.buffer <= n { self.buffer } else { NONE };
+        let n1 = if self.buffer < n {
+            self.buffer + 1
+        } else {
+            NONE
+        };
+        let n2 = if self.buffer + 1 < n {
+            self.buffer + 2
+        } else {
+            NONE
+        };
+        let (w, p, wp) = (&nodes.word, &nodes.tag, &nodes.word_tag);
+        let n0w = at(w, n0);
+        let n0p = at(p, n0);
+        let n0wp = at(wp, n0);
+        let n1w = at(w, n1);
+        let n1p = at(p, n1);
+        let n2p = at(p, n2);
+        let fs = [
+            feature(0, 0, 0, 0),
+            feature(4, n0w, 0, 0),
+            feature(5, n0p, 0, 0),
+            feature(6, n0wp, 0, 0),
+            feature(7, n1w, 0, 0),
+            feature(8, n1p, 0, 0),
+            feature(9, at(wp, n1), 0, 0),
+            feature(10, at(w, n2), 0, 0),
+            feature(11, n2p, 0, 0),
+            feature(12, at(wp, n2), 0, 0),
+            feature(20, n0p, n1p, 0),
+            feature(21, n0p, n1p, n2p),
+            feature(78, n0w, n1w, 0),
+            feature(81, n0wp, n1p, 0),
+        ];
+        out.extend_from_slice(&fs);
+    }
+
+    /// The features that depend on the stack (and on the buffer too), appended to `out`.
+    fn stack_features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
         let n = self.n;
         let at = |v: &Vec<u64>, x: usize| -> u64 { if x == NONE { NO_VALUE } else { v[x] } };
         let get = |v: &Vec<usize>, x: usize| -> usize { if x == NONE { NONE } else { v[x] } };
@@ -287,11 +336,6 @@ impl State {
         } else {
             NONE
         };
-        let n2 = if self.buffer + 1 < n {
-            self.buffer + 2
-        } else {
-            NONE
-        };
         let s0h = get(&self.heads, s0);
         let s0h2 = get(&self.heads, s0h);
         let s0l = get(&self.left1, s0);
@@ -307,9 +351,7 @@ impl State {
         let n0w = at(w, n0);
         let n0p = at(p, n0);
         let n0wp = at(wp, n0);
-        let n1w = at(w, n1);
         let n1p = at(p, n1);
-        let n2p = at(p, n2);
         let dist = if n0 != NONE && s0 != NONE {
             let d = n0 - s0;
             (if d > 5 { 5 + (d >= 10) as usize } else { d }) as u64
@@ -336,19 +378,9 @@ impl State {
         let n0lp = at(p, n0l);
         let root_flag = u64::from(self.root_taken);
         let fs = [
-            feature(0, 0, 0, 0),
             feature(1, s0w, 0, 0),
             feature(2, s0p, 0, 0),
             feature(3, s0wp, 0, 0),
-            feature(4, n0w, 0, 0),
-            feature(5, n0p, 0, 0),
-            feature(6, n0wp, 0, 0),
-            feature(7, n1w, 0, 0),
-            feature(8, n1p, 0, 0),
-            feature(9, at(wp, n1), 0, 0),
-            feature(10, at(w, n2), 0, 0),
-            feature(11, n2p, 0, 0),
-            feature(12, at(wp, n2), 0, 0),
             feature(13, s0wp, n0wp, 0),
             feature(14, s0wp, n0w, 0),
             feature(15, s0w, n0wp, 0),
@@ -356,8 +388,6 @@ impl State {
             feature(17, s0p, n0wp, 0),
             feature(18, s0w, n0w, 0),
             feature(19, s0p, n0p, 0),
-            feature(20, n0p, n1p, 0),
-            feature(21, n0p, n1p, n2p),
             feature(22, s0p, n0p, n1p),
             feature(23, s0hp, s0p, n0p),
             feature(24, s0p, s0lp, n0p),
@@ -414,10 +444,8 @@ impl State {
             feature(75, at(p, s1), s0p, n0p),
             feature(76, at(wp, s1), s0wp, 0),
             feature(77, s0w, n0p, n1p),
-            feature(78, n0w, n1w, 0),
             feature(79, root_flag, s0p, n0p),
             feature(80, label(s0), s0p, n0p),
-            feature(81, n0wp, n1p, 0),
         ];
         out.extend_from_slice(&fs);
     }
@@ -469,18 +497,117 @@ impl Parser {
         }
     }
 
+    /// The class of the model file (and of training) that an internal class stands for.
+    /// Internally the left arcs come first and the right arcs after them, so that the
+    /// classes of one transition are a contiguous range, which the scorer can skip.
+    fn file_class(&self, class: usize) -> usize {
+        let l = self.labels.len();
+        match class {
+            SHIFT | REDUCE => class,
+            c if c < 2 + l => 2 + 2 * (c - 2),
+            c => 3 + 2 * (c - 2 - l),
+        }
+    }
+
+    /// For each file class, its internal class.
+    fn to_internal(labels: usize) -> Vec<u16> {
+        (0..2 + 2 * labels)
+            .map(|c| match transition_of(c) {
+                LEFT => 2 + label_of(c),
+                RIGHT => 2 + labels + label_of(c),
+                t => t,
+            } as u16)
+            .collect()
+    }
+
+    /// For each internal class, its file class.
+    fn to_file(&self) -> Vec<u16> {
+        (0..self.classes())
+            .map(|c| self.file_class(c) as u16)
+            .collect()
+    }
+
+    /// The best allowed internal class: the highest score, ties going to the lowest file
+    /// class (as when scoring in file order). Only the root's single arc is labelled `root`.
+    fn best(&self, state: &State, scores: &[f32]) -> Option<usize> {
+        let l = self.labels.len();
+        let s0 = state.top();
+        let mut best: Option<usize> = None;
+        let mut consider = |c: usize| {
+            let Some(&s) = scores.get(c) else { return };
+            let better = match best {
+                None => true,
+                Some(b) => {
+                    s > scores[b] || (s == scores[b] && self.file_class(c) < self.file_class(b))
+                }
+            };
+            if better {
+                best = Some(c);
+            }
+        };
+        if state.valid(SHIFT) {
+            consider(SHIFT);
+        }
+        if state.valid(REDUCE) {
+            consider(REDUCE);
+        }
+        if state.valid(LEFT) {
+            (0..l)
+                .filter(|&k| k != self.root)
+                .for_each(|k| consider(2 + k));
+        }
+        if state.valid(RIGHT) {
+            if s0 == 0 {
+                consider(2 + l + self.root);
+            } else {
+                (0..l)
+                    .filter(|&k| k != self.root)
+                    .for_each(|k| consider(2 + l + k));
+            }
+        }
+        best
+    }
+
+    /// The transition and label of an internal class.
+    fn kind(&self, class: usize) -> (usize, usize) {
+        let l = self.labels.len();
+        match class {
+            SHIFT | REDUCE => (class, NONE),
+            c if c < 2 + l => (LEFT, c - 2),
+            c => (RIGHT, c - 2 - l),
+        }
+    }
+
     /// Parses a sentence of words with their Penn tags.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Tree {
         let n = forms.len();
+        let l = self.labels.len();
         let nodes = Nodes::new(forms, tags);
         let mut state = State::new(n);
-        let mut scores = vec![0f32; self.classes()];
+        let classes = self.classes();
+        let mut scores = vec![0f32; classes];
         let mut feats = Vec::with_capacity(90);
+        // The sums of the buffer's features, kept while the front of the buffer stays.
+        let mut buffer_sums = vec![0i32; classes];
+        let mut buffer_front = NONE;
+        let mut sums = vec![0i32; classes];
         while !state.terminal() {
-            state.features(&nodes, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            let class = argmax_where(&scores, |c| self.allowed(&state, c)).unwrap_or(SHIFT);
-            state.apply(transition_of(class), label_of(class));
+            if state.buffer != buffer_front {
+                feats.clear();
+                state.buffer_features(&nodes, &mut feats);
+                buffer_sums.iter_mut().for_each(|s| *s = 0);
+                self.weights.accumulate(&feats, &mut buffer_sums, 0..0);
+                buffer_front = state.buffer;
+            }
+            feats.clear();
+            state.stack_features(&nodes, &mut feats);
+            sums.copy_from_slice(&buffer_sums);
+            // When no left arc is possible, the left-arc classes are not scored.
+            let skip = if state.valid(LEFT) { 0..0 } else { 2..2 + l };
+            self.weights.accumulate(&feats, &mut sums, skip);
+            self.weights.finish(&sums, &mut scores);
+            let (transition, label) = self.kind(self.best(&state, &scores).unwrap_or(SHIFT));
+            state.apply(transition, label);
         }
         self.attach_leftovers(&mut state, &nodes, &mut feats, &mut scores);
         self.finish(&state)
@@ -496,6 +623,7 @@ impl Parser {
         feats: &mut Vec<u32>,
         scores: &mut [f32],
     ) {
+        let l = self.labels.len();
         while state.stack.len() > 1 {
             let s = state.top();
             state.stack.pop();
@@ -510,10 +638,9 @@ impl Parser {
             state.buffer = s;
             state.features(nodes, feats);
             self.weights.score(feats, scores);
-            let right =
-                |c: usize| transition_of(c) == RIGHT && (label_of(c) == self.root) == (below == 0);
+            let right = |c: usize| c >= 2 + l && (c - 2 - l == self.root) == (below == 0);
             if let Some(c) = argmax_where(scores, right) {
-                state.add_arc(below, s, label_of(c));
+                state.add_arc(below, s, c - 2 - l);
             }
         }
         state.buffer = state.n + 1;
@@ -636,7 +763,9 @@ impl Parser {
                 100.0 * correct as f64 / total.max(1) as f64
             ));
         }
-        parser.weights = trainer.freeze(options.min_weight);
+        parser.weights = trainer
+            .freeze(options.min_weight)
+            .remapped(&Parser::to_internal(parser.labels.len()));
         parser
     }
 
@@ -645,7 +774,7 @@ impl Parser {
         let mut w = Writer::with_header(KIND);
         w.strs(&self.labels);
         w.u32(self.root as u32);
-        self.weights.write(&mut w);
+        self.weights.remapped(&self.to_file()).write(&mut w);
         w.into_bytes()
     }
 
@@ -660,7 +789,7 @@ impl Parser {
         if root >= labels.len() {
             return Err(r.error("root label out of range"));
         }
-        let weights = Weights::read(&mut r)?;
+        let weights = Weights::read_mapped(&mut r, Some(&Parser::to_internal(labels.len())))?;
         if weights.classes() != 2 + 2 * labels.len() {
             return Err(r.error("weights do not match the label set"));
         }

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 use super::binary::{Reader, Writer};
 use crate::error::Result;
@@ -174,9 +175,75 @@ pub struct Weights {
     entry_quantised: Vec<i16>,
     /// Class and quantised weight of every entry, side by side for the scorer of sparse rows.
     entries: Vec<(u16, i16)>,
-    /// The dense rows, `classes` weights each, as floats (of integer value) that the scorer
-    /// adds without converting.
-    dense: Vec<f32>,
+    /// The dense rows, `classes` quantised weights each.
+    dense: Vec<i16>,
+}
+
+/// The most classes a model may have.
+const MAX_CLASSES: usize = 256;
+
+/// Adds two rows of weights to the sums.
+#[inline(always)]
+fn add_two(sums: &mut [i32], a: &[i16], b: &[i16]) {
+    for ((s, &x), &y) in sums.iter_mut().zip(a).zip(b) {
+        *s += i32::from(x) + i32::from(y);
+    }
+}
+
+/// Adds a row of weights to the sums.
+#[inline(always)]
+fn add_one(sums: &mut [i32], a: &[i16]) {
+    for (s, &x) in sums.iter_mut().zip(a) {
+        *s += i32::from(x);
+    }
+}
+
+/// Renumbers the entries' classes through `map`, and with `sort` sorts each row by its new
+/// classes (the scorer does not need it; writing a model does); false (and nothing
+/// changed) when `map` is not a permutation of `classes` classes.
+fn remap(
+    map: &[u16],
+    classes: usize,
+    starts: &[u32],
+    entry_class: &mut [u16],
+    entry_quantised: &mut [i16],
+    sort: bool,
+) -> bool {
+    let mut seen = vec![false; classes];
+    let is_permutation = map.len() == classes
+        && map.iter().all(|&c| {
+            let c = usize::from(c);
+            c < classes && !std::mem::replace(&mut seen[c], true)
+        });
+    if !is_permutation || entry_class.iter().any(|&c| usize::from(c) >= classes) {
+        return false;
+    }
+    for c in entry_class.iter_mut() {
+        *c = map[usize::from(*c)];
+    }
+    if !sort {
+        return true;
+    }
+    let mut row: Vec<(u16, i16)> = Vec::new();
+    for w in starts.windows(2) {
+        let (a, b) = (w[0] as usize, (w[1] as usize).min(entry_class.len()));
+        if a >= b {
+            continue;
+        }
+        row.clear();
+        row.extend(
+            entry_class[a..b]
+                .iter()
+                .zip(&entry_quantised[a..b])
+                .map(|(&c, &q)| (c, q)),
+        );
+        row.sort_unstable_by_key(|&(c, _)| c);
+        for (k, &(c, q)) in row.iter().enumerate() {
+            entry_class[a + k] = c;
+            entry_quantised[a + k] = q;
+        }
+    }
+    true
 }
 
 /// Rows with at least this many entries are stored dense.
@@ -235,7 +302,7 @@ impl Weights {
             .zip(&entry_quantised)
             .map(|(&c, &w)| (c, w))
             .collect();
-        let mut dense: Vec<f32> = Vec::new();
+        let mut dense: Vec<i16> = Vec::new();
         // Keys come sorted, so their home slots rise: every slot from `next` on is free until
         // a key runs past the end and wraps around to probe from the start.
         let mut next = 0usize;
@@ -252,10 +319,9 @@ impl Weights {
             let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
             slots[slot] = if b - a >= DENSE_MIN.min(classes) {
                 let row = dense.len() / classes;
-                dense.resize(dense.len() + classes, 0.0);
+                dense.resize(dense.len() + classes, 0);
                 for k in a..b {
-                    dense[row * classes + usize::from(entry_class[k])] =
-                        f32::from(entry_quantised[k]);
+                    dense[row * classes + usize::from(entry_class[k])] = entry_quantised[k];
                 }
                 Slot {
                     key,
@@ -310,6 +376,32 @@ impl Weights {
         Weights::build(self.classes, self.scale, rows)
     }
 
+    /// A copy whose class `c` is class `map[c]`, each row's entries sorted by their new
+    /// class (so that mapping back with the inverse gives the original weights). `map` must
+    /// be a permutation of the classes; otherwise the weights are returned unchanged.
+    pub fn remapped(&self, map: &[u16]) -> Weights {
+        let mut entry_class = self.entry_class.clone();
+        let mut entry_quantised = self.entry_quantised.clone();
+        if !remap(
+            map,
+            self.classes,
+            &self.starts,
+            &mut entry_class,
+            &mut entry_quantised,
+            true,
+        ) {
+            return self.clone();
+        }
+        Weights::from_parts(
+            self.classes,
+            self.scale,
+            self.keys.clone(),
+            self.starts.clone(),
+            entry_class,
+            entry_quantised,
+        )
+    }
+
     /// The number of features kept.
     pub fn features(&self) -> usize {
         self.keys.len()
@@ -324,9 +416,62 @@ impl Weights {
     /// scaled once at the end.
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [f32]) {
-        let classes = self.classes.min(scores.len());
-        let sums = &mut scores[..classes];
-        sums.iter_mut().for_each(|s| *s = 0.0);
+        self.score_except(features, scores, 0..0);
+    }
+
+    /// Like [`Weights::score`], but the dense rows are not added to the classes in `skip`,
+    /// whose scores are then meaningless: for callers that know those classes are not
+    /// allowed.
+    #[inline]
+    pub fn score_except(&self, features: &[u32], scores: &mut [f32], skip: Range<usize>) {
+        let classes = self.classes.min(scores.len()).min(MAX_CLASSES);
+        let mut buffer = [0i32; MAX_CLASSES];
+        self.accumulate(features, &mut buffer[..classes], skip);
+        self.finish(&buffer[..classes], scores);
+    }
+
+    /// Adds the quantised weights of the features to integer sums, one per class (the
+    /// dense rows' weights except for the classes in `skip`). Sums are exact (a sum of at
+    /// most a few hundred 16-bit weights cannot overflow), so neither the order of the
+    /// additions nor splitting the features into groups ever changes a score.
+    #[inline]
+    pub fn accumulate(&self, features: &[u32], sums: &mut [i32], skip: Range<usize>) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: `accumulate_avx2` needs nothing but AVX2, which the processor was
+                // just found to have.
+                unsafe { self.accumulate_avx2(features, sums, skip) };
+                return;
+            }
+        }
+        self.accumulate_portable(features, sums, skip);
+    }
+
+    /// Turns sums from [`Weights::accumulate`] into scores (zero for classes past the sums).
+    #[inline]
+    pub fn finish(&self, sums: &[i32], scores: &mut [f32]) {
+        for (x, &sum) in scores.iter_mut().zip(sums) {
+            *x = sum as f32 * self.scale;
+        }
+        scores.iter_mut().skip(sums.len()).for_each(|s| *s = 0.0);
+    }
+
+    /// [`Weights::accumulate`] compiled for processors with AVX2, whose wider vector
+    /// registers add a dense row in half the instructions.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn accumulate_avx2(&self, features: &[u32], sums: &mut [i32], skip: Range<usize>) {
+        self.accumulate_portable(features, sums, skip);
+    }
+
+    /// The accumulator for any processor.
+    #[inline(always)]
+    fn accumulate_portable(&self, features: &[u32], sums: &mut [i32], skip: Range<usize>) {
+        let classes = self.classes.min(sums.len());
+        let sums = &mut sums[..classes];
+        let a = skip.start.min(classes);
+        let b = skip.end.clamp(a, classes);
         let mut rows = [(0u32, 0u32); 32];
         for chunk in features.chunks(rows.len()) {
             let mut found = 0;
@@ -347,16 +492,20 @@ impl Weights {
             }
             // Dense rows are added two at a time, which halves the loads and stores of the
             // sums; a leftover one is added alone.
-            let mut pending: Option<&[f32]> = None;
+            let mut pending: Option<&[i16]> = None;
             for &(start, end) in &rows[..found] {
                 if end == DENSE_FLAG {
                     let at = start as usize * self.classes;
                     let row = self.dense.get(at..at + classes).unwrap_or(&[]);
                     match pending.take() {
                         Some(other) => {
-                            for ((s, &a), &b) in sums.iter_mut().zip(other).zip(row) {
-                                *s += a + b;
-                            }
+                            let (head, tail) = sums.split_at_mut(b);
+                            add_two(&mut head[..a], other, row);
+                            add_two(
+                                tail,
+                                other.get(b..).unwrap_or(&[]),
+                                row.get(b..).unwrap_or(&[]),
+                            );
                         }
                         None => pending = Some(row),
                     }
@@ -367,21 +516,17 @@ impl Weights {
                         .unwrap_or(&[]);
                     for &(c, w) in row {
                         if let Some(s) = sums.get_mut(usize::from(c)) {
-                            *s += f32::from(w);
+                            *s += i32::from(w);
                         }
                     }
                 }
             }
             if let Some(row) = pending {
-                for (s, &w) in sums.iter_mut().zip(row) {
-                    *s += w;
-                }
+                let (head, tail) = sums.split_at_mut(b);
+                add_one(&mut head[..a], row);
+                add_one(tail, row.get(b..).unwrap_or(&[]));
             }
         }
-        for x in sums.iter_mut() {
-            *x *= self.scale;
-        }
-        scores[classes..].iter_mut().for_each(|s| *s = 0.0);
     }
 
     /// Writes the weights: class count, scale, row count, the sorted keys, the row lengths,
@@ -406,6 +551,13 @@ impl Weights {
 
     /// Reads weights written by [`Weights::write`].
     pub fn read(r: &mut Reader) -> Result<Weights> {
+        Weights::read_mapped(r, None)
+    }
+
+    /// Reads weights written by [`Weights::write`], giving class `c` the number `map[c]`
+    /// as [`Weights::remapped`] does; a map that is not a permutation of the classes is an
+    /// error.
+    pub fn read_mapped(r: &mut Reader, map: Option<&[u16]>) -> Result<Weights> {
         let classes = r.u32()? as usize;
         if classes == 0 || classes > 256 {
             return Err(r.error("bad class count"));
@@ -452,6 +604,20 @@ impl Weights {
             .chunks_exact(2)
             .map(|b| i16::from_le_bytes([b[0], b[1]]))
             .collect();
+        let mut entry_class = entry_class;
+        let mut entry_quantised = entry_quantised;
+        if let Some(map) = map
+            && !remap(
+                map,
+                classes,
+                &starts,
+                &mut entry_class,
+                &mut entry_quantised,
+                false,
+            )
+        {
+            return Err(r.error("weights do not match the classes"));
+        }
         Ok(Weights::from_parts(
             classes,
             scale,
@@ -546,6 +712,53 @@ mod tests {
             let mut scores = vec![0f32; usize::from(classes)];
             w.score(&features, &mut scores);
             assert_eq!(scores, expected);
+        }
+    }
+
+    #[test]
+    fn remapping_and_split_scoring_keep_the_scores() {
+        // Rows long enough to be dense and short enough to be sparse, over 24 classes.
+        let classes = 24usize;
+        let mut rng = crate::parse::features::Rng::new(11);
+        let rows: Vec<(u32, Vec<(u16, i16)>)> = (1..=24u32)
+            .map(|len| {
+                let row = (0..len as u16)
+                    .map(|c| ((c * 5) % 24, (rng.below(2001) as i16) - 1000))
+                    .collect::<std::collections::BTreeMap<u16, i16>>()
+                    .into_iter()
+                    .collect();
+                (len * 7919, row)
+            })
+            .collect();
+        let w = Weights::build(classes, 0.25, rows.clone());
+        let map: Vec<u16> = (0..classes as u16).map(|c| (c * 7 + 3) % 24).collect();
+        let mut inverse = vec![0u16; classes];
+        for (c, &m) in map.iter().enumerate() {
+            inverse[usize::from(m)] = c as u16;
+        }
+        let mapped = w.remapped(&map);
+        assert_eq!(mapped.remapped(&inverse), w);
+        // Not a permutation: unchanged.
+        assert_eq!(w.remapped(&[0; 24]), w);
+        let features: Vec<u32> = rows.iter().map(|r| r.0).step_by(3).collect();
+        let (mut plain, mut moved) = (vec![0f32; classes], vec![0f32; classes]);
+        w.score(&features, &mut plain);
+        mapped.score(&features, &mut moved);
+        for c in 0..classes {
+            assert_eq!(plain[c], moved[usize::from(map[c])]);
+        }
+        // Summing the features in two groups, and skipping classes, changes no other score.
+        let mut sums = vec![0i32; classes];
+        let (first, second) = features.split_at(features.len() / 2);
+        w.accumulate(first, &mut sums, 0..0);
+        w.accumulate(second, &mut sums, 0..0);
+        let mut split = vec![0f32; classes];
+        w.finish(&sums, &mut split);
+        assert_eq!(split, plain);
+        let mut skipped = vec![0f32; classes];
+        w.score_except(&features, &mut skipped, 5..9);
+        for c in (0..5).chain(9..classes) {
+            assert_eq!(skipped[c], plain[c]);
         }
     }
 

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::binary::{Reader, Writer};
-use super::features::{Rng, WordMap, argmax_where, feature, hash_str, prefix, shape, suffix};
+use super::features::{Rng, WordMap, argmax_where, feature, hash_shape, hash_str, prefix, suffix};
 use super::perceptron::{Trainer, Weights};
 use crate::conllu::ConlluSentence;
 use crate::error::Result;
@@ -435,7 +435,7 @@ fn token(form: &str, ambiguity: &WordMap<(u64, u16)>, exact: &WordMap<u64>) -> T
         Cow::Borrowed(form)
     };
     let entry = ambiguity.get(lower.as_ref()).copied();
-    let shape = hash_str(&shape(form));
+    let shape = hash_shape(form, 2);
     let amb = entry.map_or(shape ^ 0x0055_4e4b, |e| e.0);
     let frequent = entry.map_or(0x0055_4e4b, |e| u64::from(e.1));
     let last_part = match lower.rsplit_once('-') {

@@ -2008,6 +2008,19 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_name_tells_its_role_by_its_head() {
+        use super::organisation_role;
+        let role = |name: &str| organisation_role(&name.split(' ').collect::<Vec<_>>());
+        assert_eq!(role("Office for Road Safety"), Some("GOV"));
+        assert_eq!(role("Department of Trade and Industry"), Some("GOV"));
+        assert_eq!(role("University of Eastmoor"), Some("EDU"));
+        assert_eq!(role("League Against Loud Music"), Some("NGO"));
+        assert_eq!(role("Northern Retail Association"), Some("BUS"));
+        assert_eq!(role("Radio"), Some("MED"));
+        assert_eq!(role("Harbour Group"), None);
+    }
+
+    #[test]
     fn pleonastic_it_and_lone_pronouns_stay_unlinked() {
         check(
             "It is likely that the talks will fail. They ended early.",

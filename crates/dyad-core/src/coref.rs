@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use crate::actors::ActorDictionary;
 use crate::actors::name::normalize;
-use crate::document::{Document, Entity, EntityType, Span};
+use crate::document::{Document, Entity, EntityType, Mention, Span};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_WINDOW: u32 = 3;
@@ -67,6 +67,8 @@ struct Cluster {
     title_phrases: Vec<Vec<String>>,
     /// The code a new entity takes from the organisation named before it ("Tory MP X").
     code: Option<String>,
+    /// The rule that gave `code`.
+    basis: &'static str,
     /// Normalised surnames and last words of names, for short forms.
     surnames: Vec<String>,
     /// Normalised full names.
@@ -89,6 +91,7 @@ struct Occurrence {
     /// 0 for subjects, 1 for objects, 2 for the rest.
     role: u8,
     start: usize,
+    end: usize,
 }
 
 /// Titles and honorifics that tell a person's gender.
@@ -586,8 +589,10 @@ fn sort_of(kind: EntityType) -> Option<Sort> {
 struct Linker<'d> {
     doc: &'d Document,
     dict: Option<&'d ActorDictionary>,
-    /// For each word, the coded organisation of the actor stage that names it ("Tory").
-    word_org: Vec<Option<usize>>,
+    /// For each word, the code of the organisation that names it: the actor stage's coded
+    /// organisations ("Tory") and unknown organisations coded from their names ("the Hansard
+    /// Society").
+    word_org: Vec<Option<String>>,
     /// The country the article's coded mentions name most often.
     home: Option<String>,
     starts: Vec<usize>,
@@ -611,7 +616,7 @@ impl<'d> Linker<'d> {
             doc,
             dict,
             word_org: vec![None; doc.words.len()],
-            home: home_country(doc),
+            home: crate::actors::resolve::home_country(&doc.entities),
             starts,
             clusters: Vec::new(),
             occurrences: Vec::new(),
@@ -645,6 +650,7 @@ impl<'d> Linker<'d> {
                 titles: Vec::new(),
                 title_phrases: Vec::new(),
                 code: None,
+                basis: "",
                 surnames: Vec::new(),
                 names: vec![normalize(&e.name)],
                 added: Vec::new(),
@@ -686,7 +692,7 @@ impl<'d> Linker<'d> {
                     } else {
                         linker.taken[w] = true;
                         if e.kind == EntityType::Org && e.code.is_some() {
-                            linker.word_org[w] = Some(index);
+                            linker.word_org[w] = e.code.clone();
                         }
                     }
                 }
@@ -773,20 +779,23 @@ impl<'d> Linker<'d> {
         let mut k = first;
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
-            if let Some(e) = self.word_org[k] {
-                let code = doc.entities.get(e).and_then(|e| e.code.clone());
-                return (code, phrase);
+            if let Some(code) = &self.word_org[k] {
+                return (Some(code.clone()), phrase);
             }
             // Title words, a possessive ("Labour's"), and a preposition inside the title
             // ("spokeswoman for women").
+            // Qualifiers ("Shadow", "ex-") count whatever their tag.
             let word = lower(doc, k);
-            let possessive = matches!(word.as_str(), "'s" | "\u{2019}s");
-            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP") || possessive)
+            let possessive = matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+            let qualifier = TITLE_QUALIFIERS.contains(&word.as_str()) || word == "-";
+            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
+                || possessive
+                || qualifier)
                 || self.taken[k]
             {
                 break;
             }
-            if !possessive && upos(doc, k) != "ADP" {
+            if !possessive && upos(doc, k) != "ADP" && word != "-" {
                 phrase.insert(0, word);
             }
         }
@@ -810,14 +819,220 @@ impl<'d> Linker<'d> {
         }
         while k + 1 < doc.words.len() && k - last < 8 && doc.words[k + 1].sentence == sentence {
             k += 1;
-            if let Some(e) = self.word_org[k] {
-                return doc.entities.get(e).and_then(|e| e.code.clone());
+            if let Some(code) = &self.word_org[k] {
+                return Some(code.clone());
             }
             if !matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "DET" | "ADP") || self.taken[k] {
                 return None;
             }
         }
         None
+    }
+
+    /// Organisations the entity tagger missed: runs of capitalised words (with "of", "for",
+    /// "and" inside) whose head word tells an organisation ("the Wine Standards Board", "the
+    /// Centre for Policy Studies"), outside every mention and every name already found.
+    fn named_organisations(&self) -> Vec<Mention> {
+        let doc = self.doc;
+        let mut covered = vec![false; doc.words.len()];
+        for m in &doc.mentions {
+            if let Some((first, last)) = words_in(doc, &self.starts, m.span) {
+                covered[first..=last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let capital = |w: usize| {
+            doc.slice(doc.words[w].span)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        let mut found = Vec::new();
+        let mut w = 0;
+        while w < doc.words.len() {
+            if !capital(w) || covered[w] || self.taken[w] || lower(doc, w) == "the" {
+                w += 1;
+                continue;
+            }
+            let sentence = doc.words[w].sentence;
+            let mut end = w;
+            let mut k = w + 1;
+            while k < doc.words.len()
+                && doc.words[k].sentence == sentence
+                && !covered[k]
+                && !self.taken[k]
+            {
+                let word = lower(doc, k);
+                // "and" joins two names when the first is complete ("the Marlow Institute
+                // and Tanner Freight"), and stays inside one otherwise ("the Economic and
+                // Social Research Council").
+                let complete = || {
+                    let before: Vec<&str> =
+                        (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
+                    organisation_role(&before).is_some()
+                };
+                if capital(k) {
+                    end = k;
+                } else if !(matches!(word.as_str(), "of" | "for") || word == "and" && !complete()) {
+                    break;
+                }
+                k += 1;
+            }
+            let sentence_start = w == 0 || doc.words[w - 1].sentence != sentence;
+            let words: Vec<&str> = (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
+            // One word alone ("Council") is a name only when it is not a sentence's first and
+            // not a government head.
+            if let Some(role) = organisation_role(&words)
+                && (end > w || (!sentence_start && role != "GOV"))
+            {
+                found.push(Mention {
+                    span: Span::new(doc.words[w].span.start, doc.words[end].span.end),
+                    kind: EntityType::Org,
+                });
+            }
+            w = end + 1;
+        }
+        found
+    }
+
+    /// The code a title gives an unknown person ("information commissioner" → `GOV`,
+    /// "journalist" → `MED`, "former minister" → `ELI`): the role of the title's last role
+    /// words, with the country of an adjective in it ("Iraqi President") or else the
+    /// article's main country.
+    fn title_code(&self, phrase: &[String]) -> Option<String> {
+        let dict = self.dict?;
+        let role = (0..phrase.len())
+            .find_map(|start| dict.agent_role(&phrase[start..].join(" ")))
+            .or_else(|| {
+                // Title words are kept in lower case; short role words are acronyms ("MP").
+                let w = phrase.last()?;
+                (w.chars().count() <= 3)
+                    .then(|| dict.agent_role(&w.to_uppercase()))
+                    .flatten()
+            })?;
+        let former = phrase
+            .iter()
+            .any(|w| matches!(w.as_str(), "former" | "ex") || w.starts_with("ex-"));
+        let role = if former && role.starts_with("GOV") {
+            "ELI"
+        } else {
+            role
+        };
+        if crate::actors::codes::is_non_state_root(role) {
+            return Some(role.to_string());
+        }
+        let country = phrase
+            .iter()
+            .find_map(|w| word_country(dict, w))
+            .or_else(|| self.home.clone())?;
+        Some(crate::actors::codes::combine(&country, role))
+    }
+
+    /// The title words of an apposition right after a name ("X, a BBC journalist", "X, the
+    /// party's treasurer"), up to the first word that cannot be in a title.
+    fn apposition_after(&self, last: usize) -> Vec<String> {
+        let doc = self.doc;
+        let sentence = doc.words[last].sentence;
+        let mut phrase = Vec::new();
+        let mut k = last + 1;
+        if k >= doc.words.len() || lower(doc, k) != "," {
+            return phrase;
+        }
+        while k + 1 < doc.words.len() && k - last < 6 && doc.words[k + 1].sentence == sentence {
+            k += 1;
+            let word = lower(doc, k);
+            if upos(doc, k) == "DET" && phrase.is_empty() {
+                continue;
+            }
+            if !matches!(upos(doc, k), "NOUN" | "ADJ") && !TITLE_QUALIFIERS.contains(&word.as_str())
+            {
+                break;
+            }
+            phrase.push(word);
+        }
+        phrase
+    }
+
+    /// The first word of a list of people that ends just before `first` ("David Davis,
+    /// Oliver Letwin and" before "Tim Yeo"), so that the list's members share the title
+    /// written before it; `first` itself when no person comes before.
+    fn list_start(&self, first: usize) -> usize {
+        let mut start = first;
+        while start >= 2
+            && matches!(lower(self.doc, start - 1).as_str(), "," | "and")
+            && self.doc.words[start - 2].sentence == self.doc.words[start].sentence
+        {
+            let end = self.doc.words[start - 2].span.end;
+            let Some(o) = self
+                .occurrences
+                .iter()
+                .find(|o| self.clusters[o.cluster].sort == Sort::Person && o.end == end)
+            else {
+                break;
+            };
+            start = self.starts.partition_point(|&s| s < o.start);
+        }
+        start
+    }
+
+    /// The code of an unknown person, and the title words it came from: the organisation
+    /// or title before the name (shared along a list of names), the organisation or title in
+    /// an apposition after it, or else the article's main country alone.
+    fn person_code(
+        &self,
+        first: usize,
+        last: usize,
+    ) -> (Option<String>, Vec<String>, &'static str) {
+        let (code, phrase) = self.organisation_before(self.list_start(first));
+        if code.is_some() {
+            return (code, phrase, "rule organisation before the name");
+        }
+        if let Some(code) = self.organisation_after(last) {
+            return (Some(code), phrase, "rule organisation after the name");
+        }
+        if let Some(code) = self.title_code(&phrase) {
+            return (Some(code), phrase, "rule title before the name");
+        }
+        let after = self.apposition_after(last);
+        if let Some(code) = self.title_code(&after) {
+            return (Some(code), after, "rule title after the name");
+        }
+        let mp = last + 1 < self.doc.words.len()
+            && self.doc.words[last + 1].sentence == self.doc.words[last].sentence
+            && self.doc.slice(self.doc.words[last + 1].span) == "MP";
+        if mp && let Some(country) = &self.home {
+            return (
+                Some(format!("{country}LEG")),
+                phrase,
+                "rule title after the name",
+            );
+        }
+        let code = self.home.clone();
+        (code, phrase, FALLBACK)
+    }
+
+    /// The code of an unknown organisation from the words of its name: a commission,
+    /// authority or department is its country's government, a university education, a
+    /// trust or society a non-governmental organisation, and so on (see `ORG_HEADS`). The
+    /// country is that of an adjective in the name ("British Potato Council"), or else
+    /// the article's main country.
+    fn organisation_code(&self, words: &[&str]) -> Option<String> {
+        let role = organisation_role(words)?;
+        let dict = self.dict;
+        let country = words
+            .iter()
+            .find_map(|w| {
+                dict.and_then(|d| {
+                    d.adjective_country(w).or_else(|| {
+                        d.lookup_any(w)
+                            .into_iter()
+                            .find(|m| m.kind == crate::actors::ActorKind::Country)
+                            .map(|m| m.code)
+                    })
+                })
+            })
+            .map(str::to_string)
+            .or_else(|| self.home.clone())?;
+        Some(crate::actors::codes::combine(&country, role))
     }
 
     fn occur(&mut self, cluster: usize, first: usize, last: usize, span: Span) {
@@ -828,6 +1043,7 @@ impl<'d> Linker<'d> {
             head,
             role: role_of(self.doc, head),
             start: span.start,
+            end: span.end,
         });
     }
 
@@ -862,21 +1078,70 @@ impl<'d> Linker<'d> {
     /// or made entities of their own.
     fn link_names(&mut self) {
         let mut mentions: Vec<_> = self.doc.mentions.clone();
+        mentions.extend(self.named_organisations());
         mentions.sort_by_key(|m| m.span);
+        // Unknown organisations are coded from their names first, so that a person named
+        // before one ("X, of the League Against ...") can take its code.
+        for m in &mentions {
+            if let Some((first, last)) = words_in(self.doc, &self.starts, m.span)
+                && matches!(
+                    m.kind,
+                    EntityType::Org | EntityType::Gpe | EntityType::Loc | EntityType::Fac
+                )
+                && !(first..=last).any(|w| self.taken[w])
+            {
+                let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
+                if let Some(code) = self.organisation_code(&words) {
+                    for w in first..=last {
+                        self.word_org[w] = Some(code.clone());
+                    }
+                }
+            }
+        }
         for m in mentions {
-            let Some(sort) = sort_of(m.kind) else {
+            let Some(mut sort) = sort_of(m.kind) else {
                 continue;
             };
-            let Some((mut first, last)) = words_in(self.doc, &self.starts, m.span) else {
+            let Some((mut first, mut last)) = words_in(self.doc, &self.starts, m.span) else {
                 continue;
             };
+            // A name followed by "Ltd" or "plc" is a company, whatever the tagger said.
+            if last + 1 < self.doc.words.len()
+                && self.doc.words[last + 1].sentence == self.doc.words[last].sentence
+                && !self.taken[last + 1]
+                && matches!(
+                    lower(self.doc, last + 1).trim_end_matches('.'),
+                    "ltd" | "plc" | "inc" | "llc" | "corp"
+                )
+            {
+                last += 1;
+                sort = Sort::Org;
+            }
+            // A university, hospital or council the tagger took for a place is an
+            // organisation.
+            if sort == Sort::Place
+                && organisation_role(
+                    &self
+                        .doc
+                        .slice(m.span)
+                        .split_whitespace()
+                        .collect::<Vec<_>>(),
+                )
+                .is_some()
+            {
+                sort = Sort::Org;
+            }
             // A name whose start the actor stage took ("Lib Dem" of "Lib Dem MP Lembit
             // Opik"): the words after it; role words before a person's name are not the name.
             while first < last && self.taken[first] {
                 first += 1;
             }
             if sort == Sort::Person {
-                while first < last && self.role_word(first) {
+                while first < last
+                    && (self.role_word(first)
+                        || upos(self.doc, first) != "PROPN"
+                        || TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str()))
+                {
                     first += 1;
                 }
             }
@@ -918,7 +1183,12 @@ impl<'d> Linker<'d> {
                             || (sort == Sort::Person
                                 && cl.sort == Sort::Person
                                 && (cl.surnames.contains(&full)
-                                    || (stripped.len() == 1 && cl.surnames.contains(&last_word)))))
+                                    || (stripped.len() == 1 && cl.surnames.contains(&last_word))
+                                    // A surname alone first (in a headline), the full
+                                    // name later.
+                                    || (cl.entity.is_none()
+                                        && cl.names.iter().all(|n| !n.contains(' '))
+                                        && cl.names.contains(&last_word)))))
                 })
                 .or_else(|| {
                     self.clusters
@@ -926,14 +1196,26 @@ impl<'d> Linker<'d> {
                         .position(|cl| !cl.latent && cl.sort == sort && cl.names.contains(&full))
                 });
             let cluster = match found {
+                // A person known only by the article's country gets the code of a title
+                // written with a later mention ("Galloway ..." then "Ex-Labour MP George
+                // Galloway").
+                Some(c) if sort == Sort::Person && self.clusters[c].basis == FALLBACK => {
+                    let (code, phrase, basis) = self.person_code(first, last);
+                    if basis != FALLBACK {
+                        let cl = &mut self.clusters[c];
+                        cl.country = code.as_deref().and_then(|x| x.get(..3)).map(str::to_string);
+                        cl.code = code;
+                        cl.basis = basis;
+                        cl.titles.extend(phrase.iter().cloned());
+                        cl.title_phrases.push(phrase);
+                    }
+                    c
+                }
                 Some(c) => c,
                 None if sort == Sort::Person => {
                     // An unknown person takes the code of the organisation named just
                     // before, across title words ("Tory MP John Redwood").
-                    let (code, phrase) = match self.organisation_before(first) {
-                        (None, phrase) => (self.organisation_after(last), phrase),
-                        found => found,
-                    };
+                    let (code, phrase, basis) = self.person_code(first, last);
                     self.clusters.push(Cluster {
                         entity: None,
                         name: stripped.join(" "),
@@ -945,6 +1227,7 @@ impl<'d> Linker<'d> {
                         titles: phrase.clone(),
                         title_phrases: vec![phrase],
                         code,
+                        basis,
                         surnames: Vec::new(),
                         names: vec![full.clone()],
                         added: Vec::new(),
@@ -954,22 +1237,24 @@ impl<'d> Linker<'d> {
                     self.clusters.len() - 1
                 }
                 None => {
-                    // A department or ministry is its country's government.
-                    let code = (sort == Sort::Org
-                        && matches!(
-                            stripped.first().map(|w| w.to_lowercase()).as_deref(),
-                            Some("department" | "ministry")
-                        ))
-                    .then(|| self.home.as_ref().map(|c| format!("{c}GOV")))
-                    .flatten();
+                    // An organisation's name may tell its role ("Electoral Commission").
+                    let code = if sort == Sort::Org {
+                        self.organisation_code(&stripped)
+                    } else {
+                        None
+                    };
                     self.clusters.push(Cluster {
                         entity: None,
                         name: stripped.join(" "),
-                        kind: m.kind,
+                        kind: if sort == Sort::Org {
+                            EntityType::Org
+                        } else {
+                            m.kind
+                        },
                         sort,
                         gender: None,
                         plural: false,
-                        country: None,
+                        country: code.as_deref().and_then(|c| c.get(..3)).map(str::to_string),
                         titles: Vec::new(),
                         surnames: Vec::new(),
                         names: vec![full.clone()],
@@ -978,6 +1263,7 @@ impl<'d> Linker<'d> {
                         is_group: false,
                         title_phrases: Vec::new(),
                         code,
+                        basis: "rule organisation name",
                     });
                     self.clusters.len() - 1
                 }
@@ -1239,6 +1525,7 @@ impl<'d> Linker<'d> {
             is_group: false,
             title_phrases: Vec::new(),
             code: None,
+            basis: "",
         });
         let c = self.clusters.len() - 1;
         self.add(c, first, noun);
@@ -1270,6 +1557,168 @@ impl<'d> Linker<'d> {
     }
 }
 
+/// The basis of an unknown person's code when nothing but the article's country tells it.
+const FALLBACK: &str = "rule the article's country";
+
+/// Words that qualify a title before a name ("Shadow foreign secretary", "former minister").
+const TITLE_QUALIFIERS: &[&str] = &[
+    "shadow",
+    "former",
+    "ex",
+    "deputy",
+    "acting",
+    "assistant",
+    "junior",
+    "senior",
+    "then",
+];
+
+/// Head words of organisations' names and the role each gives, tried in this order on the
+/// name's head (the word before "of", "for", "against" or "in", else the last word).
+const ORG_HEADS: &[(&str, &[&str])] = &[
+    (
+        "GOV",
+        &[
+            "commission",
+            "authority",
+            "agency",
+            "office",
+            "department",
+            "ministry",
+            "board",
+            "committee",
+            "committees",
+            "council",
+            "executive",
+            "inspectorate",
+            "regulator",
+            "directorate",
+        ],
+    ),
+    (
+        "EDU",
+        &[
+            "university",
+            "college",
+            "school",
+            "academy",
+            "institute",
+            "centre",
+            "center",
+            "polytechnic",
+        ],
+    ),
+    ("LAB", &["union", "unions"]),
+    ("HLH", &["hospital", "clinic", "infirmary"]),
+    (
+        "NGO",
+        &[
+            "trust",
+            "foundation",
+            "society",
+            "league",
+            "campaign",
+            "charity",
+            "association",
+        ],
+    ),
+    (
+        "MED",
+        &[
+            "times",
+            "telegraph",
+            "guardian",
+            "herald",
+            "news",
+            "radio",
+            "television",
+            "tv",
+            "journal",
+            "gazette",
+            "magazine",
+            "tribune",
+            "chronicle",
+            "broadcasting",
+        ],
+    ),
+];
+
+/// Words anywhere in a name that make it a business ("Ltd", "Commerce", "Marketing"); they
+/// are tried after the government heads and before the others.
+const BUSINESS_WORDS: &[&str] = &[
+    "ltd",
+    "plc",
+    "inc",
+    "llc",
+    "corporation",
+    "corp",
+    "company",
+    "bank",
+    "airways",
+    "airlines",
+    "motors",
+    "holdings",
+    "commerce",
+    "industry",
+    "industries",
+    "marketing",
+    "business",
+    "businesses",
+    "retail",
+];
+
+/// The role an organisation's name tells (see `ORG_HEADS`), or `None`.
+fn organisation_role(words: &[&str]) -> Option<&'static str> {
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let cut = lower
+        .iter()
+        .position(|w| matches!(w.as_str(), "of" | "for" | "against" | "in" | "on"))
+        .unwrap_or(lower.len());
+    let head = lower[..cut].last()?;
+    let in_heads = |role: &str| {
+        ORG_HEADS
+            .iter()
+            .any(|(r, heads)| *r == role && heads.contains(&head.as_str()))
+    };
+    if in_heads("GOV") {
+        return Some("GOV");
+    }
+    if lower.iter().any(|w| BUSINESS_WORDS.contains(&w.as_str())) {
+        return Some("BUS");
+    }
+    ORG_HEADS
+        .iter()
+        .find(|(_, heads)| heads.contains(&head.as_str()))
+        .map(|(role, _)| *role)
+}
+
+/// The country a title word names: a country adjective ("Iraqi"), or a party or country
+/// of the dictionary, also after "ex-" ("Ex-Labour" → `GBR`). International roots do not
+/// count.
+fn word_country(dict: &ActorDictionary, word: &str) -> Option<String> {
+    if let Some(c) = dict.adjective_country(word) {
+        return Some(c.to_string());
+    }
+    let lower = word.to_lowercase();
+    let bare = lower.strip_prefix("ex-").unwrap_or(&lower);
+    if bare.chars().count() < 3 {
+        return None;
+    }
+    dict.lookup_any(bare)
+        .into_iter()
+        .filter(|m| m.kind != crate::actors::ActorKind::Agent)
+        .map(|m| crate::actors::codes::root(m.code))
+        .find(|root| dict.is_country(root))
+        .map(str::to_string)
+}
+
 /// Qualifiers that make a title another office ("deputy prime minister" is not "the prime
 /// minister").
 const QUALIFIERS: &[&str] = &["deputy", "vice", "shadow", "former", "acting", "assistant"];
@@ -1289,26 +1738,6 @@ fn title_fits(phrases: &[Vec<String>], noun: &str, modifiers: &[&String]) -> boo
             .all(|q| !t.iter().any(|w| w == q) || modifiers.iter().any(|m| m == q));
         has_noun && modifiers_fit && qualifiers_fit
     })
-}
-
-/// The country named most often by the coded mentions of the document's entities.
-fn home_country(doc: &Document) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for e in &doc.entities {
-        if let Some(c) = e
-            .country()
-            .filter(|c| c.chars().all(|x| x.is_ascii_uppercase()))
-        {
-            if matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS") {
-                continue;
-            }
-            *counts.entry(c).or_default() += e.mentions.len();
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
-        .map(|(c, _)| c.to_string())
 }
 
 /// True for entities the actor stage made from a role phrase ("officials", "the former
@@ -1373,8 +1802,8 @@ fn write_links(clusters: &[Cluster], shared: &[(Span, [usize; 2])], doc: &mut Do
         let index = match c.entity {
             Some(e) => e,
             None => {
-                let basis = if c.code.is_some() {
-                    "rule organisation before the name"
+                let basis = if c.code.is_some() && !c.basis.is_empty() {
+                    c.basis
                 } else {
                     "coreference"
                 };
@@ -1477,6 +1906,118 @@ mod tests {
              Dana Ferro, a spokeswoman for the Labour Party, said she disagreed.",
             &["GBROPP [Harriet Quell|She]", "GBRGOV [Dana Ferro|she]"],
         );
+    }
+
+    /// Runs the stages up to coreference and checks the code of the entity each name
+    /// belongs to (`-` for none, `missing` when no entity holds the name).
+    fn check_codes(text: &str, expected: &[(&str, &str)]) {
+        let meta = ArticleMeta {
+            published: Some("2025-10-15".into()),
+            ..ArticleMeta::default()
+        };
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        Pipeline::with_stages(vec![
+            Stage::Language,
+            Stage::Segment,
+            Stage::Parse,
+            Stage::Ner,
+            Stage::Actors,
+            Stage::Coref,
+        ])
+        .run(&mut doc);
+        let got: Vec<(&str, String)> = expected
+            .iter()
+            .map(|(name, _)| {
+                let code = doc
+                    .entities
+                    .iter()
+                    .find(|e| e.mentions.iter().any(|m| doc.slice(*m) == *name))
+                    .map_or("missing".to_string(), |e| {
+                        e.code.clone().unwrap_or_else(|| "-".to_string())
+                    });
+                (*name, code)
+            })
+            .collect();
+        let want: Vec<(&str, String)> = expected
+            .iter()
+            .map(|(n, c)| (*n, (*c).to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn titles_before_an_unknown_name_give_role_and_country() {
+        check_codes(
+            "Britain's regulators met on Monday. Assistant data commissioner Nora Quill \
+             said the rules were clear. Former transport minister Colin Ashby disagreed, and \
+             the journalist Petra Lund wrote about it. Iraqi President Karim Dosa was not there.",
+            &[
+                ("Nora Quill", "GBRGOV"),
+                ("Colin Ashby", "GBRELI"),
+                ("Petra Lund", "GBRMED"),
+                ("Karim Dosa", "IRQGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_list_of_names_shares_the_title_before_it() {
+        check_codes(
+            "Labour ministers met in Britain on Monday. Shadow cabinet members Dana Ferro, \
+             Hal Brisk and Tom Vane walked out.",
+            &[
+                ("Dana Ferro", "GBROPP"),
+                ("Hal Brisk", "GBROPP"),
+                ("Tom Vane", "GBROPP"),
+            ],
+        );
+    }
+
+    #[test]
+    fn organisations_are_coded_from_their_names() {
+        check_codes(
+            "British ministers in London welcomed the plan. Mira Holt, of the Society for \
+             Quiet Roads, said the Road Noise Authority had failed. The Marlow Institute and \
+             Tanner Freight Ltd agreed.",
+            &[
+                ("Society for Quiet Roads", "GBRNGO"),
+                ("Mira Holt", "GBRNGO"),
+                ("Road Noise Authority", "GBRGOV"),
+                ("Marlow Institute", "GBREDU"),
+                ("Tanner Freight Ltd", "GBRBUS"),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_unknown_person_without_a_title_takes_the_article_country() {
+        check_codes(
+            "Britain and the United Kingdom's ministers argued. Edith Marsh watched from the \
+             gallery in London.",
+            &[("Edith Marsh", "GBR")],
+        );
+    }
+
+    #[test]
+    fn a_surname_first_takes_the_title_of_the_full_name() {
+        check_codes(
+            "Britain's ministers said on Monday that Garside would resign. Ex-Labour MP Tom \
+             Garside has left the Commons in London.",
+            &[("Garside", "GBRLEG"), ("Tom Garside", "GBRLEG")],
+        );
+    }
+
+    #[test]
+    fn an_organisation_name_tells_its_role_by_its_head() {
+        use super::organisation_role;
+        let role = |name: &str| organisation_role(&name.split(' ').collect::<Vec<_>>());
+        assert_eq!(role("Office for Road Safety"), Some("GOV"));
+        assert_eq!(role("Department of Trade and Industry"), Some("GOV"));
+        assert_eq!(role("University of Eastmoor"), Some("EDU"));
+        assert_eq!(role("League Against Loud Music"), Some("NGO"));
+        assert_eq!(role("Northern Retail Association"), Some("BUS"));
+        assert_eq!(role("Radio"), Some("MED"));
+        assert_eq!(role("Harbour Group"), None);
     }
 
     #[test]

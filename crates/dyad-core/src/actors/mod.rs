@@ -34,6 +34,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../data/actors/groups.txt"),
     ),
     (
+        "data/actors/bodies-gbr.txt",
+        include_str!("../../../../data/actors/bodies-gbr.txt"),
+    ),
+    (
         "data/actors/people-p5.txt",
         include_str!("../../../../data/actors/people-p5.txt"),
     ),

@@ -281,8 +281,58 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
         e.mentions.sort();
         e.mentions.dedup();
     }
+    // Pass 4: a role word written as a name in mid-sentence ("Parliament", "the Cabinet",
+    // "Great Ormond Street Hospital") is an institution of the article's main country.
+    if let Some(home) = home_country(&entities.list) {
+        for e in &mut entities.list {
+            let Some(role) = e.code.as_deref().and_then(|c| c.strip_prefix("---")) else {
+                continue;
+            };
+            if e.basis.as_deref() == Some("rule role word")
+                && e.mentions.iter().any(|&m| capitalised_role(doc, m))
+            {
+                e.code = Some(codes::combine(&home, role));
+                e.basis = Some("rule role word as a name, the article's country".to_string());
+            }
+        }
+    }
     entities.list.sort_by_key(|e| e.mentions.first().copied());
     doc.entities = entities.list;
+}
+
+/// True when the last word of a role phrase is capitalised and does not start its sentence.
+fn capitalised_role(doc: &Document, span: Span) -> bool {
+    let Some(last) = doc
+        .words
+        .iter()
+        .rposition(|w| w.span.end <= span.end && w.span.start >= span.start)
+    else {
+        return false;
+    };
+    let word = &doc.words[last];
+    let sentence_start = last == 0 || doc.words[last - 1].sentence != word.sentence;
+    starts_upper(doc.slice(word.span)) && !sentence_start
+}
+
+/// The country named most often by the coded mentions of a document's entities (not
+/// counting international roots such as `IGO`), the article's main country.
+pub(crate) fn home_country(entities: &[Entity]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for e in entities {
+        if let Some(c) = e
+            .country()
+            .filter(|c| c.chars().all(|x| x.is_ascii_uppercase()))
+        {
+            if matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS") {
+                continue;
+            }
+            *counts.entry(c).or_default() += e.mentions.len();
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .map(|(c, _)| c.to_string())
 }
 
 /// A role phrase at word `at` that is an actor of its own: a role followed by a name is a
@@ -479,6 +529,20 @@ mod tests {
                 "RUSMIL Org [Russian warplanes]",
                 "SYRGOV Org [Syrian officials]",
                 "NGOHRI Org [human rights groups]",
+            ],
+        );
+    }
+
+    #[test]
+    fn capitalised_role_words_are_the_article_country_institutions() {
+        check(
+            "British officials said Parliament would vote. Officials elsewhere said the cabinet would not.",
+            "2020-01-01",
+            &[
+                "GBRGOV Org [British officials]",
+                "GBRLEG Org [Parliament]",
+                "---GOV Org [Officials]",
+                "---GOV Org [the cabinet]",
             ],
         );
     }

@@ -118,6 +118,9 @@ struct Found {
     span: Span,
     /// How it was found beyond a direct mention ("pronoun", "both leaders"), for the rule.
     how: Option<String>,
+    /// The code the event gives the actor when the entity's own is missing or has no
+    /// country: the country named around it, with the entity's role.
+    code: Option<String>,
 }
 
 /// Codes the events of a whole document; returns them with every attempt.
@@ -369,6 +372,20 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             // An infinitive the parser hung as a clausal complement ("planned to ask")
             // takes its controller like any infinitive.
             let infinitive = rel == "ccomp" && tree.xpos(w) == "VB";
+            // A finite verb the parser hung below the noun before it ("Israel on Wednesday
+            // released ...", parsed with "Israel" as the root): that noun is its subject.
+            if matches!(rel.as_str(), "parataxis" | "dep" | "appos" | "acl" | "conj")
+                && matches!(tree.xpos(w), "VBD" | "VBZ" | "VBP")
+                && h < w
+                && matches!(tree.upos(h), "NOUN" | "PROPN")
+                && tree.head(h).is_none()
+                && !tree
+                    .children(h)
+                    .iter()
+                    .any(|&c| tree.base_rel(c) == "nsubj")
+            {
+                return Some((h, format!("{rel}({trig})")));
+            }
             match rel.as_str() {
                 _ if rel == "xcomp" || infinitive => {
                     if OBJECT_CONTROL.contains(&tree.lemma(h).as_str())
@@ -577,6 +594,147 @@ fn following_object(tree: &Tree, w: usize) -> Option<usize> {
 /// The actors a slot word names: its own mention, the nouns coordinated with it, a
 /// pronoun's antecedent, or the two actors of "both leaders".
 fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> Vec<Found> {
+    let mut out = coded_actors_of(tree, trigger, w, exclude);
+    let doc = tree.doc;
+    if out.is_empty() {
+        // A named actor the dictionary does not know ("President Yoweri Museveni") stands
+        // for the country named around it.
+        let uncoded = tree.all_entities_at(w).into_iter().find(|(e, _)| {
+            let ent = &doc.entities[*e];
+            ent.code.is_none() && matches!(ent.kind, EntityType::Person | EntityType::Org)
+        });
+        if let Some((e, m)) = uncoded
+            && let Some((country, how)) = context_country(tree, w, m)
+        {
+            out.push(Found {
+                entity: e,
+                span: m,
+                how: Some(format!("{} (country {how})", doc.slice(m))),
+                code: Some(country),
+            });
+        }
+        return out;
+    }
+    // An actor coded by its role only ("rebels", "security forces") takes the country named
+    // around it ("Ivory Coast rebels", "security forces in Guinea").
+    for f in out.iter_mut() {
+        let Some(code) = doc.entities[f.entity].code.as_deref() else {
+            continue;
+        };
+        if !code.starts_with("---") || f.code.is_some() {
+            continue;
+        }
+        let word = if f.span.start >= doc.words[w].span.start && f.span.end <= doc.words[w].span.end
+        {
+            w
+        } else {
+            tree.word_at(f.span.start).unwrap_or(w)
+        };
+        if let Some((country, how)) = context_country(tree, word, f.span) {
+            f.code = Some(format!("{country}{}", code.get(3..).unwrap_or("")));
+            let text = f
+                .how
+                .clone()
+                .unwrap_or_else(|| doc.slice(f.span).to_string());
+            f.how = Some(format!("{text} (country {how})"));
+        }
+    }
+    out
+}
+
+/// The police force a sentence names (an actor whose role is `COP`), nearest to `w`.
+fn sentence_police(tree: &Tree, w: usize) -> Option<Found> {
+    let doc = tree.doc;
+    let sentence = doc.words[w].sentence as usize;
+    let span = doc.sentences.get(sentence)?;
+    let at = doc.words[w].span.start;
+    let mut best: Option<(usize, Span)> = None;
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if ent.role() != Some("COP") {
+            continue;
+        }
+        for m in ent.mentions.iter().filter(|m| span.contains(**m)) {
+            let d = m.start.abs_diff(at);
+            if best.is_none_or(|(_, b)| d < b.start.abs_diff(at)) {
+                best = Some((e, *m));
+            }
+        }
+    }
+    best.map(|(entity, span)| Found {
+        entity,
+        span,
+        how: Some(format!("{} (named in the sentence)", doc.slice(span))),
+        code: None,
+    })
+}
+
+/// The country named around an actor's word: in its own noun phrase ("Ivory Coast rebels",
+/// "security forces in Guinea", "Uganda's president"), else the only country the sentence
+/// names. Gives the country code and where it came from, for the rule.
+fn context_country(tree: &Tree, w: usize, own: Span) -> Option<(String, &'static str)> {
+    let doc = tree.doc;
+    let real = |e: usize| {
+        doc.entities[e]
+            .country()
+            .filter(|c| *c != "---" && c.chars().all(|ch| ch.is_ascii_uppercase()))
+            .map(str::to_string)
+    };
+    // The noun phrase: modifiers, possessors, appositions and "of/in/from" phrases.
+    let mut stack: Vec<usize> = tree.children(w).to_vec();
+    let mut steps = 0;
+    while let Some(c) = stack.pop() {
+        steps += 1;
+        if steps > 40 {
+            break;
+        }
+        let rel = tree.rel(c);
+        let base = tree.base_rel(c);
+        let ok = matches!(base.as_str(), "amod" | "compound" | "appos" | "flat")
+            || rel == "nmod:poss"
+            || rel == "nmod:desc"
+            || (matches!(base.as_str(), "nmod" | "obl")
+                && matches!(tree.preposition(c).as_deref(), Some("of" | "in" | "from")));
+        if !ok {
+            continue;
+        }
+        if let Some(country) = tree
+            .entities_at(c)
+            .into_iter()
+            .filter(|(_, m)| *m != own)
+            .find_map(|(e, _)| real(e))
+        {
+            return Some((country, "of its phrase"));
+        }
+        stack.extend(tree.children(c).iter().copied());
+    }
+    // The sentence: the one country its places, nationalities and organisations name.
+    let sentence = doc.words[w].sentence as usize;
+    let span = doc.sentences.get(sentence)?;
+    let mut countries: Vec<String> = Vec::new();
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if !matches!(
+            ent.kind,
+            EntityType::Gpe | EntityType::Norp | EntityType::Org
+        ) {
+            continue;
+        }
+        if !ent.mentions.iter().any(|m| span.contains(*m) && *m != own) {
+            continue;
+        }
+        if let Some(c) = real(e)
+            && !countries.contains(&c)
+        {
+            countries.push(c);
+        }
+    }
+    match countries.as_slice() {
+        [one] => Some((one.clone(), "of the sentence")),
+        _ => None,
+    }
+}
+
+/// The actors a slot word names, as the actor dictionary coded them.
+fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> Vec<Found> {
     let lemma = tree.lemma(w);
     let form = tree.form(w);
     let mut w = w;
@@ -604,6 +762,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
             entity: *e,
             span: *m,
             how: None,
+            code: None,
         });
     } else if matches!(
         form.as_str(),
@@ -630,7 +789,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
             if matches!(rel.as_str(), "nmod" | "obl")
                 && tree.preposition(c).as_deref() == Some("between")
             {
-                let between: Vec<Found> = actors_of(tree, trigger, c, exclude)
+                let between: Vec<Found> = coded_actors_of(tree, trigger, c, exclude)
                     .into_iter()
                     .filter(|f| {
                         exclude.is_none_or(|x| {
@@ -659,6 +818,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                     entity: *e,
                     span: *m,
                     how: None,
+                    code: None,
                 });
                 break;
             }
@@ -685,6 +845,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                         entity: f.0,
                         span: f.1,
                         how: None,
+                        code: None,
                     },
                 );
             }
@@ -716,6 +877,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                 entity: *e,
                 span: *m,
                 how: None,
+                code: None,
             });
         }
     }
@@ -835,6 +997,7 @@ fn earlier_author(tree: &Tree, w: usize, exclude: Option<usize>) -> Option<Found
                         tree.text(w),
                         doc.entities[f.entity].name
                     )),
+                    code: None,
                 });
             }
         }
@@ -887,6 +1050,7 @@ fn antecedent(tree: &Tree, w: usize, exclude: Option<usize>) -> Option<Found> {
         entity,
         span: word.span,
         how: Some(format!("{} → {}", tree.text(w), doc.entities[entity].name)),
+        code: None,
     })
 }
 
@@ -922,6 +1086,7 @@ fn joint(tree: &Tree, w: usize) -> Vec<Found> {
             entity: *e,
             span: tree.subtree_span(w),
             how: Some(format!("{} → {}", tree.text(w), doc.entities[*e].name)),
+            code: None,
         });
         if out.len() == 2 {
             break;
@@ -955,6 +1120,17 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             sources = found;
             break;
         }
+    }
+    // A passive act of force without an agent ("three men were arrested, police said") was
+    // done by the police the sentence names, when it names them.
+    if sources.is_empty()
+        && is_passive(tree, w)
+        && matches!(p.cameo.get(..2), Some("17" | "18" | "19"))
+        && tree.child(w, "obl:agent").is_none()
+        && let Some(f) = sentence_police(tree, w)
+    {
+        source_path = Some(format!("implied agent of {}", tree.text(w)));
+        sources = vec![f];
     }
     if sources.is_empty() {
         let slots: Vec<String> = p.source.iter().map(Slot::name).collect();
@@ -1032,7 +1208,9 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     let mut events = Vec::new();
     for (s, t) in pairs {
         let entity_code = |e: usize| doc.entities[e].code.clone();
-        let t_code = t.as_ref().and_then(|t| entity_code(t.entity));
+        let t_code = t
+            .as_ref()
+            .and_then(|t| t.code.clone().or_else(|| entity_code(t.entity)));
         // Talking to the press is not a political event.
         if matches!(root, "01" | "04")
             && t_code
@@ -1076,12 +1254,12 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             trigger: doc.words[w].span,
             source: EventActor {
                 entity: s.entity,
-                code: entity_code(s.entity),
+                code: s.code.clone().or_else(|| entity_code(s.entity)),
                 span: s.span,
             },
             target: t.map(|t| EventActor {
                 entity: t.entity,
-                code: entity_code(t.entity),
+                code: t.code.clone().or_else(|| entity_code(t.entity)),
                 span: t.span,
             }),
             cameo: cameo.clone(),

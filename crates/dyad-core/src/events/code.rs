@@ -439,6 +439,12 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             if let Some(o) = tree.child(w, "obj") {
                 return Some((o, format!("obj({trig})")));
             }
+            // A verb with a subject that the parser took for a modifier of the noun after
+            // it ("Russia fired rockets at ...", parsed as "fired rockets"): the noun is its
+            // object.
+            if let Some(h) = amod_verb_head(tree, w) {
+                return Some((h, format!("amod({trig})")));
+            }
             // An object the parser took for an indirect one ("told the chancellor that").
             if let Some(o) = tree.child(w, "iobj")
                 && tree.child(w, "obj").is_none()
@@ -466,11 +472,18 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 .children(w)
                 .iter()
                 .copied()
-                .filter(|&c| matches!(tree.base_rel(c).as_str(), "obj" | "obl" | "xcomp"))
+                .filter(|&c| {
+                    matches!(tree.base_rel(c).as_str(), "obj" | "obl" | "xcomp")
+                        // "a suspension of flights to Georgia".
+                        || (tree.upos(w) == "NOUN"
+                            && tree.base_rel(c) == "nmod"
+                            && prep_is(tree, c, "of"))
+                })
                 .chain(
                     tree.head(w)
                         .filter(|_| tree.upos(w) == "NOUN" && tree.rel(w) == "obj"),
                 )
+                .chain(amod_verb_head(tree, w))
                 .collect();
             hosts.into_iter().find_map(|h| {
                 tree.children(h)
@@ -546,6 +559,17 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             Some((s, format!("{path}→obj({trig})")))
         }
     }
+}
+
+/// The noun a verb with its own subject modifies when the parser took the verb for an
+/// adjective before that noun ("Russia fired rockets", parsed as "fired rockets").
+fn amod_verb_head(tree: &Tree, w: usize) -> Option<usize> {
+    let h = tree.head(w)?;
+    (tree.upos(w) == "VERB"
+        && tree.base_rel(w) == "amod"
+        && h > w
+        && tree.child(w, "nsubj").is_some())
+    .then_some(h)
 }
 
 /// The noun phrase right after a verb that has no object, when the parser hung it somewhere

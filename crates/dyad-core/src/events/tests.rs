@@ -399,3 +399,17 @@ fn a_finite_verb_hung_below_the_noun_before_it_takes_that_noun_as_subject() {
 ";
     assert_eq!(code_parsed(parse), ["EGY 0841 JPN"]);
 }
+
+#[test]
+fn a_verb_taken_for_a_modifier_of_the_noun_after_it_takes_that_noun_as_object() {
+    // The parser's error, kept on purpose: "fired" as an adjective of "rockets".
+    let parse = "# text = Russia fired rockets at Georgia.
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tfired\tfire\tVERB\tVBD\t_\t3\tamod\t_\t_
+3\trockets\trocket\tNOUN\tNNS\t_\t0\troot\t_\t_
+4\tat\tat\tADP\tIN\t_\t5\tcase\t_\t_
+5\tGeorgia\tGeorgia\tPROPN\tNNP\t_\t3\tnmod\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["RUS 190 GEO"]);
+}

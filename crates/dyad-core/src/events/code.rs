@@ -1386,7 +1386,15 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
     for _ in 0..5 {
         let Some(h) = tree.head(x) else { break };
         let rel = tree.base_rel(x);
-        if !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
+        // An infinitive the parser hung as a clausal complement ("planned to “ask ...")
+        // is a complement like any infinitive, not reported speech.
+        let infinitive = rel == "ccomp"
+            && tree.xpos(x) == "VB"
+            && tree
+                .children(x)
+                .iter()
+                .any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
+        if !infinitive && !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
             break;
         }
         let hl = tree.lemma(h);

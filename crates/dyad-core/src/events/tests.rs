@@ -413,3 +413,29 @@ fn a_verb_taken_for_a_modifier_of_the_noun_after_it_takes_that_noun_as_object() 
 ";
     assert_eq!(code_parsed(parse), ["RUS 190 GEO"]);
 }
+
+#[test]
+fn an_infinitive_parsed_as_a_clausal_complement_of_a_plan_is_planned() {
+    // The parser's error, kept on purpose: "ask" as a `ccomp` of "planned".
+    let parse = "# text = Egypt planned to ask Japan for aid.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tplanned\tplan\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_
+4\task\task\tVERB\tVB\t_\t2\tccomp\t_\t_
+5\tJapan\tJapan\tPROPN\tNNP\t_\t4\tobj\t_\t_
+6\tfor\tfor\tADP\tIN\t_\t7\tcase\t_\t_
+7\taid\taid\tNOUN\tNN\t_\t4\tobl\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+    let sentences = conllu::parse(parse, "test").unwrap();
+    let doc = code_conllu(&sentences, Some("2025-01-01".into()));
+    assert!(!doc.events.is_empty());
+    for e in &doc.events {
+        assert_eq!(
+            e.status,
+            crate::document::EventStatus::Planned,
+            "{}",
+            e.rule
+        );
+    }
+}

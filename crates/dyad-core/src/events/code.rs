@@ -628,7 +628,10 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
             ent.code.is_none() && matches!(ent.kind, EntityType::Person | EntityType::Org)
         });
         if let Some((e, m)) = uncoded
-            && let Some((country, how)) = context_country(tree, w, m)
+            // A person named in a sentence that names one country is likely of that
+            // country even when the other party is too ("Fijian rebels will release Prime
+            // Minister ..."), so the other party is not set aside here.
+            && let Some((country, how)) = context_country(tree, w, m, None)
         {
             out.push(Found {
                 entity: e,
@@ -654,7 +657,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
         } else {
             tree.word_at(f.span.start).unwrap_or(w)
         };
-        if let Some((country, how)) = context_country(tree, word, f.span) {
+        if let Some((country, how)) = context_country(tree, word, f.span, exclude) {
             f.code = Some(format!("{country}{}", code.get(3..).unwrap_or("")));
             let text = f
                 .how
@@ -694,8 +697,15 @@ fn sentence_police(tree: &Tree, w: usize) -> Option<Found> {
 
 /// The country named around an actor's word: in its own noun phrase ("Ivory Coast rebels",
 /// "security forces in Guinea", "Uganda's president"), else the only country the sentence
-/// names. Gives the country code and where it came from, for the rule.
-fn context_country(tree: &Tree, w: usize, own: Span) -> Option<(String, &'static str)> {
+/// names besides the other party `other`, else the country the document names most often
+/// (twice at least, and not the other party's). Gives the country code and where it came
+/// from, for the rule.
+fn context_country(
+    tree: &Tree,
+    w: usize,
+    own: Span,
+    other: Option<usize>,
+) -> Option<(String, &'static str)> {
     let doc = tree.doc;
     let real = |e: usize| {
         doc.entities[e]
@@ -734,15 +744,16 @@ fn context_country(tree: &Tree, w: usize, own: Span) -> Option<(String, &'static
     // The sentence: the one country its places, nationalities and organisations name.
     let sentence = doc.words[w].sentence as usize;
     let span = doc.sentences.get(sentence)?;
+    let named = |e: usize| {
+        Some(e) != other
+            && matches!(
+                doc.entities[e].kind,
+                EntityType::Gpe | EntityType::Norp | EntityType::Org
+            )
+    };
     let mut countries: Vec<String> = Vec::new();
     for (e, ent) in doc.entities.iter().enumerate() {
-        if !matches!(
-            ent.kind,
-            EntityType::Gpe | EntityType::Norp | EntityType::Org
-        ) {
-            continue;
-        }
-        if !ent.mentions.iter().any(|m| span.contains(*m) && *m != own) {
+        if !named(e) || !ent.mentions.iter().any(|m| span.contains(*m) && *m != own) {
             continue;
         }
         if let Some(c) = real(e)
@@ -752,7 +763,28 @@ fn context_country(tree: &Tree, w: usize, own: Span) -> Option<(String, &'static
         }
     }
     match countries.as_slice() {
-        [one] => Some((one.clone(), "of the sentence")),
+        [one] => return Some((one.clone(), "of the sentence")),
+        [] => {}
+        _ => return None,
+    }
+    // The document: the country it names most often, other than the other party's.
+    let other_country = other.and_then(real);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (e, ent) in doc.entities.iter().enumerate() {
+        let Some(c) = real(e).filter(|c| named(e) && Some(c) != other_country.as_ref()) else {
+            continue;
+        };
+        let n = ent.mentions.iter().filter(|m| **m != own).count();
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, k)) => *k += n,
+            None => counts.push((c, n)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some((c.clone(), "of the document"))
+        }
         _ => None,
     }
 }

@@ -741,6 +741,31 @@ fn context_country(
         }
         stack.extend(tree.children(c).iter().copied());
     }
+    // A title right before the name, however the parser hung it ("Nigerian junior foreign
+    // minister Dubem Oniya", "Niger's ambassador ..."): the words just before the mention.
+    if let Some(first) = tree.word_at(own.start) {
+        let sentence = doc.words[first].sentence;
+        let mut x = first;
+        for _ in 0..6 {
+            let Some(prev) = x.checked_sub(1) else { break };
+            if doc.words[prev].sentence != sentence
+                || !(matches!(tree.upos(prev), "ADJ" | "NOUN" | "PROPN")
+                    || tree.form(prev) == "'s"
+                    || tree.form(prev) == "’s")
+            {
+                break;
+            }
+            if let Some(country) = tree
+                .entities_at(prev)
+                .into_iter()
+                .filter(|(_, m)| *m != own)
+                .find_map(|(e, _)| real(e))
+            {
+                return Some((country, "of its title"));
+            }
+            x = prev;
+        }
+    }
     // The sentence: the one country its places, nationalities and organisations name.
     let sentence = doc.words[w].sentence as usize;
     let span = doc.sentences.get(sentence)?;

@@ -439,3 +439,23 @@ fn an_infinitive_parsed_as_a_clausal_complement_of_a_plan_is_planned() {
         );
     }
 }
+
+#[test]
+fn an_unknown_name_takes_the_country_of_the_title_before_it_however_parsed() {
+    use crate::document::EntityType;
+    // The parser's error, kept on purpose: the title hangs on the verb, not on the name.
+    let parse = "# text = Egyptian foreign minister Sami Nour met Japan.
+1\tEgyptian\tEgyptian\tADJ\tJJ\t_\t3\tamod\t_\t_
+2\tforeign\tforeign\tADJ\tJJ\t_\t3\tamod\t_\t_
+3\tminister\tminister\tNOUN\tNN\t_\t6\tobl\t_\t_
+4\tSami\tSami\tPROPN\tNNP\t_\t6\tnsubj\t_\t_
+5\tNour\tNour\tPROPN\tNNP\t_\t4\tflat\t_\t_
+6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+7\tJapan\tJapan\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+";
+    assert_eq!(
+        code_with_entity(parse, "Sami Nour", EntityType::Person, None),
+        ["EGY 040 JPN"]
+    );
+}

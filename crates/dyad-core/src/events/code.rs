@@ -118,6 +118,9 @@ struct Found {
     span: Span,
     /// How it was found beyond a direct mention ("pronoun", "both leaders"), for the rule.
     how: Option<String>,
+    /// The code the event gives the actor when the entity's own is missing or has no
+    /// country: the country named around it, with the entity's role.
+    code: Option<String>,
 }
 
 /// Codes the events of a whole document; returns them with every attempt.
@@ -369,6 +372,20 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             // An infinitive the parser hung as a clausal complement ("planned to ask")
             // takes its controller like any infinitive.
             let infinitive = rel == "ccomp" && tree.xpos(w) == "VB";
+            // A finite verb the parser hung below the noun before it ("Israel on Wednesday
+            // released ...", parsed with "Israel" as the root): that noun is its subject.
+            if matches!(rel.as_str(), "parataxis" | "dep" | "appos" | "acl" | "conj")
+                && matches!(tree.xpos(w), "VBD" | "VBZ" | "VBP")
+                && h < w
+                && matches!(tree.upos(h), "NOUN" | "PROPN")
+                && tree.head(h).is_none()
+                && !tree
+                    .children(h)
+                    .iter()
+                    .any(|&c| tree.base_rel(c) == "nsubj")
+            {
+                return Some((h, format!("{rel}({trig})")));
+            }
             match rel.as_str() {
                 _ if rel == "xcomp" || infinitive => {
                     if OBJECT_CONTROL.contains(&tree.lemma(h).as_str())
@@ -422,6 +439,12 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             if let Some(o) = tree.child(w, "obj") {
                 return Some((o, format!("obj({trig})")));
             }
+            // A verb with a subject that the parser took for a modifier of the noun after
+            // it ("Russia fired rockets at ...", parsed as "fired rockets"): the noun is its
+            // object.
+            if let Some(h) = amod_verb_head(tree, w) {
+                return Some((h, format!("amod({trig})")));
+            }
             // An object the parser took for an indirect one ("told the chancellor that").
             if let Some(o) = tree.child(w, "iobj")
                 && tree.child(w, "obj").is_none()
@@ -449,11 +472,18 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 .children(w)
                 .iter()
                 .copied()
-                .filter(|&c| matches!(tree.base_rel(c).as_str(), "obj" | "obl" | "xcomp"))
+                .filter(|&c| {
+                    matches!(tree.base_rel(c).as_str(), "obj" | "obl" | "xcomp")
+                        // "a suspension of flights to Georgia".
+                        || (tree.upos(w) == "NOUN"
+                            && tree.base_rel(c) == "nmod"
+                            && prep_is(tree, c, "of"))
+                })
                 .chain(
                     tree.head(w)
                         .filter(|_| tree.upos(w) == "NOUN" && tree.rel(w) == "obj"),
                 )
+                .chain(amod_verb_head(tree, w))
                 .collect();
             hosts.into_iter().find_map(|h| {
                 tree.children(h)
@@ -531,6 +561,17 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
     }
 }
 
+/// The noun a verb with its own subject modifies when the parser took the verb for an
+/// adjective before that noun ("Russia fired rockets", parsed as "fired rockets").
+fn amod_verb_head(tree: &Tree, w: usize) -> Option<usize> {
+    let h = tree.head(w)?;
+    (tree.upos(w) == "VERB"
+        && tree.base_rel(w) == "amod"
+        && h > w
+        && tree.child(w, "nsubj").is_some())
+    .then_some(h)
+}
+
 /// The noun phrase right after a verb that has no object, when the parser hung it somewhere
 /// it cannot be: as the subject of a participle after it ("met Putin at the palace,
 /// marking ..."), or below the verb without a preposition. Gives the phrase's word that
@@ -577,6 +618,204 @@ fn following_object(tree: &Tree, w: usize) -> Option<usize> {
 /// The actors a slot word names: its own mention, the nouns coordinated with it, a
 /// pronoun's antecedent, or the two actors of "both leaders".
 fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> Vec<Found> {
+    let mut out = coded_actors_of(tree, trigger, w, exclude);
+    let doc = tree.doc;
+    if out.is_empty() {
+        // A named actor the dictionary does not know ("President Yoweri Museveni") stands
+        // for the country named around it.
+        let uncoded = tree.all_entities_at(w).into_iter().find(|(e, _)| {
+            let ent = &doc.entities[*e];
+            ent.code.is_none() && matches!(ent.kind, EntityType::Person | EntityType::Org)
+        });
+        if let Some((e, m)) = uncoded
+            // A person named in a sentence that names one country is likely of that
+            // country even when the other party is too ("Fijian rebels will release Prime
+            // Minister ..."), so the other party is not set aside here.
+            && let Some((country, how)) = context_country(tree, w, m, None)
+        {
+            out.push(Found {
+                entity: e,
+                span: m,
+                how: Some(format!("{} (country {how})", doc.slice(m))),
+                code: Some(country),
+            });
+        }
+        return out;
+    }
+    // An actor coded by its role only ("rebels", "security forces") takes the country named
+    // around it ("Ivory Coast rebels", "security forces in Guinea").
+    for f in out.iter_mut() {
+        let Some(code) = doc.entities[f.entity].code.as_deref() else {
+            continue;
+        };
+        if !code.starts_with("---") || f.code.is_some() {
+            continue;
+        }
+        let word = if f.span.start >= doc.words[w].span.start && f.span.end <= doc.words[w].span.end
+        {
+            w
+        } else {
+            tree.word_at(f.span.start).unwrap_or(w)
+        };
+        if let Some((country, how)) = context_country(tree, word, f.span, exclude) {
+            f.code = Some(format!("{country}{}", code.get(3..).unwrap_or("")));
+            let text = f
+                .how
+                .clone()
+                .unwrap_or_else(|| doc.slice(f.span).to_string());
+            f.how = Some(format!("{text} (country {how})"));
+        }
+    }
+    out
+}
+
+/// The police force a sentence names (an actor whose role is `COP`), nearest to `w`.
+fn sentence_police(tree: &Tree, w: usize) -> Option<Found> {
+    let doc = tree.doc;
+    let sentence = doc.words[w].sentence as usize;
+    let span = doc.sentences.get(sentence)?;
+    let at = doc.words[w].span.start;
+    let mut best: Option<(usize, Span)> = None;
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if ent.role() != Some("COP") {
+            continue;
+        }
+        for m in ent.mentions.iter().filter(|m| span.contains(**m)) {
+            let d = m.start.abs_diff(at);
+            if best.is_none_or(|(_, b)| d < b.start.abs_diff(at)) {
+                best = Some((e, *m));
+            }
+        }
+    }
+    best.map(|(entity, span)| Found {
+        entity,
+        span,
+        how: Some(format!("{} (named in the sentence)", doc.slice(span))),
+        code: None,
+    })
+}
+
+/// The country named around an actor's word: in its own noun phrase ("Ivory Coast rebels",
+/// "security forces in Guinea", "Uganda's president"), else the only country the sentence
+/// names besides the other party `other`, else the country the document names most often
+/// (twice at least, and not the other party's). Gives the country code and where it came
+/// from, for the rule.
+fn context_country(
+    tree: &Tree,
+    w: usize,
+    own: Span,
+    other: Option<usize>,
+) -> Option<(String, &'static str)> {
+    let doc = tree.doc;
+    let real = |e: usize| {
+        doc.entities[e]
+            .country()
+            .filter(|c| *c != "---" && c.chars().all(|ch| ch.is_ascii_uppercase()))
+            .map(str::to_string)
+    };
+    // The noun phrase: modifiers, possessors, appositions and "of/in/from" phrases.
+    let mut stack: Vec<usize> = tree.children(w).to_vec();
+    let mut steps = 0;
+    while let Some(c) = stack.pop() {
+        steps += 1;
+        if steps > 40 {
+            break;
+        }
+        let rel = tree.rel(c);
+        let base = tree.base_rel(c);
+        let ok = matches!(base.as_str(), "amod" | "compound" | "appos" | "flat")
+            || rel == "nmod:poss"
+            || rel == "nmod:desc"
+            || (matches!(base.as_str(), "nmod" | "obl")
+                && matches!(tree.preposition(c).as_deref(), Some("of" | "in" | "from")));
+        if !ok {
+            continue;
+        }
+        if let Some(country) = tree
+            .entities_at(c)
+            .into_iter()
+            .filter(|(_, m)| *m != own)
+            .find_map(|(e, _)| real(e))
+        {
+            return Some((country, "of its phrase"));
+        }
+        stack.extend(tree.children(c).iter().copied());
+    }
+    // A title right before the name, however the parser hung it ("Nigerian junior foreign
+    // minister Dubem Oniya", "Niger's ambassador ..."): the words just before the mention.
+    if let Some(first) = tree.word_at(own.start) {
+        let sentence = doc.words[first].sentence;
+        let mut x = first;
+        for _ in 0..6 {
+            let Some(prev) = x.checked_sub(1) else { break };
+            if doc.words[prev].sentence != sentence
+                || !(matches!(tree.upos(prev), "ADJ" | "NOUN" | "PROPN")
+                    || tree.form(prev) == "'s"
+                    || tree.form(prev) == "’s")
+            {
+                break;
+            }
+            if let Some(country) = tree
+                .entities_at(prev)
+                .into_iter()
+                .filter(|(_, m)| *m != own)
+                .find_map(|(e, _)| real(e))
+            {
+                return Some((country, "of its title"));
+            }
+            x = prev;
+        }
+    }
+    // The sentence: the one country its places, nationalities and organisations name.
+    let sentence = doc.words[w].sentence as usize;
+    let span = doc.sentences.get(sentence)?;
+    let named = |e: usize| {
+        Some(e) != other
+            && matches!(
+                doc.entities[e].kind,
+                EntityType::Gpe | EntityType::Norp | EntityType::Org
+            )
+    };
+    let mut countries: Vec<String> = Vec::new();
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if !named(e) || !ent.mentions.iter().any(|m| span.contains(*m) && *m != own) {
+            continue;
+        }
+        if let Some(c) = real(e)
+            && !countries.contains(&c)
+        {
+            countries.push(c);
+        }
+    }
+    match countries.as_slice() {
+        [one] => return Some((one.clone(), "of the sentence")),
+        [] => {}
+        _ => return None,
+    }
+    // The document: the country it names most often, other than the other party's.
+    let other_country = other.and_then(real);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (e, ent) in doc.entities.iter().enumerate() {
+        let Some(c) = real(e).filter(|c| named(e) && Some(c) != other_country.as_ref()) else {
+            continue;
+        };
+        let n = ent.mentions.iter().filter(|m| **m != own).count();
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, k)) => *k += n,
+            None => counts.push((c, n)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some((c.clone(), "of the document"))
+        }
+        _ => None,
+    }
+}
+
+/// The actors a slot word names, as the actor dictionary coded them.
+fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> Vec<Found> {
     let lemma = tree.lemma(w);
     let form = tree.form(w);
     let mut w = w;
@@ -604,6 +843,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
             entity: *e,
             span: *m,
             how: None,
+            code: None,
         });
     } else if matches!(
         form.as_str(),
@@ -630,7 +870,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
             if matches!(rel.as_str(), "nmod" | "obl")
                 && tree.preposition(c).as_deref() == Some("between")
             {
-                let between: Vec<Found> = actors_of(tree, trigger, c, exclude)
+                let between: Vec<Found> = coded_actors_of(tree, trigger, c, exclude)
                     .into_iter()
                     .filter(|f| {
                         exclude.is_none_or(|x| {
@@ -659,6 +899,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                     entity: *e,
                     span: *m,
                     how: None,
+                    code: None,
                 });
                 break;
             }
@@ -685,6 +926,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                         entity: f.0,
                         span: f.1,
                         how: None,
+                        code: None,
                     },
                 );
             }
@@ -716,6 +958,7 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
                 entity: *e,
                 span: *m,
                 how: None,
+                code: None,
             });
         }
     }
@@ -835,6 +1078,7 @@ fn earlier_author(tree: &Tree, w: usize, exclude: Option<usize>) -> Option<Found
                         tree.text(w),
                         doc.entities[f.entity].name
                     )),
+                    code: None,
                 });
             }
         }
@@ -887,6 +1131,7 @@ fn antecedent(tree: &Tree, w: usize, exclude: Option<usize>) -> Option<Found> {
         entity,
         span: word.span,
         how: Some(format!("{} → {}", tree.text(w), doc.entities[entity].name)),
+        code: None,
     })
 }
 
@@ -922,6 +1167,7 @@ fn joint(tree: &Tree, w: usize) -> Vec<Found> {
             entity: *e,
             span: tree.subtree_span(w),
             how: Some(format!("{} → {}", tree.text(w), doc.entities[*e].name)),
+            code: None,
         });
         if out.len() == 2 {
             break;
@@ -955,6 +1201,17 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             sources = found;
             break;
         }
+    }
+    // A passive act of force without an agent ("three men were arrested, police said") was
+    // done by the police the sentence names, when it names them.
+    if sources.is_empty()
+        && is_passive(tree, w)
+        && matches!(p.cameo.get(..2), Some("17" | "18" | "19"))
+        && tree.child(w, "obl:agent").is_none()
+        && let Some(f) = sentence_police(tree, w)
+    {
+        source_path = Some(format!("implied agent of {}", tree.text(w)));
+        sources = vec![f];
     }
     if sources.is_empty() {
         let slots: Vec<String> = p.source.iter().map(Slot::name).collect();
@@ -1032,7 +1289,9 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     let mut events = Vec::new();
     for (s, t) in pairs {
         let entity_code = |e: usize| doc.entities[e].code.clone();
-        let t_code = t.as_ref().and_then(|t| entity_code(t.entity));
+        let t_code = t
+            .as_ref()
+            .and_then(|t| t.code.clone().or_else(|| entity_code(t.entity)));
         // Talking to the press is not a political event.
         if matches!(root, "01" | "04")
             && t_code
@@ -1076,12 +1335,12 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             trigger: doc.words[w].span,
             source: EventActor {
                 entity: s.entity,
-                code: entity_code(s.entity),
+                code: s.code.clone().or_else(|| entity_code(s.entity)),
                 span: s.span,
             },
             target: t.map(|t| EventActor {
                 entity: t.entity,
-                code: entity_code(t.entity),
+                code: t.code.clone().or_else(|| entity_code(t.entity)),
                 span: t.span,
             }),
             cameo: cameo.clone(),
@@ -1184,7 +1443,15 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
     for _ in 0..5 {
         let Some(h) = tree.head(x) else { break };
         let rel = tree.base_rel(x);
-        if !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
+        // An infinitive the parser hung as a clausal complement ("planned to “ask ...")
+        // is a complement like any infinitive, not reported speech.
+        let infinitive = rel == "ccomp"
+            && tree.xpos(x) == "VB"
+            && tree
+                .children(x)
+                .iter()
+                .any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
+        if !infinitive && !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
             break;
         }
         let hl = tree.lemma(h);

@@ -266,3 +266,196 @@ fn an_act_someone_is_accused_of_is_only_alleged() {
         );
     }
 }
+
+/// Codes a one-sentence gold parse after adding an entity of the given type and code on the
+/// first occurrence of `mention` (standing in for the entity tagger, which gold parses lack).
+fn code_with_entity(
+    conllu_text: &str,
+    mention: &str,
+    kind: crate::document::EntityType,
+    code_: Option<&str>,
+) -> Vec<String> {
+    let sentences = conllu::parse(conllu_text, "test").unwrap();
+    let meta = ArticleMeta {
+        published: Some("2025-01-01".into()),
+        ..ArticleMeta::default()
+    };
+    let mut doc = document_from_conllu(&sentences, meta);
+    if let Ok(actors) = crate::actors::embedded_dictionary() {
+        crate::actors::resolve::resolve(&mut doc, actors);
+    }
+    let start = doc.text.find(mention).unwrap();
+    let span = crate::Span::new(start, start + mention.len());
+    doc.entities.retain(|e| {
+        !e.mentions
+            .iter()
+            .any(|m| m.start < span.end && span.start < m.end)
+    });
+    doc.entities.push(crate::document::Entity {
+        name: mention.to_string(),
+        kind,
+        code: code_.map(str::to_string),
+        basis: None,
+        mentions: vec![span],
+    });
+    if let Ok(dict) = embedded_dictionary() {
+        code(&mut doc, dict);
+    }
+    summary(&doc)
+}
+
+#[test]
+fn an_unknown_name_takes_the_only_country_of_its_sentence() {
+    use crate::document::EntityType;
+    let parse = "# text = President Sami Nour praised the Egyptian army.
+1\tPresident\tPresident\tPROPN\tNNP\t_\t2\tnmod:desc\t_\t_
+2\tSami\tSami\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+3\tNour\tNour\tPROPN\tNNP\t_\t2\tflat\t_\t_
+4\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_
+6\tEgyptian\tEgyptian\tADJ\tJJ\t_\t7\tamod\t_\t_
+7\tarmy\tarmy\tNOUN\tNN\t_\t4\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert_eq!(
+        code_with_entity(parse, "Sami Nour", EntityType::Person, None),
+        ["EGY 051 EGY"]
+    );
+    // With two countries in the sentence, the unknown name stays uncoded: no event.
+    let parse = "# text = President Sami Nour praised the Egyptian army and Japan.
+1\tPresident\tPresident\tPROPN\tNNP\t_\t2\tnmod:desc\t_\t_
+2\tSami\tSami\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+3\tNour\tNour\tPROPN\tNNP\t_\t2\tflat\t_\t_
+4\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_
+6\tEgyptian\tEgyptian\tADJ\tJJ\t_\t7\tamod\t_\t_
+7\tarmy\tarmy\tNOUN\tNN\t_\t4\tobj\t_\t_
+8\tand\tand\tCCONJ\tCC\t_\t9\tcc\t_\t_
+9\tJapan\tJapan\tPROPN\tNNP\t_\t7\tconj\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert!(code_with_entity(parse, "Sami Nour", EntityType::Person, None).is_empty());
+}
+
+#[test]
+fn an_actor_coded_by_its_role_takes_the_country_of_its_phrase() {
+    use crate::document::EntityType;
+    let parse = "# text = Rebels in Kenya attacked Japanese troops.
+1\tRebels\trebel\tNOUN\tNNS\t_\t4\tnsubj\t_\t_
+2\tin\tin\tADP\tIN\t_\t3\tcase\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t1\tnmod\t_\t_
+4\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tJapanese\tJapanese\tADJ\tJJ\t_\t6\tamod\t_\t_
+6\ttroops\ttroop\tNOUN\tNNS\t_\t4\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert_eq!(
+        code_with_entity(parse, "Rebels", EntityType::Org, Some("---REB")),
+        ["KEN 190 JPN"]
+    );
+}
+
+#[test]
+fn a_passive_arrest_without_agent_is_the_police_the_sentence_names() {
+    let parse = "# text = Three men were arrested in Nairobi, Kenyan police said.
+1\tThree\tthree\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tmen\tman\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+4\tarrested\tarrest\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
+6\tNairobi\tNairobi\tPROPN\tNNP\t_\t4\tobl\t_\tSpaceAfter=No
+7\t,\t,\tPUNCT\t,\t_\t10\tpunct\t_\t_
+8\tKenyan\tKenyan\tADJ\tJJ\t_\t9\tamod\t_\t_
+9\tpolice\tpolice\tNOUN\tNN\t_\t10\tnsubj\t_\t_
+10\tsaid\tsay\tVERB\tVBD\t_\t4\tparataxis\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["KEN 173 -"]);
+    // Without police in the sentence, nobody is said to have arrested them.
+    let parse = "# text = Three men were arrested in Nairobi.
+1\tThree\tthree\tNUM\tCD\t_\t2\tnummod\t_\t_
+2\tmen\tman\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+4\tarrested\tarrest\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
+6\tNairobi\tNairobi\tPROPN\tNNP\t_\t4\tobl\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert!(code_parsed(parse).is_empty());
+}
+
+#[test]
+fn a_finite_verb_hung_below_the_noun_before_it_takes_that_noun_as_subject() {
+    // The parser's error, kept on purpose: "Egypt" as the root, "released" below it.
+    let parse = "# text = Egypt on Monday released a Japanese journalist.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t0\troot\t_\t_
+2\ton\ton\tADP\tIN\t_\t3\tcase\t_\t_
+3\tMonday\tMonday\tPROPN\tNNP\t_\t1\tnmod\t_\t_
+4\treleased\trelease\tVERB\tVBD\t_\t1\tparataxis\t_\t_
+5\ta\ta\tDET\tDT\t_\t7\tdet\t_\t_
+6\tJapanese\tJapanese\tADJ\tJJ\t_\t7\tamod\t_\t_
+7\tjournalist\tjournalist\tNOUN\tNN\t_\t4\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["EGY 0841 JPN"]);
+}
+
+#[test]
+fn a_verb_taken_for_a_modifier_of_the_noun_after_it_takes_that_noun_as_object() {
+    // The parser's error, kept on purpose: "fired" as an adjective of "rockets".
+    let parse = "# text = Russia fired rockets at Georgia.
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tfired\tfire\tVERB\tVBD\t_\t3\tamod\t_\t_
+3\trockets\trocket\tNOUN\tNNS\t_\t0\troot\t_\t_
+4\tat\tat\tADP\tIN\t_\t5\tcase\t_\t_
+5\tGeorgia\tGeorgia\tPROPN\tNNP\t_\t3\tnmod\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+    assert_eq!(code_parsed(parse), ["RUS 190 GEO"]);
+}
+
+#[test]
+fn an_infinitive_parsed_as_a_clausal_complement_of_a_plan_is_planned() {
+    // The parser's error, kept on purpose: "ask" as a `ccomp` of "planned".
+    let parse = "# text = Egypt planned to ask Japan for aid.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tplanned\tplan\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_
+4\task\task\tVERB\tVB\t_\t2\tccomp\t_\t_
+5\tJapan\tJapan\tPROPN\tNNP\t_\t4\tobj\t_\t_
+6\tfor\tfor\tADP\tIN\t_\t7\tcase\t_\t_
+7\taid\taid\tNOUN\tNN\t_\t4\tobl\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+    let sentences = conllu::parse(parse, "test").unwrap();
+    let doc = code_conllu(&sentences, Some("2025-01-01".into()));
+    assert!(!doc.events.is_empty());
+    for e in &doc.events {
+        assert_eq!(
+            e.status,
+            crate::document::EventStatus::Planned,
+            "{}",
+            e.rule
+        );
+    }
+}
+
+#[test]
+fn an_unknown_name_takes_the_country_of_the_title_before_it_however_parsed() {
+    use crate::document::EntityType;
+    // The parser's error, kept on purpose: the title hangs on the verb, not on the name.
+    let parse = "# text = Egyptian foreign minister Sami Nour met Japan.
+1\tEgyptian\tEgyptian\tADJ\tJJ\t_\t3\tamod\t_\t_
+2\tforeign\tforeign\tADJ\tJJ\t_\t3\tamod\t_\t_
+3\tminister\tminister\tNOUN\tNN\t_\t6\tobl\t_\t_
+4\tSami\tSami\tPROPN\tNNP\t_\t6\tnsubj\t_\t_
+5\tNour\tNour\tPROPN\tNNP\t_\t4\tflat\t_\t_
+6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+7\tJapan\tJapan\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+";
+    assert_eq!(
+        code_with_entity(parse, "Sami Nour", EntityType::Person, None),
+        ["EGY 040 JPN"]
+    );
+}

@@ -193,6 +193,19 @@ impl<'a> Tree<'a> {
         list
     }
 
+    /// Every entity with a mention overlapping the word, coded or not, in mention order.
+    pub fn all_entities_at(&self, w: usize) -> Vec<(usize, crate::Span)> {
+        self.word_entities.get(w).cloned().unwrap_or_default()
+    }
+
+    /// The word whose span starts at or covers the byte offset `at`.
+    pub fn word_at(&self, at: usize) -> Option<usize> {
+        self.doc
+            .words
+            .iter()
+            .position(|w| w.span.start <= at && at < w.span.end.max(w.span.start + 1))
+    }
+
     /// The span from the first to the last word of the subtree of `w`.
     pub fn subtree_span(&self, w: usize) -> crate::Span {
         let mut lo = self.doc.words[w].span;

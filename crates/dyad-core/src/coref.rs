@@ -1148,6 +1148,10 @@ impl<'d> Linker<'d> {
             if (first..=last).any(|w| self.taken[w]) {
                 continue;
             }
+            // A place inside a role phrase ("the Dublin government") is part of that actor.
+            if sort == Sort::Place && (first..=last).all(|w| self.soft[w]) {
+                continue;
+            }
             let span = Span::new(
                 self.doc.words[first].span.start,
                 self.doc.words[last].span.end,

@@ -181,19 +181,28 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     if longer && matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
                         continue;
                     }
-                    if m.kind == ActorKind::Adjective {
-                        // "Russian warplanes", "Syrian government source": adjective + role.
-                        if let Some((len, code)) = role_phrase(doc, dict, words, i + n, m.code) {
-                            let end = doc.words[words[i + n + len - 1]].span.end;
-                            entities.add_agent(
-                                doc,
-                                code,
-                                Span::new(span.start, end),
-                                "rule adjective+role",
-                            );
-                            matched = n + len;
-                            break;
+                    // "Russian warplanes", "Syrian government source": adjective + role. A
+                    // country or a seat of power written before a role word does the same
+                    // ("the Gibraltar government", "Dublin officials", "Iraq police").
+                    let country = match m.kind {
+                        ActorKind::Adjective => Some(m.code),
+                        ActorKind::Country | ActorKind::Metonym => {
+                            Some(codes::root(m.code)).filter(|root| !codes::is_non_state_root(root))
                         }
+                        _ => None,
+                    };
+                    if let Some(country) = country
+                        && let Some((len, code)) = role_phrase(doc, dict, words, i + n, country)
+                    {
+                        let end = doc.words[words[i + n + len - 1]].span.end;
+                        let basis = if m.kind == ActorKind::Adjective {
+                            "rule adjective+role"
+                        } else {
+                            "rule place+role"
+                        };
+                        entities.add_agent(doc, code, Span::new(span.start, end), basis);
+                        matched = n + len;
+                        break;
                     }
                     let key = format!("{}:{}", m.kind.as_str(), m.entry);
                     let basis = format!("{} {} {:?}", m.file, m.kind.as_str(), m.entry);
@@ -529,6 +538,19 @@ mod tests {
                 "RUSMIL Org [Russian warplanes]",
                 "SYRGOV Org [Syrian officials]",
                 "NGOHRI Org [human rights groups]",
+            ],
+        );
+    }
+
+    #[test]
+    fn agents_take_their_country_from_a_place_name_before_them() {
+        check(
+            "Kremlin officials said the Iraq police and the Gibraltar government had agreed.",
+            "2020-01-01",
+            &[
+                "RUSGOV Org [Kremlin officials]",
+                "IRQCOP Org [the Iraq police]",
+                "GIBGOV Org [the Gibraltar government]",
             ],
         );
     }

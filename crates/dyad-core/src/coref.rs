@@ -1962,6 +1962,11 @@ mod tests {
                 ("Karim Dosa", "IRQGOV"),
             ],
         );
+        check_codes(
+            "Britain's inquiry ended. Committee chairman Edward Quill said the report was \
+             wrong, and Lord Chief Justice Anne Marlow agreed.",
+            &[("Edward Quill", "GBRLEG"), ("Anne Marlow", "GBRJUD")],
+        );
     }
 
     #[test]

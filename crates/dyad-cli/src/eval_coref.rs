@@ -48,14 +48,7 @@ fn line(name: &str, prf: &Prf) {
 
 /// Scores the files and prints the figures; false when a threshold is missed.
 pub fn run(args: &EvalCorefArgs) -> anyhow::Result<bool> {
-    let pipeline = Pipeline::with_stages(vec![
-        Stage::Language,
-        Stage::Segment,
-        Stage::Parse,
-        Stage::Ner,
-        Stage::Actors,
-        Stage::Coref,
-    ]);
+    let pipeline = Pipeline::through(Stage::Coref);
     let mut scores = CorefScores::default();
     for file in &args.files {
         let name = file.display().to_string();

@@ -1846,22 +1846,20 @@ mod tests {
     use crate::document::{ArticleMeta, BlockKind, Document};
     use crate::pipeline::{Pipeline, Stage};
 
-    /// Runs the stages up to coreference and renders each entity as `CODE [mention|...]`.
-    fn check(text: &str, expected: &[&str]) {
+    /// A one-paragraph document of 2025-10-15, run through the stages up to coreference.
+    fn coded(text: &str) -> Document {
         let meta = ArticleMeta {
             published: Some("2025-10-15".into()),
             ..ArticleMeta::default()
         };
         let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
-        Pipeline::with_stages(vec![
-            Stage::Language,
-            Stage::Segment,
-            Stage::Parse,
-            Stage::Ner,
-            Stage::Actors,
-            Stage::Coref,
-        ])
-        .run(&mut doc);
+        Pipeline::through(Stage::Coref).run(&mut doc);
+        doc
+    }
+
+    /// Runs the stages up to coreference and renders each entity as `CODE [mention|...]`.
+    fn check(text: &str, expected: &[&str]) {
+        let doc = coded(text);
         let got: Vec<String> = doc
             .entities
             .iter()
@@ -1915,20 +1913,7 @@ mod tests {
     /// Runs the stages up to coreference and checks the code of the entity each name
     /// belongs to (`-` for none, `missing` when no entity holds the name).
     fn check_codes(text: &str, expected: &[(&str, &str)]) {
-        let meta = ArticleMeta {
-            published: Some("2025-10-15".into()),
-            ..ArticleMeta::default()
-        };
-        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
-        Pipeline::with_stages(vec![
-            Stage::Language,
-            Stage::Segment,
-            Stage::Parse,
-            Stage::Ner,
-            Stage::Actors,
-            Stage::Coref,
-        ])
-        .run(&mut doc);
+        let doc = coded(text);
         let got: Vec<(&str, String)> = expected
             .iter()
             .map(|(name, _)| {

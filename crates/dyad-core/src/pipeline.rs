@@ -90,6 +90,16 @@ impl Pipeline {
         }
     }
 
+    /// The default pipeline's stages up to and including `last` (for evaluations and tests of
+    /// one stage, which need only the stages before it).
+    pub fn through(last: Stage) -> Self {
+        let mut pipeline = Pipeline::default();
+        if let Some(at) = pipeline.stages.iter().position(|&s| s == last) {
+            pipeline.stages.truncate(at + 1);
+        }
+        pipeline
+    }
+
     /// The same pipeline resolving actors with `dict` (the embedded dictionary and the user's
     /// files, [`crate::actors::ActorDictionary::embedded_with`]) instead of the embedded one.
     pub fn with_actors(mut self, dict: crate::actors::ActorDictionary) -> Self {
@@ -172,5 +182,21 @@ impl Pipeline {
                 Stage::Tone => crate::tone::score_tone(doc),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Pipeline, Stage};
+
+    #[test]
+    fn through_keeps_the_default_stages_up_to_the_last_one_asked() {
+        let stages = Pipeline::through(Stage::Ner).stages().to_vec();
+        assert_eq!(
+            stages,
+            [Stage::Language, Stage::Segment, Stage::Parse, Stage::Ner]
+        );
+        let all = Pipeline::default().stages().to_vec();
+        assert_eq!(Pipeline::through(Stage::Tone).stages(), all.as_slice());
     }
 }

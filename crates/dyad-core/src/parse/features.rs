@@ -71,39 +71,27 @@ pub fn shape(word: &str) -> String {
 /// The shape of a word: `X` for upper case, `x` for lower case, `d` for digits, other
 /// characters as they are; runs longer than `max_run` are cut to `max_run` characters.
 pub fn shape_runs(word: &str, max_run: usize) -> String {
-    let mut out = String::new();
-    let mut last = '\0';
-    let mut run = 0;
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if class == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = class;
-        }
-        if run <= max_run {
-            out.push(class);
-        }
-    }
-    out
+    shape_chars(word, max_run).collect()
 }
 
 /// The same as `hash_str(&shape_runs(word, max_run))`, without building the string.
 pub fn hash_shape(word: &str, max_run: usize) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut utf8 = [0u8; 4];
+    for class in shape_chars(word, max_run) {
+        for &b in class.encode_utf8(&mut utf8).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    mix64(h)
+}
+
+/// The characters of a word's shape (see [`shape_runs`]), one at a time.
+fn shape_chars(word: &str, max_run: usize) -> impl Iterator<Item = char> + '_ {
     let mut last = '\0';
     let mut run = 0;
-    let mut utf8 = [0u8; 4];
-    for c in word.chars() {
+    word.chars().filter_map(move |c| {
         let class = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -119,14 +107,8 @@ pub fn hash_shape(word: &str, max_run: usize) -> u64 {
             run = 1;
             last = class;
         }
-        if run <= max_run {
-            for &b in class.encode_utf8(&mut utf8).as_bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-        }
-    }
-    mix64(h)
+        (run <= max_run).then_some(class)
+    })
 }
 
 /// The last `n` characters of a string (all of it when shorter).

@@ -441,6 +441,16 @@ fn muc(key: &[Chain], response: &[Chain]) -> Prf {
         }
         (num, den)
     };
+    both_ways(key, response, side)
+}
+
+/// A measure that scores one side against the other: recall is the key against the
+/// response, precision the response against the key.
+fn both_ways(
+    key: &[Chain],
+    response: &[Chain],
+    side: impl Fn(&[Chain], &[Chain]) -> (f64, f64),
+) -> Prf {
     let (r_num, r_den) = side(key, response);
     let (p_num, p_den) = side(response, key);
     Prf {
@@ -472,14 +482,7 @@ fn b_cubed(key: &[Chain], response: &[Chain]) -> Prf {
         }
         (num, den)
     };
-    let (r_num, r_den) = side(key, response);
-    let (p_num, p_den) = side(response, key);
-    Prf {
-        p_num,
-        p_den,
-        r_num,
-        r_den,
-    }
+    both_ways(key, response, side)
 }
 
 /// CEAFe: the best one-to-one alignment of key and response chains by φ4 similarity.

@@ -581,7 +581,6 @@ impl Parser {
     /// Parses a sentence of words with their Penn tags.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Tree {
         let n = forms.len();
-        let l = self.labels.len();
         let nodes = Nodes::new(forms, tags);
         let mut state = State::new(n);
         let classes = self.classes();
@@ -596,15 +595,13 @@ impl Parser {
                 feats.clear();
                 state.buffer_features(&nodes, &mut feats);
                 buffer_sums.iter_mut().for_each(|s| *s = 0);
-                self.weights.accumulate(&feats, &mut buffer_sums, 0..0);
+                self.weights.accumulate(&feats, &mut buffer_sums);
                 buffer_front = state.buffer;
             }
             feats.clear();
             state.stack_features(&nodes, &mut feats);
             sums.copy_from_slice(&buffer_sums);
-            // When no left arc is possible, the left-arc classes are not scored.
-            let skip = if state.valid(LEFT) { 0..0 } else { 2..2 + l };
-            self.weights.accumulate(&feats, &mut sums, skip);
+            self.weights.accumulate(&feats, &mut sums);
             self.weights.finish(&sums, &mut scores);
             let (transition, label) = self.kind(self.best(&state, &scores).unwrap_or(SHIFT));
             state.apply(transition, label);

@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
 
 use super::binary::{Reader, Writer};
 use crate::error::Result;
@@ -175,28 +174,73 @@ pub struct Weights {
     entry_quantised: Vec<i16>,
     /// Class and quantised weight of every entry, side by side for the scorer of sparse rows.
     entries: Vec<(u16, i16)>,
-    /// The dense rows, `classes` quantised weights each.
+    /// The dense rows, `stride` quantised weights each (the classes, then zeros up to a
+    /// whole number of 8-weight lanes).
     dense: Vec<i16>,
+    /// The length of a dense row: `classes` rounded up to a multiple of [`LANES`].
+    stride: usize,
 }
+
+/// How many 32-bit sums one 256-bit vector register holds: dense rows are padded to a
+/// multiple of it so that the scorer adds whole registers.
+const LANES: usize = 8;
 
 /// The most classes a model may have.
 const MAX_CLASSES: usize = 256;
 
-/// Adds two rows of weights to the sums.
+/// Adds one entry packed by [`pack`] to the sums.
 #[inline(always)]
-fn add_two(sums: &mut [i32], a: &[i16], b: &[i16]) {
-    for ((s, &x), &y) in sums.iter_mut().zip(a).zip(b) {
-        *s += i32::from(x) + i32::from(y);
+fn add_packed(sums: &mut [i32], entry: u32) {
+    if let Some(s) = sums.get_mut(((entry >> 16) & 0xff) as usize) {
+        *s += i32::from(entry as u16 as i16);
     }
 }
 
-/// Adds a row of weights to the sums.
+/// Adds the dense rows starting at `offsets` to `sums` (one per class, at most `stride`);
+/// the portable version, which the compiler vectorises as it can.
 #[inline(always)]
-fn add_one(sums: &mut [i32], a: &[i16]) {
-    for (s, &x) in sums.iter_mut().zip(a) {
-        *s += i32::from(x);
+fn add_rows_portable(dense: &[i16], offsets: &[u32], stride: usize, sums: &mut [i32]) {
+    for &at in offsets {
+        let at = at as usize;
+        if let Some(row) = dense.get(at..at + stride) {
+            for (s, &w) in sums.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
     }
 }
+
+/// Adds the dense rows starting at `offsets` to `sums`, keeping the partial sums in `N`
+/// vector registers from the first row to the last, so that `sums` is read and written once.
+///
+/// # Safety
+/// The processor must have AVX2 and every offset plus `8 * N` must be within `dense`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_rows_avx2<const N: usize>(dense: &[i16], offsets: &[u32], sums: &mut [i32]) {
+    use std::arch::x86_64::*;
+    let mut acc = [_mm256_setzero_si256(); N];
+    for &at in offsets {
+        // SAFETY: the caller guarantees that the row lies inside `dense`.
+        let p = unsafe { dense.as_ptr().add(at as usize) };
+        for (k, a) in acc.iter_mut().enumerate() {
+            // SAFETY: lane `k` of the row is inside it (see above); the loads are unaligned.
+            let w = unsafe { _mm_loadu_si128(p.add(LANES * k).cast::<__m128i>()) };
+            *a = _mm256_add_epi32(*a, _mm256_cvtepi16_epi32(w));
+        }
+    }
+    let mut lanes = [0i32; LANES];
+    for (chunk, a) in sums.chunks_mut(LANES).zip(&acc) {
+        // SAFETY: `lanes` holds exactly one register; the store is unaligned.
+        unsafe { _mm256_storeu_si256(lanes.as_mut_ptr().cast::<__m256i>(), *a) };
+        for (s, &x) in chunk.iter_mut().zip(&lanes) {
+            *s += x;
+        }
+    }
+}
+
+/// How many features the scorer looks up before it adds their rows.
+const CHUNK: usize = 96;
 
 /// Renumbers the entries' classes through `map`, and with `sort` sorts each row by its new
 /// classes (the scorer does not need it; writing a model does); false (and nothing
@@ -249,15 +293,32 @@ fn remap(
 /// Rows with at least this many entries are stored dense.
 const DENSE_MIN: usize = 16;
 
-/// Bit of [`Slot::end`] that marks a dense row (whose start is then a row number).
-const DENSE_FLAG: u32 = 1 << 31;
-
-/// One slot of the table: a feature hash and where its entries are.
+/// One slot of the table: a feature hash and its weights, or where they are.
+///
+/// The top byte of `a` says which: [`INLINE`] (the row's one or two entries are `a` and
+/// `b` themselves, each a class in bits 16 to 23 and a weight in the low 16 bits; a second
+/// entry of [`NO_ENTRY`] is absent), [`RANGE`] (the row has `a & 0xff_ffff` entries from
+/// `entries[b]`) or [`DENSE`] (the row is `dense[b..b + stride]`). Most features have one
+/// or two weights (a perceptron update moves two classes), so most lookups read nothing
+/// but the slot.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 struct Slot {
     key: u32,
-    start: u32,
-    end: u32,
+    a: u32,
+    b: u32,
+}
+
+/// Tags of [`Slot::a`].
+const INLINE: u32 = 0;
+const RANGE: u32 = 1;
+const DENSE: u32 = 2;
+
+/// The second entry of an inline row of one entry.
+const NO_ENTRY: u32 = u32::MAX;
+
+/// One entry packed into a slot word.
+fn pack(class: u16, weight: i16) -> u32 {
+    (u32::from(class & 0xff) << 16) | u32::from(weight as u16)
 }
 
 /// The home slot of a key: its top bits. Keys are hashes, so the top bits are uniform, and
@@ -302,6 +363,7 @@ impl Weights {
             .zip(&entry_quantised)
             .map(|(&c, &w)| (c, w))
             .collect();
+        let stride = classes.div_ceil(LANES) * LANES;
         let mut dense: Vec<i16> = Vec::new();
         // Keys come sorted, so their home slots rise: every slot from `next` on is free until
         // a key runs past the end and wraps around to probe from the start.
@@ -317,22 +379,29 @@ impl Weights {
                 next = slot + 1;
             }
             let (a, b) = (starts[i] as usize, starts[i + 1] as usize);
+            let entry = |k: usize| pack(entry_class[k], entry_quantised[k]);
             slots[slot] = if b - a >= DENSE_MIN.min(classes) {
-                let row = dense.len() / classes;
-                dense.resize(dense.len() + classes, 0);
+                let at = dense.len();
+                dense.resize(at + stride, 0);
                 for k in a..b {
-                    dense[row * classes + usize::from(entry_class[k])] = entry_quantised[k];
+                    dense[at + usize::from(entry_class[k])] = entry_quantised[k];
                 }
                 Slot {
                     key,
-                    start: row as u32,
-                    end: DENSE_FLAG,
+                    a: DENSE << 24,
+                    b: at as u32,
+                }
+            } else if b - a <= 2 {
+                Slot {
+                    key,
+                    a: entry(a),
+                    b: if b - a == 2 { entry(a + 1) } else { NO_ENTRY },
                 }
             } else {
                 Slot {
                     key,
-                    start: a as u32,
-                    end: b as u32,
+                    a: (RANGE << 24) | (b - a) as u32,
+                    b: a as u32,
                 }
             };
         }
@@ -347,6 +416,7 @@ impl Weights {
             entry_quantised,
             entries,
             dense,
+            stride,
         }
     }
 
@@ -409,43 +479,98 @@ impl Weights {
 
     /// Sets `scores` (one slot per class) to the summed weights of the features.
     ///
-    /// The lookups are done in two sweeps, first finding every feature's row and then adding
-    /// the rows, so that the processor can fetch many rows from memory at once.
     /// Sums are exact: the quantised weights are integers, and a sum of at most a few hundred
     /// of them stays far below 2^24, where `f32` stops representing every integer; the sum is
     /// scaled once at the end.
     #[inline]
     pub fn score(&self, features: &[u32], scores: &mut [f32]) {
-        self.score_except(features, scores, 0..0);
-    }
-
-    /// Like [`Weights::score`], but the dense rows are not added to the classes in `skip`,
-    /// whose scores are then meaningless: for callers that know those classes are not
-    /// allowed.
-    #[inline]
-    pub fn score_except(&self, features: &[u32], scores: &mut [f32], skip: Range<usize>) {
         let classes = self.classes.min(scores.len()).min(MAX_CLASSES);
         let mut buffer = [0i32; MAX_CLASSES];
-        self.accumulate(features, &mut buffer[..classes], skip);
+        self.accumulate(features, &mut buffer[..classes]);
         self.finish(&buffer[..classes], scores);
     }
 
-    /// Adds the quantised weights of the features to integer sums, one per class (the
-    /// dense rows' weights except for the classes in `skip`). Sums are exact (a sum of at
-    /// most a few hundred 16-bit weights cannot overflow), so neither the order of the
-    /// additions nor splitting the features into groups ever changes a score.
+    /// Adds the quantised weights of the features to integer sums, one per class. Sums are
+    /// exact (a sum of at most a few hundred 16-bit weights cannot overflow), so neither the
+    /// order of the additions nor splitting the features into groups ever changes a score.
+    ///
+    /// The lookups are done in two sweeps, first finding every feature's row and then adding
+    /// the rows, so that the processor can fetch many rows from memory at once. The dense
+    /// rows are added in vector registers that hold every class's sum from the first row to
+    /// the last, so the sums are loaded and stored once per call rather than once per row.
     #[inline]
-    pub fn accumulate(&self, features: &[u32], sums: &mut [i32], skip: Range<usize>) {
+    pub fn accumulate(&self, features: &[u32], sums: &mut [i32]) {
+        let classes = self.classes.min(sums.len());
+        let sums = &mut sums[..classes];
+        let mut dense = [0u32; CHUNK];
+        for chunk in features.chunks(CHUNK) {
+            let mut found = 0;
+            for &f in chunk {
+                let mut slot = slot_of(f, self.mask);
+                loop {
+                    let s = self.slots[slot];
+                    if s.key == f {
+                        match s.a >> 24 {
+                            INLINE => {
+                                add_packed(sums, s.a);
+                                if s.b != NO_ENTRY {
+                                    add_packed(sums, s.b);
+                                }
+                            }
+                            RANGE => {
+                                let at = s.b as usize;
+                                let len = (s.a & 0xff_ffff) as usize;
+                                for &(c, w) in self.entries.get(at..at + len).unwrap_or(&[]) {
+                                    if let Some(s) = sums.get_mut(usize::from(c)) {
+                                        *s += i32::from(w);
+                                    }
+                                }
+                            }
+                            _ => {
+                                // Always true by construction; checked because the vector
+                                // scorer reads the row without bounds checks.
+                                if s.b as usize + self.stride <= self.dense.len() {
+                                    dense[found] = s.b;
+                                    found += 1;
+                                }
+                            }
+                        }
+                        break;
+                    }
+                    if s.key == 0 {
+                        break;
+                    }
+                    slot = (slot + 1) & self.mask;
+                }
+            }
+            if found > 0 {
+                self.add_dense(&dense[..found], sums);
+            }
+        }
+    }
+
+    /// Adds the dense rows at `offsets` (each checked to lie inside `self.dense`) to `sums`.
+    #[inline(always)]
+    fn add_dense(&self, offsets: &[u32], sums: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         {
             if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: `accumulate_avx2` needs nothing but AVX2, which the processor was
-                // just found to have.
-                unsafe { self.accumulate_avx2(features, sums, skip) };
+                macro_rules! widths {
+                    ($($n:literal)*) => {
+                        match self.stride / LANES {
+                            // SAFETY: the processor has AVX2 (just checked); `8 * N` is the
+                            // stride and every offset plus the stride was checked to lie
+                            // inside `self.dense`.
+                            $($n => unsafe { add_rows_avx2::<$n>(&self.dense, offsets, sums) },)*
+                            _ => add_rows_portable(&self.dense, offsets, self.stride, sums),
+                        }
+                    };
+                }
+                widths!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32);
                 return;
             }
         }
-        self.accumulate_portable(features, sums, skip);
+        add_rows_portable(&self.dense, offsets, self.stride, sums);
     }
 
     /// Turns sums from [`Weights::accumulate`] into scores (zero for classes past the sums).
@@ -455,78 +580,6 @@ impl Weights {
             *x = sum as f32 * self.scale;
         }
         scores.iter_mut().skip(sums.len()).for_each(|s| *s = 0.0);
-    }
-
-    /// [`Weights::accumulate`] compiled for processors with AVX2, whose wider vector
-    /// registers add a dense row in half the instructions.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    unsafe fn accumulate_avx2(&self, features: &[u32], sums: &mut [i32], skip: Range<usize>) {
-        self.accumulate_portable(features, sums, skip);
-    }
-
-    /// The accumulator for any processor.
-    #[inline(always)]
-    fn accumulate_portable(&self, features: &[u32], sums: &mut [i32], skip: Range<usize>) {
-        let classes = self.classes.min(sums.len());
-        let sums = &mut sums[..classes];
-        let a = skip.start.min(classes);
-        let b = skip.end.clamp(a, classes);
-        let mut rows = [(0u32, 0u32); 32];
-        for chunk in features.chunks(rows.len()) {
-            let mut found = 0;
-            for &f in chunk {
-                let mut slot = slot_of(f, self.mask);
-                loop {
-                    let s = self.slots[slot];
-                    if s.key == f {
-                        rows[found] = (s.start, s.end);
-                        found += 1;
-                        break;
-                    }
-                    if s.key == 0 {
-                        break;
-                    }
-                    slot = (slot + 1) & self.mask;
-                }
-            }
-            // Dense rows are added two at a time, which halves the loads and stores of the
-            // sums; a leftover one is added alone.
-            let mut pending: Option<&[i16]> = None;
-            for &(start, end) in &rows[..found] {
-                if end == DENSE_FLAG {
-                    let at = start as usize * self.classes;
-                    let row = self.dense.get(at..at + classes).unwrap_or(&[]);
-                    match pending.take() {
-                        Some(other) => {
-                            let (head, tail) = sums.split_at_mut(b);
-                            add_two(&mut head[..a], other, row);
-                            add_two(
-                                tail,
-                                other.get(b..).unwrap_or(&[]),
-                                row.get(b..).unwrap_or(&[]),
-                            );
-                        }
-                        None => pending = Some(row),
-                    }
-                } else {
-                    let row = self
-                        .entries
-                        .get(start as usize..end as usize)
-                        .unwrap_or(&[]);
-                    for &(c, w) in row {
-                        if let Some(s) = sums.get_mut(usize::from(c)) {
-                            *s += i32::from(w);
-                        }
-                    }
-                }
-            }
-            if let Some(row) = pending {
-                let (head, tail) = sums.split_at_mut(b);
-                add_one(&mut head[..a], row);
-                add_one(tail, row.get(b..).unwrap_or(&[]));
-            }
-        }
     }
 
     /// Writes the weights: class count, scale, row count, the sorted keys, the row lengths,
@@ -747,18 +800,48 @@ mod tests {
         for c in 0..classes {
             assert_eq!(plain[c], moved[usize::from(map[c])]);
         }
-        // Summing the features in two groups, and skipping classes, changes no other score.
+        // Summing the features in two groups changes no score.
         let mut sums = vec![0i32; classes];
         let (first, second) = features.split_at(features.len() / 2);
-        w.accumulate(first, &mut sums, 0..0);
-        w.accumulate(second, &mut sums, 0..0);
+        w.accumulate(first, &mut sums);
+        w.accumulate(second, &mut sums);
         let mut split = vec![0f32; classes];
         w.finish(&sums, &mut split);
         assert_eq!(split, plain);
-        let mut skipped = vec![0f32; classes];
-        w.score_except(&features, &mut skipped, 5..9);
-        for c in (0..5).chain(9..classes) {
-            assert_eq!(skipped[c], plain[c]);
+    }
+
+    #[test]
+    fn vector_and_portable_dense_sums_agree() {
+        // 21 classes pad to 24 (three vector registers); 200 features make two chunks.
+        for classes in [3usize, 21, 64, 250] {
+            let mut rng = crate::parse::features::Rng::new(classes as u64);
+            let rows: Vec<(u32, Vec<(u16, i16)>)> = (1..=200u32)
+                .map(|k| {
+                    let len = 1 + rng.below(classes) as u16;
+                    let row = (0..len)
+                        .map(|c| (c, (rng.below(65535) as i32 - 32767) as i16))
+                        .collect();
+                    (k * 21_474_836, row)
+                })
+                .collect();
+            let w = Weights::build(classes, 1.0, rows.clone());
+            let features: Vec<u32> = rows.iter().map(|r| r.0).collect();
+            let mut sums = vec![0i32; classes];
+            w.accumulate(&features, &mut sums);
+            let mut expected = vec![0i32; classes];
+            for (_, row) in &rows {
+                for &(c, q) in row {
+                    expected[usize::from(c)] += i32::from(q);
+                }
+            }
+            assert_eq!(sums, expected, "{classes} classes");
+            let offsets: Vec<u32> = (0..w.dense.len() / w.stride)
+                .map(|r| (r * w.stride) as u32)
+                .collect();
+            let (mut a, mut b) = (vec![7i32; classes], vec![7i32; classes]);
+            w.add_dense(&offsets, &mut a);
+            add_rows_portable(&w.dense, &offsets, w.stride, &mut b);
+            assert_eq!(a, b, "{classes} classes");
         }
     }
 

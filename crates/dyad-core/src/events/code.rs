@@ -1288,6 +1288,15 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             break;
         }
     }
+    // A protest that names no target is aimed at the protesters' own state.
+    if targets.is_empty()
+        && p.cameo.starts_with("14")
+        && let [source] = sources.as_slice()
+        && let Some(t) = protest_target(tree, w, source)
+    {
+        target_path = Some("state protested".into());
+        targets = vec![t];
+    }
     // A joint subject with no target acts on itself both ways: "France and Germany met".
     let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
     if targets.is_empty() {
@@ -1430,6 +1439,49 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         return Outcome::Discarded("the only target is a medium or the source itself".into());
     }
     Outcome::Fired(events)
+}
+
+/// The state a protest without a target is aimed at: the government of the protesters'
+/// country that the sentence names, else a place of that country it names ("a rally in
+/// Lagos", "Algeria's leading activist").
+fn protest_target(tree: &Tree, w: usize, source: &Found) -> Option<Found> {
+    let doc = tree.doc;
+    let span = doc.sentences.get(doc.words[w].sentence as usize)?;
+    let own = source
+        .code
+        .as_deref()
+        .or(doc.entities[source.entity].code.as_deref())
+        .and_then(|c| c.get(..3))
+        .filter(|c| *c != "---")?;
+    let mut best: Option<(u8, usize, Span)> = None;
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if e == source.entity || ent.country() != Some(own) {
+            continue;
+        }
+        let rank = if ent.role() == Some("GOV") {
+            0
+        } else if ent.kind == EntityType::Gpe {
+            1
+        } else {
+            continue;
+        };
+        let Some(m) = ent
+            .mentions
+            .iter()
+            .find(|m| span.contains(**m) && **m != source.span)
+        else {
+            continue;
+        };
+        if best.is_none_or(|b| rank < b.0) {
+            best = Some((rank, e, *m));
+        }
+    }
+    best.map(|(_, entity, span)| Found {
+        entity,
+        span,
+        how: Some(format!("{} (the state protested)", doc.slice(span))),
+        code: None,
+    })
 }
 
 /// The "express intent" code (root 03) of a cooperative code, when CAMEO has one.

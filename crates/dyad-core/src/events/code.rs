@@ -553,7 +553,15 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 .children(w)
                 .iter()
                 .copied()
-                .filter(|&c| matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl"))
+                .filter(|&c| {
+                    matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl")
+                        // An infinitive the parser hung as an adverbial clause ("threatened
+                        // on Monday to break relations with Russia").
+                        || (tree.base_rel(c) == "advcl"
+                            && tree.children(c).iter().any(|&d| {
+                                tree.base_rel(d) == "mark" && tree.lemma(d) == "to"
+                            }))
+                })
                 .collect();
             let conjuncts: Vec<usize> = clauses
                 .iter()

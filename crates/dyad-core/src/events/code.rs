@@ -364,7 +364,19 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 // "after being overthrown" and "the regime overthrown in 2024" have no agent.
                 return None;
             }
-            if let Some(s) = tree.child(w, "nsubj") {
+            // Of two subjects the parser gave one verb ("Human rights watchdog Amnesty
+            // accused ..."), the one that names an actor.
+            let subjects: Vec<usize> = tree
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| tree.rel(c) == "nsubj")
+                .collect();
+            if let Some(&s) = subjects
+                .iter()
+                .find(|&&c| !tree.entities_at(c).is_empty())
+                .or(subjects.first())
+            {
                 return Some((s, format!("nsubj({trig})")));
             }
             let h = tree.head(w)?;
@@ -411,6 +423,15 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                         return Some((h, format!("acl({trig})")));
                     }
                     if tree.xpos(w) == "VBG" && tree.upos(h) != "VERB" {
+                        // "issued a statement condemning ...": a phrase that names no actor,
+                        // the object of a verb, speaks for that verb's subject.
+                        if tree.entities_at(h).is_empty()
+                            && tree.base_rel(h) == "obj"
+                            && let Some(g) = tree.head(h)
+                            && let Some((s, path)) = slot_word(tree, g, &Slot::Subject, depth + 1)
+                        {
+                            return Some((s, format!("{path}→obj→acl({trig})")));
+                        }
                         return Some((h, format!("acl({trig})")));
                     }
                     if PLAN_NOUNS.contains(&tree.lemma(h).as_str()) {
@@ -498,9 +519,16 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     .map(|o| (o, format!("obl:{}({})", p.replace(' ', "_"), tree.text(h))))
             })
         }
+        // "an attack by rebels" says what "the rebels' attack" says.
         Slot::Possessor => tree
             .child(w, "nmod:poss")
-            .map(|o| (o, format!("nmod:poss({trig})"))),
+            .map(|o| (o, format!("nmod:poss({trig})")))
+            .or_else(|| {
+                (tree.upos(w) == "NOUN")
+                    .then(|| by_prep("by"))
+                    .flatten()
+                    .map(|o| (o, format!("nmod:by({trig})")))
+            }),
         Slot::Modifier => tree
             .children(w)
             .iter()
@@ -525,7 +553,15 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 .children(w)
                 .iter()
                 .copied()
-                .filter(|&c| matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl"))
+                .filter(|&c| {
+                    matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl")
+                        // An infinitive the parser hung as an adverbial clause ("threatened
+                        // on Monday to break relations with Russia").
+                        || (tree.base_rel(c) == "advcl"
+                            && tree.children(c).iter().any(|&d| {
+                                tree.base_rel(d) == "mark" && tree.lemma(d) == "to"
+                            }))
+                })
                 .collect();
             let conjuncts: Vec<usize> = clauses
                 .iter()
@@ -854,11 +890,22 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
         }
     } else if let Some(f) = earlier_author(tree, w, exclude) {
         out.push(f);
-    } else if !event_noun(&lemma) {
+    } else {
         // "the president of France", "the Syrian government's forces": a mention inside the
-        // noun phrase, through modifiers but not through clauses; not inside a noun that
-        // names an event of its own ("ordered the arrest of the journalist").
-        let mut stack: Vec<usize> = tree.children(w).to_vec();
+        // noun phrase, through modifiers but not through clauses. Inside a noun that names
+        // an event of its own only its author counts ("rejected Israeli proposals",
+        // "calls by Belarus"), not what it acts on ("ordered the arrest of the journalist").
+        let event = event_noun(&lemma);
+        let mut stack: Vec<usize> = tree
+            .children(w)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                !event
+                    || matches!(tree.rel(c).as_str(), "nmod:poss" | "amod" | "compound")
+                    || (tree.base_rel(c) == "nmod" && prep_is(tree, c, "by"))
+            })
+            .collect();
         let mut steps = 0;
         while let Some(c) = stack.pop() {
             steps += 1;
@@ -890,7 +937,7 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
                 rel.as_str(),
                 "nmod" | "nmod:poss" | "nmod:desc" | "compound" | "amod" | "appos" | "flat" | "obl"
             ) && (rel != "nmod" && rel != "obl"
-                || tree.preposition(c).as_deref() == Some("of"));
+                || tree.preposition(c).as_deref() == Some(if event { "by" } else { "of" }));
             if !ok {
                 continue;
             }
@@ -1223,8 +1270,23 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     let mut target_path = None;
     let mut targets = Vec::new();
     for slot in &p.target {
-        if let Some((tw, path)) = slot_word(tree, w, slot, 0) {
-            let found = actors_of(tree, w, tw, sources.first().map(|s| s.entity));
+        if let Some((tw, mut path)) = slot_word(tree, w, slot, 0) {
+            let exclude = sources.first().map(|s| s.entity);
+            let mut found = actors_of(tree, w, tw, exclude);
+            // An object that names no actor may name the party it concerns ("endorsed an
+            // agreement with the Union", "received assurances from the government").
+            if found.is_empty()
+                && *slot == Slot::Object
+                && let Some(c) = tree.children(tw).iter().copied().find(|&c| {
+                    tree.base_rel(c) == "nmod"
+                        && (prep_is(tree, c, "with") || prep_is(tree, c, "from"))
+                        && !actors_of(tree, w, c, exclude).is_empty()
+                })
+            {
+                found = actors_of(tree, w, c, exclude);
+                let prep = tree.preposition(c).unwrap_or_default();
+                path = format!("nmod:{prep}({})←{path}", tree.text(tw));
+            }
             if found.is_empty() {
                 target_path.get_or_insert(format!("{path}={} (no actor)", tree.text(tw)));
                 continue;
@@ -1233,6 +1295,15 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             targets = found;
             break;
         }
+    }
+    // A protest that names no target is aimed at the protesters' own state.
+    if targets.is_empty()
+        && p.cameo.starts_with("14")
+        && let [source] = sources.as_slice()
+        && let Some(t) = protest_target(tree, w, source)
+    {
+        target_path = Some("state protested".into());
+        targets = vec![t];
     }
     // A joint subject with no target acts on itself both ways: "France and Germany met".
     let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
@@ -1263,11 +1334,18 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             }
         }
     }
-    let status = status_of(tree, w);
+    let mut status = status_of(tree, w);
     // CAMEO codes a promise of cooperation ("will provide aid", "will visit") as an intent
-    // to cooperate (03x), not as the cooperation itself.
+    // to cooperate (03x), not as the cooperation itself, and a refusal of cooperation ("will
+    // not accept refugees", "failed to reach agreement") as a rejection (12x) that happened.
     let cameo = if status == EventStatus::Planned {
         intent_code(&p.cameo).unwrap_or(&p.cameo).to_string()
+    } else if status == EventStatus::Negated
+        && !conditional(tree, w)
+        && let Some(c) = refusal_code(&p.cameo)
+    {
+        status = EventStatus::Asserted;
+        c.to_string()
     } else {
         p.cameo.clone()
     };
@@ -1371,6 +1449,49 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     Outcome::Fired(events)
 }
 
+/// The state a protest without a target is aimed at: the government of the protesters'
+/// country that the sentence names, else a place of that country it names ("a rally in
+/// Lagos", "Algeria's leading activist").
+fn protest_target(tree: &Tree, w: usize, source: &Found) -> Option<Found> {
+    let doc = tree.doc;
+    let span = doc.sentences.get(doc.words[w].sentence as usize)?;
+    let own = source
+        .code
+        .as_deref()
+        .or(doc.entities[source.entity].code.as_deref())
+        .and_then(|c| c.get(..3))
+        .filter(|c| *c != "---")?;
+    let mut best: Option<(u8, usize, Span)> = None;
+    for (e, ent) in doc.entities.iter().enumerate() {
+        if e == source.entity || ent.country() != Some(own) {
+            continue;
+        }
+        let rank = if ent.role() == Some("GOV") {
+            0
+        } else if ent.kind == EntityType::Gpe {
+            1
+        } else {
+            continue;
+        };
+        let Some(m) = ent
+            .mentions
+            .iter()
+            .find(|m| span.contains(**m) && **m != source.span)
+        else {
+            continue;
+        };
+        if best.is_none_or(|b| rank < b.0) {
+            best = Some((rank, e, *m));
+        }
+    }
+    best.map(|(_, entity, span)| Found {
+        entity,
+        span,
+        how: Some(format!("{} (the state protested)", doc.slice(span))),
+        code: None,
+    })
+}
+
 /// The "express intent" code (root 03) of a cooperative code, when CAMEO has one.
 fn intent_code(cameo: &str) -> Option<&'static str> {
     Some(match cameo.get(..2)? {
@@ -1385,6 +1506,39 @@ fn intent_code(cameo: &str) -> Option<&'static str> {
             }
         }
         "08" => "035",
+        _ => return None,
+    })
+}
+
+/// True when `w` lies in a condition ("if the government did not accept ..."), within a
+/// few steps up the tree.
+fn conditional(tree: &Tree, w: usize) -> bool {
+    let mut x = Some(w);
+    for _ in 0..4 {
+        let Some(y) = x else { return false };
+        if tree.children(y).iter().any(|&c| {
+            tree.base_rel(c) == "mark"
+                && matches!(
+                    tree.lemma(c).to_lowercase().as_str(),
+                    "if" | "unless" | "whether"
+                )
+        }) {
+            return true;
+        }
+        x = tree.head(y);
+    }
+    false
+}
+
+/// The "reject" code (root 12) of a cooperative code whose event is refused.
+fn refusal_code(cameo: &str) -> Option<&'static str> {
+    Some(match cameo.get(..2)? {
+        "03" => "120",
+        "04" => "125",
+        // Failing to sign or reach an agreement, not failing to praise.
+        "05" if cameo.starts_with("057") => "120",
+        "06" | "07" => "121",
+        "08" => "124",
         _ => return None,
     })
 }

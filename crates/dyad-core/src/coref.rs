@@ -12,7 +12,8 @@
 //!   title fit; "the two leaders" to the two most salient people;
 //! - personal and possessive pronouns (he, him, his, she, her, it, its, they, them, their) to the
 //!   most salient compatible earlier mention: gender from titles, first names and gendered
-//!   nouns, number, and person against organisation or place;
+//!   nouns, number, and person against organisation or place; an object pronoun first to
+//!   an earlier object of the same verb ("extradite X ... extradite him");
 //! - common noun phrases that name people or organisations ("the couple", "the company") are
 //!   candidate antecedents; they become entities (without a code) only when something refers
 //!   to them.
@@ -593,6 +594,9 @@ struct Linker<'d> {
     /// organisations ("Tory") and unknown organisations coded from their names ("the Hansard
     /// Society").
     word_org: Vec<Option<String>>,
+    /// For each word, the country of the place that names it ("Pakistan", "US", "Gibraltar"),
+    /// for the titles of people ("Pakistan's High Commissioner", "US Senator").
+    word_country: Vec<Option<String>>,
     /// The country the article's coded mentions name most often.
     home: Option<String>,
     starts: Vec<usize>,
@@ -616,6 +620,7 @@ impl<'d> Linker<'d> {
             doc,
             dict,
             word_org: vec![None; doc.words.len()],
+            word_country: vec![None; doc.words.len()],
             home: crate::actors::resolve::home_country(&doc.entities),
             starts,
             clusters: Vec::new(),
@@ -694,6 +699,12 @@ impl<'d> Linker<'d> {
                         if e.kind == EntityType::Org && e.code.is_some() {
                             linker.word_org[w] = e.code.clone();
                         }
+                        if e.kind == EntityType::Gpe
+                            && let Some(root) = e.code.as_deref().map(crate::actors::codes::root)
+                            && dict.is_some_and(|d| d.is_country(root))
+                        {
+                            linker.word_country[w] = Some(root.to_string());
+                        }
                     }
                 }
                 let words: Vec<&str> = doc.slice(span).split_whitespace().collect();
@@ -771,16 +782,20 @@ impl<'d> Linker<'d> {
     }
 
     /// The code of a coded organisation named within the four words before `first`, with
-    /// only title words between ("Tory MP", "Liberal Democrat home affairs spokesman"), and
-    /// those title words.
-    fn organisation_before(&self, first: usize) -> (Option<String>, Vec<String>) {
+    /// only title words between ("Tory MP", "Liberal Democrat home affairs spokesman"), those
+    /// title words, and the country of a place named before them ("Pakistan's High
+    /// Commissioner", "US Senator").
+    fn organisation_before(&self, first: usize) -> (Option<String>, Vec<String>, Option<String>) {
         let doc = self.doc;
         let mut phrase = Vec::new();
         let mut k = first;
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
             if let Some(code) = &self.word_org[k] {
-                return (Some(code.clone()), phrase);
+                return (Some(code.clone()), phrase, None);
+            }
+            if let Some(country) = &self.word_country[k] {
+                return (None, phrase, Some(country.clone()));
             }
             // Title words, a possessive ("Labour's"), and a preposition inside the title
             // ("spokeswoman for women").
@@ -803,9 +818,106 @@ impl<'d> Linker<'d> {
         if phrase.iter().any(|w| w == "shadow")
             && let Some(country) = &self.home
         {
-            return (Some(format!("{country}OPP")), phrase);
+            return (Some(format!("{country}OPP")), phrase, None);
         }
-        (None, phrase)
+        (None, phrase, None)
+    }
+
+    /// The code or country named right after a person's name by "of" or "from" ("President
+    /// X of Pakistan", "X of the League Against Cruel Sports"): an organisation's code, or a
+    /// country as `(None, Some(country))`.
+    fn of_after(&self, last: usize) -> (Option<String>, Option<String>) {
+        let doc = self.doc;
+        let sentence = doc.words[last].sentence;
+        let mut k = last + 1;
+        if k + 1 >= doc.words.len()
+            || doc.words[k + 1].sentence != sentence
+            || !matches!(lower(doc, k).as_str(), "of" | "from")
+        {
+            return (None, None);
+        }
+        k += 1;
+        if lower(doc, k) == "the"
+            && k + 1 < doc.words.len()
+            && doc.words[k + 1].sentence == sentence
+        {
+            k += 1;
+        }
+        (self.word_org[k].clone(), self.word_country[k].clone())
+    }
+
+    /// The title in an apposition before a name ("Spain's director general for Europe, X",
+    /// "the charity's director, X", "the party's treasurer, X"): the title's words up to a
+    /// preposition, and the code or country of the owner before a possessive. `None` when
+    /// the word before `first` is not a comma or nothing before it reads as a title.
+    fn apposition_before(
+        &self,
+        first: usize,
+    ) -> Option<(Option<String>, Vec<String>, Option<String>)> {
+        let doc = self.doc;
+        if first < 2
+            || lower(doc, first - 1) != ","
+            || doc.words[first - 2].sentence != doc.words[first].sentence
+        {
+            return None;
+        }
+        let sentence = doc.words[first].sentence;
+        let mut words: Vec<usize> = Vec::new();
+        let mut k = first - 1;
+        let mut owner = None;
+        while k > 0 && first - k < 10 && doc.words[k - 1].sentence == sentence {
+            k -= 1;
+            let word = lower(doc, k);
+            if matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+                owner = k.checked_sub(1);
+                break;
+            }
+            if self.taken[k] && words.iter().all(|&w| upos(doc, w) != "ADP") {
+                // A taken word right before the title is the owner without a possessive
+                // ("the Labour treasurer, X").
+                owner = Some(k);
+                break;
+            }
+            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
+                || TITLE_QUALIFIERS.contains(&word.as_str())
+                || self.taken[k])
+            {
+                break;
+            }
+            words.insert(0, k);
+        }
+        // The title is the part before a preposition ("director general" of "director
+        // general for Europe").
+        let cut = words
+            .iter()
+            .position(|&w| upos(doc, w) == "ADP")
+            .unwrap_or(words.len());
+        let phrase: Vec<String> = words[..cut]
+            .iter()
+            .filter(|&&w| !self.taken[w])
+            .map(|&w| lower(doc, w))
+            .collect();
+        if phrase.is_empty() || phrase.iter().any(|w| w.chars().any(char::is_numeric)) {
+            return None;
+        }
+        let mut code = None;
+        let mut country = None;
+        if let Some(o) = owner.filter(|&o| doc.words[o].sentence == sentence) {
+            code = self.word_org[o].clone();
+            country = self.word_country[o].clone();
+            // A role word as owner ("the charity's director"): that role, at home.
+            if code.is_none()
+                && country.is_none()
+                && let Some(role) = self.dict.and_then(|d| d.agent_role(&lower(doc, o)))
+                && let Some(home) = &self.home
+            {
+                code = Some(crate::actors::codes::combine(home, role));
+            }
+        }
+        if code.is_none() && self.title_code(&phrase, country.as_deref()).is_none() {
+            return None;
+        }
+        Some((code, phrase, country))
     }
 
     /// The code of a coded organisation in an apposition right after a name ("X, a
@@ -898,7 +1010,7 @@ impl<'d> Linker<'d> {
     /// "journalist" → `MED`, "former minister" → `ELI`): the role of the title's last role
     /// words, with the country of an adjective in it ("Iraqi President") or else the
     /// article's main country.
-    fn title_code(&self, phrase: &[String]) -> Option<String> {
+    fn title_code(&self, phrase: &[String], country: Option<&str>) -> Option<String> {
         let dict = self.dict?;
         let role = (0..phrase.len())
             .find_map(|start| dict.agent_role(&phrase[start..].join(" ")))
@@ -920,9 +1032,17 @@ impl<'d> Linker<'d> {
         if crate::actors::codes::is_non_state_root(role) {
             return Some(role.to_string());
         }
-        let country = phrase
-            .iter()
-            .find_map(|w| word_country(dict, w))
+        // An office the article's country does not have is American ("senator" in a
+        // British article).
+        let american = phrase.iter().any(|w| US_TITLES.contains(&w.as_str()))
+            && self
+                .home
+                .as_deref()
+                .is_some_and(|h| !COUNTRIES_WITH_SENATORS.contains(&h));
+        let country = country
+            .map(str::to_string)
+            .or_else(|| phrase.iter().find_map(|w| word_country(dict, w)))
+            .or_else(|| american.then(|| "USA".to_string()))
             .or_else(|| self.home.clone())?;
         Some(crate::actors::codes::combine(&country, role))
     }
@@ -937,14 +1057,28 @@ impl<'d> Linker<'d> {
         if k >= doc.words.len() || lower(doc, k) != "," {
             return phrase;
         }
-        while k + 1 < doc.words.len() && k - last < 6 && doc.words[k + 1].sentence == sentence {
+        // A relative clause reads the same way ("X, who is Lord Chief Justice").
+        let mut limit = 6;
+        if k + 2 < doc.words.len()
+            && lower(doc, k + 1) == "who"
+            && matches!(
+                lower(doc, k + 2).as_str(),
+                "is" | "was" | "becomes" | "became"
+            )
+        {
+            k += 2;
+            limit += 2;
+        }
+        while k + 1 < doc.words.len() && k - last < limit && doc.words[k + 1].sentence == sentence {
             k += 1;
             let word = lower(doc, k);
             if upos(doc, k) == "DET" && phrase.is_empty() {
                 continue;
             }
-            if !matches!(upos(doc, k), "NOUN" | "ADJ") && !TITLE_QUALIFIERS.contains(&word.as_str())
-            {
+            let title_word = matches!(upos(doc, k), "NOUN" | "ADJ")
+                || (upos(doc, k) == "PROPN" && !self.taken[k])
+                || TITLE_QUALIFIERS.contains(&word.as_str());
+            if !title_word {
                 break;
             }
             phrase.push(word);
@@ -982,18 +1116,29 @@ impl<'d> Linker<'d> {
         first: usize,
         last: usize,
     ) -> (Option<String>, Vec<String>, &'static str) {
-        let (code, phrase) = self.organisation_before(self.list_start(first));
+        let (code, phrase, before_country) = self.organisation_before(self.list_start(first));
         if code.is_some() {
             return (code, phrase, "rule organisation before the name");
         }
         if let Some(code) = self.organisation_after(last) {
             return (Some(code), phrase, "rule organisation after the name");
         }
-        if let Some(code) = self.title_code(&phrase) {
+        let (of_code, of_country) = self.of_after(last);
+        if of_code.is_some() {
+            return (of_code, phrase, "rule organisation after the name");
+        }
+        let country = before_country.or(of_country);
+        if let Some(code) = self.title_code(&phrase, country.as_deref()) {
             return (Some(code), phrase, "rule title before the name");
         }
+        if let Some((code, title, owner_country)) = self.apposition_before(first) {
+            let code = code.or_else(|| self.title_code(&title, owner_country.as_deref()));
+            if code.is_some() {
+                return (code, title, "rule title before the name");
+            }
+        }
         let after = self.apposition_after(last);
-        if let Some(code) = self.title_code(&after) {
+        if let Some(code) = self.title_code(&after, country.as_deref()) {
             return (Some(code), after, "rule title after the name");
         }
         let mp = last + 1 < self.doc.words.len()
@@ -1005,6 +1150,15 @@ impl<'d> Linker<'d> {
                 phrase,
                 "rule title after the name",
             );
+        }
+        // A foreign country named with the person ("his Spanish counterpart X", "X of
+        // Pakistan") is theirs rather than the article's.
+        let named = country.or_else(|| {
+            self.dict
+                .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
+        });
+        if let Some(c) = named.filter(|c| Some(c) != self.home.as_ref()) {
+            return (Some(c), phrase, COUNTRY_NAMED);
         }
         let code = self.home.clone();
         (code, phrase, FALLBACK)
@@ -1117,6 +1271,25 @@ impl<'d> Linker<'d> {
                 last += 1;
                 sort = Sort::Org;
             }
+            // A hyphenated surname the tagger cut at the hyphen ("Robert Kilroy" of "Robert
+            // Kilroy-Silk"): the name goes on over the hyphen and the capitalised word after
+            // it, written without spaces.
+            if sort == Sort::Person {
+                let words = &self.doc.words;
+                while last + 2 < words.len()
+                    && words[last + 2].sentence == words[last].sentence
+                    && matches!(self.doc.slice(words[last + 1].span), "-" | "\u{2010}")
+                    && words[last].span.end == words[last + 1].span.start
+                    && words[last + 1].span.end == words[last + 2].span.start
+                    && !self.taken[last + 2]
+                    && self
+                        .doc
+                        .slice(words[last + 2].span)
+                        .starts_with(char::is_uppercase)
+                {
+                    last += 2;
+                }
+            }
             // A university, hospital or council the tagger took for a place is an
             // organisation.
             if sort == Sort::Place
@@ -1191,7 +1364,7 @@ impl<'d> Linker<'d> {
                                     // A surname alone first (in a headline), the full
                                     // name later.
                                     || (cl.entity.is_none()
-                                        && cl.names.iter().all(|n| !n.contains(' '))
+                                        && cl.names.iter().all(|n| cl.surnames.contains(n))
                                         && cl.names.contains(&last_word)))))
                 })
                 .or_else(|| {
@@ -1203,9 +1376,12 @@ impl<'d> Linker<'d> {
                 // A person known only by the article's country gets the code of a title
                 // written with a later mention ("Galloway ..." then "Ex-Labour MP George
                 // Galloway").
-                Some(c) if sort == Sort::Person && self.clusters[c].basis == FALLBACK => {
+                Some(c)
+                    if sort == Sort::Person
+                        && matches!(self.clusters[c].basis, FALLBACK | COUNTRY_NAMED) =>
+                {
                     let (code, phrase, basis) = self.person_code(first, last);
-                    if basis != FALLBACK {
+                    if !matches!(basis, FALLBACK | COUNTRY_NAMED) {
                         let cl = &mut self.clusters[c];
                         cl.country = code.as_deref().and_then(|x| x.get(..3)).map(str::to_string);
                         cl.code = code;
@@ -1322,35 +1498,60 @@ impl<'d> Linker<'d> {
         }
         let reflexive = word.ends_with("self") || word.ends_with("selves");
         let verb = self.doc.words[w].head;
-        let found = self
-            .candidates(w, PRONOUN_WINDOW)
-            .into_iter()
-            .find(|o| {
-                let c = &self.clusters[o.cluster];
-                let agrees = match person {
-                    Some(true) => {
-                        c.sort == Sort::Person
-                            && !c.plural
-                            && (c.gender.is_none() || c.gender == gender)
+        let agrees = |o: &Occurrence| {
+            let c = &self.clusters[o.cluster];
+            match person {
+                Some(true) => {
+                    c.sort == Sort::Person
+                        && !c.plural
+                        && (c.gender.is_none() || c.gender == gender)
+                }
+                Some(false) => c.sort != Sort::Person && !c.plural,
+                None => c.plural || c.sort == Sort::Org,
+            }
+        };
+        // The object of a verb stands for an earlier object of the same verb ("Y asked them
+        // to extradite X ... they will not extradite him"): the person a demand was about.
+        let object_of = (!possessive && !reflexive && role_of(self.doc, w) == 1)
+            .then_some(verb)
+            .flatten()
+            .map(|v| lemma(self.doc, v as usize));
+        let start = self.doc.words[w].span.start;
+        let parallel = object_of.and_then(|verb_lemma| {
+            self.occurrences
+                .iter()
+                .rev()
+                .filter(|o| o.start < start && !self.clusters[o.cluster].latent)
+                .find(|o| {
+                    role_of(self.doc, o.head) == 1
+                        && self.doc.words[o.head]
+                            .head
+                            .is_some_and(|h| lemma(self.doc, h as usize) == verb_lemma)
+                        && self.doc.words[o.head].head != verb
+                        && agrees(o)
+                })
+                .map(|o| o.cluster)
+        });
+        let found = parallel.or_else(|| {
+            self.candidates(w, PRONOUN_WINDOW)
+                .into_iter()
+                .find(|o| {
+                    if !agrees(o) {
+                        return false;
                     }
-                    Some(false) => c.sort != Sort::Person && !c.plural,
-                    None => c.plural || c.sort == Sort::Org,
-                };
-                if !agrees {
-                    return false;
-                }
-                let co_argument = self.doc.words[o.head].head == verb
-                    && self.doc.words[o.head].sentence == self.doc.words[w].sentence;
-                // "He praised him": a plain object pronoun is not its verb's subject; a
-                // reflexive stands for its own verb's subject.
-                let object = !possessive && role_of(self.doc, w) != 0;
-                if reflexive {
-                    co_argument
-                } else {
-                    !(co_argument && object)
-                }
-            })
-            .map(|o| o.cluster);
+                    let co_argument = self.doc.words[o.head].head == verb
+                        && self.doc.words[o.head].sentence == self.doc.words[w].sentence;
+                    // "He praised him": a plain object pronoun is not its verb's subject; a
+                    // reflexive stands for its own verb's subject.
+                    let object = !possessive && role_of(self.doc, w) != 0;
+                    if reflexive {
+                        co_argument
+                    } else {
+                        !(co_argument && object)
+                    }
+                })
+                .map(|o| o.cluster)
+        });
         if let Some(c) = found {
             if person == Some(true) && self.clusters[c].gender.is_none() {
                 self.clusters[c].gender = gender;
@@ -1563,6 +1764,19 @@ impl<'d> Linker<'d> {
 
 /// The basis of an unknown person's code when nothing but the article's country tells it.
 const FALLBACK: &str = "rule the article's country";
+/// The basis of an unknown person's code when a country named with them, without a title,
+/// tells it ("his Spanish counterpart X").
+const COUNTRY_NAMED: &str = "rule country named with the name";
+
+/// Titles of the United States Congress, which most countries' parliaments do not use.
+const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congressmen"];
+
+/// Countries whose legislators are also called senators or congressmen, where such a title
+/// keeps the article's country.
+const COUNTRIES_WITH_SENATORS: &[&str] = &[
+    "USA", "CAN", "AUS", "FRA", "ITA", "ESP", "BEL", "NLD", "POL", "CZE", "ROU", "IRL", "BRA",
+    "MEX", "ARG", "CHL", "COL", "PER", "PHL", "PAK", "NGA", "KEN", "RUS", "JPN", "THA",
+];
 
 /// Words that qualify a title before a name ("Shadow foreign secretary", "former minister").
 const TITLE_QUALIFIERS: &[&str] = &[
@@ -2012,6 +2226,76 @@ mod tests {
         assert_eq!(role("Northern Retail Association"), Some("BUS"));
         assert_eq!(role("Radio"), Some("MED"));
         assert_eq!(role("Harbour Group"), None);
+    }
+
+    #[test]
+    fn a_foreign_country_named_with_a_title_is_the_persons() {
+        check_codes(
+            "Britain's ministers met in London. Labour said Britain would talk. Yesterday \
+             Norway's Chief Negotiator Halvard Moen met Britain's officials. US Senator Dora \
+             Pell joined them, and Judge Mark Olsen of Canada said Britain was right.",
+            &[
+                ("Halvard Moen", "NORGOV"),
+                ("Dora Pell", "USALEG"),
+                ("Mark Olsen", "CANJUD"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_senator_in_a_british_article_is_american() {
+        check_codes(
+            "Labour ministers met in London and Britain's cabinet agreed. The visiting \
+             senator Daniel Hart praised Britain.",
+            &[("Daniel Hart", "USALEG")],
+        );
+    }
+
+    #[test]
+    fn a_title_in_an_apposition_before_the_name_codes_the_person() {
+        check_codes(
+            "Labour ministers met in London and Britain's cabinet agreed. Norway's foreign \
+             minister, Eli Sandvik, disagreed. The charity's spokeswoman, Mara Quinlan, \
+             welcomed the plan.",
+            &[("Eli Sandvik", "NORGOV"), ("Mara Quinlan", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_the_name_gives_the_title() {
+        check_codes(
+            "Labour ministers met in London and Britain's cabinet agreed. Tobias Wren, who is \
+             Chief Justice, said the courts would rule.",
+            &[("Tobias Wren", "GBRJUD")],
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_surname_stays_whole() {
+        let doc = coded(
+            "Former minister Dylan Ashby-Crewe resigned on Monday. Ashby-Crewe said he was \
+             leaving politics.",
+        );
+        let person = doc
+            .entities
+            .iter()
+            .find(|e| e.kind == crate::document::EntityType::Person)
+            .map(|e| e.mentions.iter().map(|m| doc.slice(*m)).collect::<Vec<_>>());
+        assert_eq!(
+            person,
+            Some(vec!["Dylan Ashby-Crewe", "Ashby-Crewe", "he"]),
+            "{:?}",
+            doc.entities
+        );
+    }
+
+    #[test]
+    fn an_object_pronoun_stands_for_an_earlier_object_of_the_same_verb() {
+        check(
+            "Ministers asked Norway to extradite Karl Brenn. Foreign Minister Jonas Gahr \
+             Store said on Monday that Norway had no plans to extradite him.",
+            &["NOR [Norway|Norway]", "NOR [Karl Brenn|him]"],
+        );
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../../../data/actors/people-world.txt"),
     ),
     (
+        "data/actors/people-2000s.txt",
+        include_str!("../../../../data/actors/people-2000s.txt"),
+    ),
+    (
         "data/actors/agents.txt",
         include_str!("../../../../data/actors/agents.txt"),
     ),

@@ -142,12 +142,20 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
             let lower_first = first.to_lowercase();
             let can_start = (starts_upper(first)
                 && !FUNCTION_WORDS.contains(&lower_first.as_str()))
+                || (particle_start(first)
+                    && words.get(i + 1).is_some_and(|&w| {
+                        doc.slice(doc.words[w].span).starts_with(['-', '\u{2010}'])
+                            || starts_upper(doc.slice(doc.words[w].span))
+                    }))
                 || (lower_first == "the"
                     && words
                         .get(i + 1)
                         .is_some_and(|&w| starts_upper(doc.slice(doc.words[w].span))));
             if can_start {
                 for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
+                    if n == 1 && particle_start(first) {
+                        continue;
+                    }
                     let last = doc.slice(doc.words[words[i + n - 1]].span);
                     if is_possessive(last) || (n > 1 && !last.chars().any(char::is_alphanumeric)) {
                         continue;
@@ -425,6 +433,12 @@ const NAME_PARTICLES: &[&str] = &[
     "la", "le", "van", "von", "of", "for", "and", "the", "on", "in",
 ];
 
+/// True for a lower-case Arabic name particle, which starts a name when a hyphen or a
+/// capitalised word follows ("al-Qaeda", "bin Laden").
+fn particle_start(word: &str) -> bool {
+    matches!(word, "al" | "el" | "ad" | "as" | "bin" | "ibn" | "abu")
+}
+
 /// True when every word of a phrase that is not a particle or punctuation is capitalised, so
 /// that "the guardian" or "chad" in lower case are not taken for names.
 fn capitalised_name(text: &str) -> bool {
@@ -486,6 +500,20 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "\n{}", got.join("\n"));
+    }
+
+    #[test]
+    fn names_may_start_with_a_lower_case_particle() {
+        check(
+            "He said al-Qaeda had planned the attack.",
+            "2005-03-16",
+            &["IMGMOSRAD Org [al-Qaeda]"],
+        );
+        check(
+            "The envoy acted as Syria asked.",
+            "2005-03-16",
+            &["---GOV Org [The envoy]", "SYR Gpe [Syria]"],
+        );
     }
 
     #[test]

@@ -582,9 +582,27 @@ fn head_word(tree: &Tree<'_>, span: Span) -> Option<usize> {
         .find(|&x| tree.head(x).is_none_or(|h| !inside(h)))
 }
 
+/// The place a phrase names ([`place_named`]), or the place of a venue it names: "at the
+/// spring conference in Gateshead", "at a summit in Brussels".
+fn resolve_place(
+    tree: &Tree<'_>,
+    c: usize,
+    actors: Option<&ActorDictionary>,
+    gazetteer: Option<&Gazetteer>,
+) -> Option<EventPlace> {
+    place_named(tree, c, actors, gazetteer).or_else(|| {
+        tree.children(c).iter().find_map(|&d| {
+            let case = tree.preposition(d).unwrap_or_default();
+            (tree.base_rel(d) == "nmod" && PLACE_CASES.contains(&case.as_str()))
+                .then(|| place_named(tree, d, actors, gazetteer))
+                .flatten()
+        })
+    })
+}
+
 /// The place a phrase names: a place of the places stage, a country, or a building named
 /// after a seat of power.
-fn resolve_place(
+fn place_named(
     tree: &Tree<'_>,
     c: usize,
     actors: Option<&ActorDictionary>,
@@ -902,6 +920,15 @@ mod tests {
             ],
             "{list:?}"
         );
+    }
+
+    #[test]
+    fn a_venue_is_placed_where_it_is() {
+        let list = events(
+            "The Egyptian president met the Russian president at a conference in Sochi.",
+            "2025-10-15",
+        );
+        assert_eq!(list, ["EGYGOV 040 RUSGOV 2025-10-15 @RUS"]);
     }
 
     #[test]

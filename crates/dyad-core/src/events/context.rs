@@ -213,6 +213,11 @@ fn sentence_timexes(tree: &Tree<'_>, published: Option<Date>) -> Vec<Vec<Found>>
             };
             let past = match t.expr {
                 Expr::Anaphoric => context,
+                // A text without a date ("On 10 November ..." in an encyclopedia) names the
+                // year of a day or month before it.
+                e if published.is_none() => e
+                    .resolve(None, Bias::Past)
+                    .or_else(|| context.and_then(|c| e.resolve_in_year(c.year))),
                 e => e.resolve(published, Bias::Past),
             };
             if t.expr != Expr::DayOffset(0)
@@ -929,6 +934,16 @@ mod tests {
             "2025-10-15",
         );
         assert_eq!(list, ["EGYGOV 040 RUSGOV 2025-10-15 @RUS"]);
+    }
+
+    #[test]
+    fn an_undated_text_gives_a_day_the_year_named_before_it() {
+        let meta = ArticleMeta::default();
+        let text = "Russian troops entered Georgia in August 2008. On 12 August, Russian troops bombed Georgian villages.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::Pipeline::default().run(&mut doc);
+        let dates: Vec<Option<&str>> = doc.events.iter().map(|e| e.date.as_deref()).collect();
+        assert!(dates.contains(&Some("2008-08-12")), "{dates:?}");
     }
 
     #[test]

@@ -264,6 +264,26 @@ impl Expr {
     }
 }
 
+impl Expr {
+    /// The value of a day or month named without a year ("on 10 November") in the given
+    /// year: for a text without a publication date, the year named last before it. `None`
+    /// for every other expression.
+    pub fn resolve_in_year(self, year: i32) -> Option<TimeValue> {
+        match self {
+            Expr::Calendar {
+                year: None,
+                month: Some(m),
+                day,
+                ..
+            } => match day {
+                Some(d) => Date::new(year, m, d).map(TimeValue::day),
+                None => TimeValue::month(year, m),
+            },
+            _ => None,
+        }
+    }
+}
+
 /// The period `offset` units away from the publication date, at the unit's granularity
 /// (a week gives the month it falls in).
 fn shift(p: Date, unit: Unit, offset: i32) -> Option<TimeValue> {
@@ -857,6 +877,23 @@ mod tests {
 
     fn check(text: &str, published: &str, expected: &[&str]) {
         assert_eq!(render(text, published, Bias::Past), expected, "{text}");
+    }
+
+    #[test]
+    fn a_date_without_year_resolves_in_a_year_given() {
+        let found = find(
+            "On 10 November the troops attacked, and on Monday they left.",
+            0,
+        );
+        let values: Vec<String> = found
+            .iter()
+            .map(|t| {
+                t.expr
+                    .resolve_in_year(2005)
+                    .map_or("?".into(), |v| v.to_string())
+            })
+            .collect();
+        assert_eq!(values, ["2005-11-10", "?"]);
     }
 
     #[test]

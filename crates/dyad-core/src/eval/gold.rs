@@ -670,6 +670,27 @@ pub fn score(article: &Value, gold: &GoldFile) -> GoldReport {
             None => {}
         }
     }
+    // Output events that match no gold event, with what the coder said of them.
+    for (i, ev) in events.iter().enumerate() {
+        if !forbidden_hit[i] && !matched.contains(&Some(i)) {
+            let code = |a: &Value| a["code"].as_str().unwrap_or("---").to_string();
+            let target = if ev["target"].is_object() {
+                code(&ev["target"])
+            } else {
+                "(none)".to_string()
+            };
+            report.notes.push(format!(
+                "output event matches no gold event: sentence {} {} {} -> {} {} confidence {} [{}]",
+                ev["sentence"],
+                ev["cameo"].as_str().unwrap_or(""),
+                code(&ev["source"]),
+                target,
+                ev["status"].as_str().unwrap_or(""),
+                ev["confidence"],
+                ev["rule"].as_str().unwrap_or("")
+            ));
+        }
+    }
     for (i, hit) in forbidden_hit.iter().enumerate() {
         if *hit {
             report.notes.push(format!(
@@ -931,6 +952,21 @@ mod tests {
         assert_eq!(r.forbidden_hits, 1);
         assert_eq!(r.events.output_matched, 2);
         assert_eq!(r.events.found, 1);
+    }
+
+    #[test]
+    fn unmatched_output_events_are_noted() {
+        let mut a = article();
+        a["events"][2]["sentence"] = json!(2);
+        let r = score(&a, &gold());
+        assert_eq!(r.events.output_matched, 2);
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.starts_with("output event matches no gold event: sentence 2 195")),
+            "{:?}",
+            r.notes
+        );
     }
 
     #[test]

@@ -49,6 +49,39 @@ const NEGATING: &[&str] = &["refrain", "refuse", "decline", "fail", "reject", "d
 /// signing a deal" codes the accusation; the deal itself is only alleged.
 const ALLEGING: &[&str] = &["accuse", "allege", "blame", "suspect"];
 
+/// Verbs by which commentators guess ("analysts say ... may", "experts believe ... will").
+const GUESSING: &[&str] = &[
+    "say",
+    "believe",
+    "think",
+    "suggest",
+    "expect",
+    "predict",
+    "speculate",
+    "argue",
+    "reckon",
+    "warn",
+    "note",
+    "see",
+];
+
+/// Nouns of commentators: people who read the news without taking part in it. What they say
+/// might or will happen is their guess, not an event.
+const COMMENTATORS: &[&str] = &[
+    "analyst",
+    "expert",
+    "observer",
+    "commentator",
+    "pundit",
+    "economist",
+    "strategist",
+    "scholar",
+    "academic",
+    "specialist",
+    "forecaster",
+    "watcher",
+];
+
 /// Nouns that name a plan and carry the subject of their governing verb to an infinitive
 /// below them ("has no plans to extradite him").
 const PLAN_NOUNS: &[&str] = &[
@@ -218,6 +251,8 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
             a.outcome = Outcome::Suppressed(format!("part of the trigger of {id}"));
         }
     }
+    suppress_guesses(&tree, &mut attempts);
+    suppress_targetless_twins(&tree, &mut attempts);
     let mut events: Vec<Event> = Vec::new();
     for a in &attempts {
         if let Outcome::Fired(list) = &a.outcome {
@@ -236,6 +271,90 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
         }
     }
     (events, attempts)
+}
+
+/// Suppresses what might or will happen in the words of commentators ("analysts say Al
+/// Sharaa may seek to renegotiate ..."): a guess about the news is not news. What they
+/// report as done is kept.
+fn suppress_guesses(tree: &Tree, attempts: &mut [Attempt]) {
+    for a in attempts.iter_mut() {
+        let Outcome::Fired(list) = &a.outcome else {
+            continue;
+        };
+        if !list
+            .iter()
+            .all(|e| matches!(e.status, EventStatus::Hypothetical | EventStatus::Planned))
+        {
+            continue;
+        }
+        if let Some(c) = commentator_over(tree, a.word) {
+            a.outcome = Outcome::Suppressed(format!("a guess of {}", tree.text(c)));
+        }
+    }
+}
+
+/// The commentator whose guess holds `w`: the subject of a guessing verb above it, or the
+/// noun of an "according to" phrase on a clause above it.
+fn commentator_over(tree: &Tree, w: usize) -> Option<usize> {
+    let commentator = |c: usize| COMMENTATORS.contains(&tree.lemma(c).as_str());
+    let mut x = w;
+    for _ in 0..8 {
+        let h = tree.head(x)?;
+        if !matches!(
+            tree.base_rel(x).as_str(),
+            "xcomp" | "ccomp" | "advcl" | "acl" | "obj" | "obl" | "conj" | "parataxis"
+        ) {
+            return None;
+        }
+        for &c in tree.children(h) {
+            let base = tree.base_rel(c);
+            let guessing = GUESSING.contains(&tree.lemma(h).as_str());
+            if (guessing && base == "nsubj" && commentator(c))
+                || (base == "obl"
+                    && tree.preposition(c).as_deref() == Some("according to")
+                    && commentator(c))
+            {
+                return Some(c);
+            }
+        }
+        x = h;
+    }
+    None
+}
+
+/// Suppresses an event without a target whose trigger is joined by an infinitive or
+/// adverbial clause to the trigger of an event of the same source that has one: both tell
+/// one act, and the second says to whom ("intervened militarily to bolster Assad's
+/// government" is the support, not a second, targetless use of force).
+fn suppress_targetless_twins(tree: &Tree, attempts: &mut [Attempt]) {
+    let targeted: Vec<(usize, usize, String)> = attempts
+        .iter()
+        .filter_map(|a| match &a.outcome {
+            Outcome::Fired(list) => list
+                .iter()
+                .find(|e| e.target.is_some())
+                .map(|e| (a.word, e.source.entity, a.pattern.clone())),
+            _ => None,
+        })
+        .collect();
+    let joined = |x: usize, y: usize| {
+        tree.head(x) == Some(y) && matches!(tree.base_rel(x).as_str(), "xcomp" | "advcl")
+    };
+    for a in attempts.iter_mut() {
+        let Outcome::Fired(list) = &a.outcome else {
+            continue;
+        };
+        if list.iter().any(|e| e.target.is_some()) {
+            continue;
+        }
+        let twin = targeted.iter().find(|(w, source, _)| {
+            list.iter().any(|e| e.source.entity == *source)
+                && (joined(a.word, *w) || joined(*w, a.word))
+        });
+        if let Some((_, _, id)) = twin {
+            a.outcome = Outcome::Suppressed(format!("the same act as {id}, which has a target"));
+        }
+    }
 }
 
 /// True when `w` lies in a complement of `head` (`xcomp`, `ccomp`, `advcl`, or an `acl` of
@@ -1749,5 +1868,65 @@ mod tests {
         assert!(has_score("Arsenal beat Chelsea 2-1 on Sunday."));
         assert!(!has_score("The 2019-2020 offensives."));
         assert!(!has_score("No score here."));
+    }
+
+    /// Codes sentences we wrote from parses written by hand; events as `SRC CAMEO TGT status`.
+    fn coded(conllu_text: &str) -> Vec<String> {
+        let sentences = crate::conllu::parse(conllu_text, "test").unwrap();
+        let doc = crate::events::code_conllu(&sentences, Some("2025-01-01".into()));
+        let country = |c: Option<&str>| c.map_or("-".to_string(), |c| c.chars().take(3).collect());
+        doc.events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} {}",
+                    country(e.source.code.as_deref()),
+                    e.cameo,
+                    country(e.target.as_ref().and_then(|t| t.code.as_deref())),
+                    e.status.name()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_targetless_act_told_again_with_its_target_is_one_event() {
+        let parse = "# text = Egypt intervened militarily to bolster Libya.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tintervened\tintervene\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tmilitarily\tmilitarily\tADV\tRB\t_\t2\tadvmod\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\tbolster\tbolster\tVERB\tVB\t_\t2\tadvcl\t_\t_
+6\tLibya\tLibya\tPROPN\tNNP\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["EGY 070 LBY asserted"]);
+    }
+
+    /// "X say Egypt may sign a deal with Japan", with `who` as the subject.
+    fn may_sign(who: &str, lemma: &str) -> String {
+        format!(
+            "# text = {who} say Egypt may sign a deal with Japan.
+1\t{who}\t{lemma}\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tsay\tsay\tVERB\tVBP\t_\t0\troot\t_\t_
+3\tEgypt\tEgypt\tPROPN\tNNP\t_\t5\tnsubj\t_\t_
+4\tmay\tmay\tAUX\tMD\t_\t5\taux\t_\t_
+5\tsign\tsign\tVERB\tVB\t_\t2\tccomp\t_\t_
+6\ta\ta\tDET\tDT\t_\t7\tdet\t_\t_
+7\tdeal\tdeal\tNOUN\tNN\t_\t5\tobj\t_\t_
+8\twith\twith\tADP\tIN\t_\t9\tcase\t_\t_
+9\tJapan\tJapan\tPROPN\tNNP\t_\t7\tnmod\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+"
+        )
+    }
+
+    #[test]
+    fn what_commentators_guess_is_not_an_event() {
+        assert_eq!(
+            coded(&may_sign("Officials", "official")),
+            ["EGY 057 JPN hypothetical"]
+        );
+        assert!(coded(&may_sign("Analysts", "analyst")).is_empty());
     }
 }

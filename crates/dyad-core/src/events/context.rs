@@ -12,7 +12,9 @@
 //! date (the article date for current events, none or the sentence's year for background).
 //! "At the time" takes the last date named before it in the article. Planned events resolve
 //! day and month names forward. An event whose date ends more than [`RECENT_DAYS`] before
-//! publication is historical; one dated within them is not.
+//! publication is historical; one dated within them is not. An undated event in the simple
+//! past or pluperfect is historical in a background passage: the last time named up to its
+//! sentence, and every time its paragraph names, lie before that window.
 //!
 //! **Actors on the event's date.** A source or target whose entity comes from a dated
 //! dictionary entry is looked up again on the middle of the event's date, so Assad in a 2015
@@ -130,9 +132,21 @@ pub fn annotate(doc: &mut Document) {
             return;
         }
         let timexes = sentence_timexes(&tree, published);
+        let background = background_sentences(doc, &timexes, published);
         doc.events
             .iter()
-            .map(|e| context_of(&tree, e, &timexes, published, actors, gazetteer))
+            .map(|e| {
+                let mut u = context_of(&tree, e, &timexes, published, actors, gazetteer);
+                // An undated past event of a background paragraph is background too.
+                if u.historical.is_none()
+                    && !e.historical
+                    && background.get(e.sentence as usize) == Some(&true)
+                    && trigger_word(doc, e.trigger).is_some_and(|w| simple_past(&tree, w))
+                {
+                    u.historical = Some(true);
+                }
+                u
+            })
             .collect()
     };
     for (e, u) in doc.events.iter_mut().zip(updates) {
@@ -199,6 +213,11 @@ fn sentence_timexes(tree: &Tree<'_>, published: Option<Date>) -> Vec<Vec<Found>>
             };
             let past = match t.expr {
                 Expr::Anaphoric => context,
+                // A text without a date ("On 10 November ..." in an encyclopedia) names the
+                // year of a day or month before it.
+                e if published.is_none() => e
+                    .resolve(None, Bias::Past)
+                    .or_else(|| context.and_then(|c| e.resolve_in_year(c.year))),
                 e => e.resolve(published, Bias::Past),
             };
             if t.expr != Expr::DayOffset(0)
@@ -217,6 +236,86 @@ fn sentence_timexes(tree: &Tree<'_>, published: Option<Date>) -> Vec<Vec<Found>>
         by_sentence.push(found);
     }
     by_sentence
+}
+
+/// For each sentence, true when it lies in a background passage: the last time named up to
+/// it lies more than [`RECENT_DAYS`] before publication, and so does every time its
+/// paragraph names, which names at least one ("Russia intervened in 2015. [new paragraph]
+/// Its bombing campaigns were decisive. Rights groups accused it of war crimes during the
+/// 2019 offensive."). A paragraph that names a recent time, or none, is not background, nor
+/// is a sentence before the first time named.
+fn background_sentences(
+    doc: &Document,
+    timexes: &[Vec<Found>],
+    published: Option<Date>,
+) -> Vec<bool> {
+    let Some(p) = published else {
+        return vec![false; doc.sentences.len()];
+    };
+    let paragraphs: Vec<Option<usize>> = doc
+        .sentences
+        .iter()
+        .map(|s| doc.blocks.iter().position(|b| b.span.contains(*s)))
+        .collect();
+    let is_old = |f: &Found| {
+        !f.since
+            && f.past
+                .and_then(TimeValue::last_day)
+                .is_some_and(|last| timex::days_between(last, p) > RECENT_DAYS)
+    };
+    // Per paragraph: how many times it names, and whether all lie well before publication.
+    let mut times: Vec<(usize, bool)> = vec![(0, true); doc.blocks.len()];
+    for (found, para) in timexes.iter().zip(&paragraphs) {
+        let Some(t) = para.and_then(|b| times.get_mut(b)) else {
+            continue;
+        };
+        for f in found {
+            t.0 += 1;
+            t.1 &= is_old(f);
+        }
+    }
+    let mut last_old = false;
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for (found, para) in timexes.iter().zip(&paragraphs) {
+        if let Some(f) = found.iter().rev().find(|f| f.past.is_some()) {
+            last_old = is_old(f);
+        }
+        out.push(
+            last_old
+                && para
+                    .and_then(|b| times.get(b))
+                    .is_some_and(|&(named, old)| named > 0 && old),
+        );
+    }
+    out
+}
+
+/// True when the trigger's clause is in the simple past or the pluperfect ("were decisive",
+/// "had granted"), not the present or the present perfect: for a noun, the tense of the verb
+/// or copula it depends on.
+fn simple_past(tree: &Tree<'_>, w: usize) -> bool {
+    let mut verb = w;
+    if matches!(tree.upos(w), "NOUN" | "PROPN") {
+        match tree.head(w) {
+            Some(h) if matches!(tree.base_rel(w).as_str(), "nsubj" | "obj") => {
+                verb = h;
+            }
+            _ => return false,
+        }
+    }
+    let mut past = tree.xpos(verb) == "VBD";
+    for &c in tree.children(verb) {
+        if !matches!(tree.base_rel(c).as_str(), "aux" | "cop") {
+            continue;
+        }
+        match tree.form(c).as_str() {
+            "was" | "were" | "had" | "did" => past = true,
+            "has" | "have" | "'s" | "is" | "are" | "am" | "'re" | "will" | "would" | "may"
+            | "might" | "could" | "can" | "shall" | "should" | "must" => return false,
+            _ => {}
+        }
+    }
+    past
 }
 
 /// True when the word heads a clause: a verb, or a nominal predicate's clausal relation.
@@ -488,9 +587,27 @@ fn head_word(tree: &Tree<'_>, span: Span) -> Option<usize> {
         .find(|&x| tree.head(x).is_none_or(|h| !inside(h)))
 }
 
+/// The place a phrase names ([`place_named`]), or the place of a venue it names: "at the
+/// spring conference in Gateshead", "at a summit in Brussels".
+fn resolve_place(
+    tree: &Tree<'_>,
+    c: usize,
+    actors: Option<&ActorDictionary>,
+    gazetteer: Option<&Gazetteer>,
+) -> Option<EventPlace> {
+    place_named(tree, c, actors, gazetteer).or_else(|| {
+        tree.children(c).iter().find_map(|&d| {
+            let case = tree.preposition(d).unwrap_or_default();
+            (tree.base_rel(d) == "nmod" && PLACE_CASES.contains(&case.as_str()))
+                .then(|| place_named(tree, d, actors, gazetteer))
+                .flatten()
+        })
+    })
+}
+
 /// The place a phrase names: a place of the places stage, a country, or a building named
 /// after a seat of power.
-fn resolve_place(
+fn place_named(
     tree: &Tree<'_>,
     c: usize,
     actors: Option<&ActorDictionary>,
@@ -696,11 +813,17 @@ mod tests {
     /// Codes a text with the whole pipeline and renders each event as
     /// `source cameo target date [historical] @place <reporter`.
     fn events(text: &str, published: &str) -> Vec<String> {
+        events_in(&[text], published)
+    }
+
+    /// [`events`] of a text of several paragraphs.
+    fn events_in(paragraphs: &[&str], published: &str) -> Vec<String> {
         let meta = ArticleMeta {
             published: Some(published.into()),
             ..ArticleMeta::default()
         };
-        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        let blocks = paragraphs.iter().map(|p| (BlockKind::Paragraph, *p));
+        let mut doc = Document::from_blocks(meta, blocks);
         crate::Pipeline::default().run(&mut doc);
         doc.events
             .iter()
@@ -777,6 +900,50 @@ mod tests {
             "RUS 112 TUR 2019 historical",
             "{list:?}"
         );
+    }
+
+    #[test]
+    fn an_undated_past_event_of_a_background_paragraph_is_background() {
+        let list = events_in(
+            &[
+                "Russia invaded Georgia in 2008. Russian troops bombed Georgian villages.",
+                "Russian troops bombed Georgian villages.",
+                "On Monday, Russian troops bombed Georgian villages.",
+                "Georgia recalled its ambassador in 2008. Russian troops have bombed Georgian villages.",
+            ],
+            "2025-10-15",
+        );
+        assert_eq!(
+            list,
+            [
+                "RUS 190 GEO 2008 historical",
+                "RUSMIL 195 GEO no-date historical",
+                "RUSMIL 195 GEO 2025-10-15",
+                "RUSMIL 195 GEO 2025-10-13",
+                "GEO 161 - 2008 historical",
+                "RUSMIL 195 GEO 2025-10-15",
+            ],
+            "{list:?}"
+        );
+    }
+
+    #[test]
+    fn a_venue_is_placed_where_it_is() {
+        let list = events(
+            "The Egyptian president met the Russian president at a conference in Sochi.",
+            "2025-10-15",
+        );
+        assert_eq!(list, ["EGYGOV 040 RUSGOV 2025-10-15 @RUS"]);
+    }
+
+    #[test]
+    fn an_undated_text_gives_a_day_the_year_named_before_it() {
+        let meta = ArticleMeta::default();
+        let text = "Russian troops entered Georgia in August 2008. On 12 August, Russian troops bombed Georgian villages.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::Pipeline::default().run(&mut doc);
+        let dates: Vec<Option<&str>> = doc.events.iter().map(|e| e.date.as_deref()).collect();
+        assert!(dates.contains(&Some("2008-08-12")), "{dates:?}");
     }
 
     #[test]

@@ -59,8 +59,11 @@ def main():
         subprocess.run([binary, "parse", path, "--input-format", "text", "--format", "conllu"],
                        stdout=tmp, check=True)
         tmp.close()
-        print(f"{path}: segmented by dyad into {tmp.name}")
+        print(f"{path}: segmented by dyad into {tmp.name} (removed at the end)")
         path = tmp.name
+        import atexit
+
+        atexit.register(os.unlink, path)
     dyad = None
     if os.path.exists(binary):
         out = subprocess.run([binary, "bench", "parse", path], capture_output=True,

@@ -188,6 +188,21 @@ const LANES: usize = 8;
 /// The most classes a model may have.
 const MAX_CLASSES: usize = 256;
 
+/// Asks the processor to bring the memory at `at` into its caches: the weight tables are far
+/// larger than the caches, and asking for every row a call needs before reading the first
+/// lets the memory system fetch them all at once.
+#[inline(always)]
+fn prefetch<T>(at: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: a prefetch is only a hint; it never faults, whatever the address.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
+
 /// Adds one entry packed by [`pack`] to the sums.
 #[inline(always)]
 fn add_packed(sums: &mut [i32], entry: u32) {
@@ -503,8 +518,15 @@ impl Weights {
         let classes = self.classes.min(sums.len());
         let sums = &mut sums[..classes];
         let mut dense = [0u32; CHUNK];
+        let mut spans = [(0u32, 0u32); CHUNK];
         for chunk in features.chunks(CHUNK) {
+            // The table is far larger than the processor's caches: asking for every home slot
+            // before the first is read lets the memory system fetch them all at once.
+            for &f in chunk {
+                prefetch(self.slots.as_ptr().wrapping_add(slot_of(f, self.mask)));
+            }
             let mut found = 0;
+            let mut ranges = 0;
             for &f in chunk {
                 let mut slot = slot_of(f, self.mask);
                 loop {
@@ -518,18 +540,20 @@ impl Weights {
                                 }
                             }
                             RANGE => {
-                                let at = s.b as usize;
-                                let len = (s.a & 0xff_ffff) as usize;
-                                for &(c, w) in self.entries.get(at..at + len).unwrap_or(&[]) {
-                                    if let Some(s) = sums.get_mut(usize::from(c)) {
-                                        *s += i32::from(w);
-                                    }
-                                }
+                                // Added after the sweep, so that its entries can arrive
+                                // meanwhile.
+                                prefetch(self.entries.as_ptr().wrapping_add(s.b as usize));
+                                spans[ranges] = (s.b, s.a & 0xff_ffff);
+                                ranges += 1;
                             }
                             _ => {
                                 // Always true by construction; checked because the vector
                                 // scorer reads the row without bounds checks.
                                 if s.b as usize + self.stride <= self.dense.len() {
+                                    let row = self.dense.as_ptr().wrapping_add(s.b as usize);
+                                    for line in (0..self.stride).step_by(32) {
+                                        prefetch(row.wrapping_add(line));
+                                    }
                                     dense[found] = s.b;
                                     found += 1;
                                 }
@@ -541,6 +565,14 @@ impl Weights {
                         break;
                     }
                     slot = (slot + 1) & self.mask;
+                }
+            }
+            for &(at, len) in &spans[..ranges] {
+                let (at, len) = (at as usize, len as usize);
+                for &(c, w) in self.entries.get(at..at + len).unwrap_or(&[]) {
+                    if let Some(s) = sums.get_mut(usize::from(c)) {
+                        *s += i32::from(w);
+                    }
                 }
             }
             if found > 0 {

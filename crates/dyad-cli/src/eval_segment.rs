@@ -36,7 +36,7 @@ pub fn run(args: &EvalSegmentArgs) -> anyhow::Result<bool> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
         let sentences = conllu::parse(&text, &name)?;
-        let scores = score_treebank(&sentences, args.doc_prefix.as_deref(), &name)?;
+        let scores = score_treebank(&sentences, args.doc_prefix.as_deref(), None, &name)?;
         total.add(&scores);
     }
     if total.documents == 0 {

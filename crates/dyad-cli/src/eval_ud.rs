@@ -1,5 +1,6 @@
 //! `dyad eval ud`: scores the models on a gold CoNLL-U treebank with gold tokens and checks
-//! the figures against thresholds.
+//! the figures against thresholds; with `--raw`, also from the raw text (the CoNLL 2018
+//! shared task's token, word, sentence, UPOS and LAS F1).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -7,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 use dyad_core::conllu;
-use dyad_core::eval::ud;
+use dyad_core::eval::{segment, ud};
 
 use crate::model_files::ModelFiles;
 
@@ -34,6 +35,16 @@ pub struct EvalUdArgs {
     /// Only score sentences whose `sent_id` starts with this (such as `GUM_news_`).
     #[arg(long)]
     pub sent_id_prefix: Option<String>,
+    /// Also segment, tag and parse each document's raw text (its `# text` comments) and print
+    /// the CoNLL 2018 shared task's token, word, sentence, UPOS and LAS F1.
+    #[arg(long)]
+    pub raw: bool,
+    /// With `--raw`: fails when the raw-text UPOS F1 (%) is below this.
+    #[arg(long)]
+    pub min_raw_upos_f1: Option<f64>,
+    /// With `--raw`: fails when the raw-text LAS F1 (%) is below this.
+    #[arg(long)]
+    pub min_raw_las_f1: Option<f64>,
     /// Model files to use instead of the embedded ones.
     #[command(flatten)]
     pub models: ModelFiles,
@@ -76,6 +87,22 @@ pub fn run(args: &EvalUdArgs) -> Result<bool> {
         let value = scores.percent(count);
         println!("{what:<6} {value:6.2}");
         passed &= crate::threshold::at_least(what, value, min);
+    }
+    if args.raw {
+        let raw = segment::score_treebank(&gold, None, Some(&models), &name)?;
+        println!("from raw text ({} documents), F1:", raw.documents);
+        let figures = [
+            ("tokens", raw.tokens, None),
+            ("words", raw.words, None),
+            ("sentences", raw.sentences, None),
+            ("UPOS", raw.upos, args.min_raw_upos_f1),
+            ("LAS", raw.las, args.min_raw_las_f1),
+        ];
+        for (what, counts, min) in figures {
+            let value = 100.0 * counts.f1();
+            println!("{what:<10} {value:6.2}");
+            passed &= crate::threshold::at_least(&format!("raw {what} F1"), value, min);
+        }
     }
     Ok(passed)
 }

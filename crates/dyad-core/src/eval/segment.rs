@@ -6,10 +6,16 @@
 //! exactly as `conll18_ud_eval.py` does: tokens and sentences match when both ends match,
 //! and words inside multiword tokens are aligned by a longest common subsequence of their
 //! lower-cased forms. It takes parsed sentences; reading the files is the caller's job.
+//!
+//! Given the tagging and parsing models, it also tags and parses the segmented text and
+//! scores the shared task's UPOS F1 (an aligned word with the gold UPOS) and LAS F1 (an
+//! aligned word whose head is the word aligned with the gold head, or both roots, and whose
+//! relation's universal part is the gold one), so parsing is measured from raw text.
 
 use crate::conllu::ConlluSentence;
 use crate::document::{ArticleMeta, BlockKind, Document};
 use crate::error::{Error, Location, Result};
+use crate::parse::{Models, annotate_document};
 use crate::segment::segment;
 
 /// Precision, recall and F1 counts for one kind of unit.
@@ -61,6 +67,10 @@ pub struct SegmentScores {
     pub words: Counts,
     /// Sentences.
     pub sentences: Counts,
+    /// Words with the right UPOS (only when the text was tagged and parsed).
+    pub upos: Counts,
+    /// Words with the right head and relation (only when the text was tagged and parsed).
+    pub las: Counts,
 }
 
 impl SegmentScores {
@@ -70,6 +80,8 @@ impl SegmentScores {
         self.tokens.add(other.tokens);
         self.words.add(other.words);
         self.sentences.add(other.sentences);
+        self.upos.add(other.upos);
+        self.las.add(other.las);
     }
 }
 
@@ -87,6 +99,21 @@ struct AlignWord {
     span: CharSpan,
     form: String,
     multiword: bool,
+    /// The universal part of speech, empty when not tagged.
+    upos: String,
+    /// The head (index into the side's words), `None` for the root or when not parsed.
+    head: Option<usize>,
+    /// The universal part of the relation (before any `:`), empty when not parsed.
+    deprel: String,
+}
+
+/// What a word brings to a token: its form, UPOS, head (index into the side's words) and
+/// relation.
+struct WordInfo<'a> {
+    form: &'a str,
+    upos: &'a str,
+    head: Option<usize>,
+    deprel: &'a str,
 }
 
 /// One side (gold or system) of a document, in the shared task's representation.
@@ -100,7 +127,7 @@ struct Segmentation {
 
 impl Segmentation {
     /// Adds a token made of `words` (forms), returning its span.
-    fn push_token(&mut self, form: &str, words: &[&str]) {
+    fn push_token(&mut self, form: &str, words: &[WordInfo]) {
         let start = self.characters.len();
         self.characters
             .extend(form.chars().filter(|c| !is_space_separator(*c)));
@@ -113,8 +140,11 @@ impl Segmentation {
         for w in words {
             self.words.push(AlignWord {
                 span,
-                form: w.to_lowercase(),
+                form: w.form.to_lowercase(),
                 multiword,
+                upos: w.upos.to_string(),
+                head: w.head,
+                deprel: w.deprel.split(':').next().unwrap_or("").to_string(),
             });
         }
     }
@@ -194,10 +224,16 @@ fn gold_segmentation(sentences: &[ConlluSentence]) -> Segmentation {
     let mut seg = Segmentation::default();
     for s in sentences {
         let start = seg.characters.len();
+        let offset = seg.words.len();
         for (form, first, last, _) in s.tokens() {
-            let words: Vec<&str> = s.words[first..=last]
+            let words: Vec<WordInfo> = s.words[first..=last]
                 .iter()
-                .map(|w| w.form.as_str())
+                .map(|w| WordInfo {
+                    form: &w.form,
+                    upos: &w.upos,
+                    head: (w.head > 0).then(|| offset + w.head - 1),
+                    deprel: &w.deprel,
+                })
                 .collect();
             seg.push_token(&form, &words);
         }
@@ -226,9 +262,14 @@ fn system_segmentation(doc: &Document) -> Segmentation {
             sentence = w.sentence;
             sentence_start = seg.characters.len();
         }
-        let words: Vec<&str> = doc.words[token.words.start as usize..token.words.end as usize]
+        let words: Vec<WordInfo> = doc.words[token.words.start as usize..token.words.end as usize]
             .iter()
-            .map(|w| doc.slice(w.span))
+            .map(|w| WordInfo {
+                form: doc.slice(w.span),
+                upos: w.upos.as_deref().unwrap_or(""),
+                head: w.head.map(|h| h as usize),
+                deprel: w.deprel.as_deref().unwrap_or(""),
+            })
             .collect();
         seg.push_token(doc.slice(token.span), &words);
     }
@@ -243,7 +284,13 @@ fn system_segmentation(doc: &Document) -> Segmentation {
 
 /// Segments one document (its CoNLL-U sentences) and scores it. `file` names the source in
 /// errors; the only error is gold text that does not match its tokens.
-pub fn score_document(sentences: &[ConlluSentence], file: &str) -> Result<SegmentScores> {
+///
+/// With `models`, the segmented text is also tagged and parsed and UPOS and LAS are scored.
+pub fn score_document(
+    sentences: &[ConlluSentence],
+    models: Option<&Models>,
+    file: &str,
+) -> Result<SegmentScores> {
     let paragraphs = paragraphs(sentences);
     let mut doc = Document::from_blocks(
         ArticleMeta::default(),
@@ -252,6 +299,9 @@ pub fn score_document(sentences: &[ConlluSentence], file: &str) -> Result<Segmen
             .map(|p| (BlockKind::Paragraph, p.as_str())),
     );
     segment(&mut doc);
+    if let Some(models) = models {
+        annotate_document(models, &mut doc);
+    }
     let gold = gold_segmentation(sentences);
     let system = system_segmentation(&doc);
     if gold.characters != system.characters {
@@ -272,11 +322,44 @@ pub fn score_document(sentences: &[ConlluSentence], file: &str) -> Result<Segmen
             ),
         ));
     }
+    let pairs = align_words(&gold.words, &system.words);
+    let count = |correct: usize| Counts {
+        gold: gold.words.len(),
+        system: system.words.len(),
+        correct,
+    };
+    let (mut upos, mut las) = (0, 0);
+    if models.is_some() {
+        let mut gold_to_system = vec![None; gold.words.len()];
+        for &(g, s) in &pairs {
+            gold_to_system[g] = Some(s);
+        }
+        for &(g, s) in &pairs {
+            let (gw, sw) = (&gold.words[g], &system.words[s]);
+            upos += usize::from(gw.upos == sw.upos);
+            let head_ok = match (gw.head, sw.head) {
+                (None, None) => true,
+                (Some(gh), Some(sh)) => gold_to_system[gh] == Some(sh),
+                _ => false,
+            };
+            las += usize::from(head_ok && gw.deprel == sw.deprel);
+        }
+    }
     Ok(SegmentScores {
         documents: 1,
         tokens: spans_score(&gold.tokens, &system.tokens),
-        words: align_words(&gold.words, &system.words),
+        words: count(pairs.len()),
         sentences: spans_score(&gold.sentences, &system.sentences),
+        upos: if models.is_some() {
+            count(upos)
+        } else {
+            Counts::default()
+        },
+        las: if models.is_some() {
+            count(las)
+        } else {
+            Counts::default()
+        },
     })
 }
 
@@ -285,11 +368,12 @@ pub fn score_document(sentences: &[ConlluSentence], file: &str) -> Result<Segmen
 pub fn score_treebank(
     sentences: &[ConlluSentence],
     prefix: Option<&str>,
+    models: Option<&Models>,
     file: &str,
 ) -> Result<SegmentScores> {
     let mut total = SegmentScores::default();
     for doc in documents(sentences, prefix) {
-        total.add(&score_document(doc, file)?);
+        total.add(&score_document(doc, models, file)?);
     }
     Ok(total)
 }
@@ -366,9 +450,9 @@ fn find_multiword_span(
     (gs, ss, gi, si)
 }
 
-/// Aligns gold and system words as `conll18_ud_eval.py` does and counts the aligned ones.
-fn align_words(gold: &[AlignWord], system: &[AlignWord]) -> Counts {
-    let mut aligned = 0;
+/// Aligns gold and system words as `conll18_ud_eval.py` does: the (gold, system) index pairs.
+fn align_words(gold: &[AlignWord], system: &[AlignWord]) -> Vec<(usize, usize)> {
+    let mut aligned = Vec::new();
     let (mut gi, mut si) = (0, 0);
     while gi < gold.len() && si < system.len() {
         if gold[gi].multiword || system[si].multiword {
@@ -376,10 +460,12 @@ fn align_words(gold: &[AlignWord], system: &[AlignWord]) -> Counts {
             gi = ge;
             si = se;
             if ge > gs && se > ss {
-                aligned += lcs_aligned(&gold[gs..ge], &system[ss..se]);
+                for (g, s) in lcs_aligned(&gold[gs..ge], &system[ss..se]) {
+                    aligned.push((gs + g, ss + s));
+                }
             }
         } else if gold[gi].span == system[si].span {
-            aligned += 1;
+            aligned.push((gi, si));
             gi += 1;
             si += 1;
         } else if gold[gi].span.start <= system[si].span.start {
@@ -388,16 +474,12 @@ fn align_words(gold: &[AlignWord], system: &[AlignWord]) -> Counts {
             si += 1;
         }
     }
-    Counts {
-        gold: gold.len(),
-        system: system.len(),
-        correct: aligned,
-    }
+    aligned
 }
 
-/// Counts the words the shared task aligns inside one multiword stretch: it walks the
-/// longest-common-subsequence table of the forms greedily, as the script does.
-fn lcs_aligned(gold: &[AlignWord], system: &[AlignWord]) -> usize {
+/// The words the shared task aligns inside one multiword stretch (index pairs within it): it
+/// walks the longest-common-subsequence table of the forms greedily, as the script does.
+fn lcs_aligned(gold: &[AlignWord], system: &[AlignWord]) -> Vec<(usize, usize)> {
     let (g_len, s_len) = (gold.len(), system.len());
     let mut lcs = vec![vec![0usize; s_len + 1]; g_len + 1];
     for g in (0..g_len).rev() {
@@ -411,10 +493,10 @@ fn lcs_aligned(gold: &[AlignWord], system: &[AlignWord]) -> usize {
             lcs[g][s] = v;
         }
     }
-    let (mut g, mut s, mut aligned) = (0, 0, 0);
+    let (mut g, mut s, mut aligned) = (0, 0, Vec::new());
     while g < g_len && s < s_len {
         if gold[g].form == system[s].form {
-            aligned += 1;
+            aligned.push((g, s));
             g += 1;
             s += 1;
         } else if lcs[g][s] == lcs[g + 1][s] {
@@ -448,7 +530,7 @@ mod tests {
     /// g/s/c`.
     fn check(conllu: &str, expected: &str) {
         let sentences = parse(conllu, "test").unwrap();
-        let s = score_treebank(&sentences, None, "test").unwrap();
+        let s = score_treebank(&sentences, None, None, "test").unwrap();
         let render = |c: Counts| format!("{}/{}/{}", c.gold, c.system, c.correct);
         let got = format!(
             "tokens {} words {} sentences {}",
@@ -457,6 +539,72 @@ mod tests {
             render(s.sentences)
         );
         assert_eq!(got, expected);
+    }
+
+    /// A treebank whose gold annotation is the embedded models' own analysis of two
+    /// sentences we wrote, with `change` applied to each (word index, analysis).
+    fn own_analysis(change: impl Fn(usize, &mut crate::parse::Analysis)) -> String {
+        let models = crate::parse::model::embedded().unwrap();
+        let mut out = String::from("# newdoc id = own\n");
+        for text in [
+            "The minister met the envoy on Monday .",
+            "Talks resumed in Geneva .",
+        ] {
+            let forms: Vec<&str> = text.split(' ').collect();
+            out.push_str(&format!("# text = {}\n", text.replace(" .", ".")));
+            for (i, mut a) in models.annotate(&forms).into_iter().enumerate() {
+                change(i, &mut a);
+                let space = if forms.get(i + 1) == Some(&".") {
+                    "SpaceAfter=No"
+                } else {
+                    "_"
+                };
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{space}\n",
+                    i + 1,
+                    forms[i],
+                    a.lemma,
+                    a.upos,
+                    a.xpos,
+                    a.head,
+                    a.deprel
+                ));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn raw_text_upos_and_las_count_aligned_words() {
+        let models = crate::parse::model::embedded().unwrap();
+        let score = |conllu: &str| {
+            let sentences = parse(conllu, "own").unwrap();
+            score_treebank(&sentences, None, Some(models), "own").unwrap()
+        };
+        // The models agree with themselves on text they segment the same way.
+        let same = score(&own_analysis(|_, _| {}));
+        assert_eq!(same.words.correct, 13);
+        assert_eq!((same.upos.correct, same.las.correct), (13, 13));
+        // In each sentence, the second word's gold head moved (to a word that is not the
+        // predicted head) and the first word's relation subtyped: each head costs LAS one
+        // word; a subtype costs nothing.
+        let changed = score(&own_analysis(|i, a| {
+            if i == 1 {
+                a.head = if a.head == 3 { 4 } else { 3 };
+            }
+            if i == 0 {
+                a.deprel.push_str(":sub");
+            }
+        }));
+        assert_eq!((changed.upos.correct, changed.las.correct), (13, 11));
+        // Without models, nothing is tagged or scored.
+        let sentences = parse(&own_analysis(|_, _| {}), "own").unwrap();
+        let plain = score_treebank(&sentences, None, None, "own").unwrap();
+        assert_eq!(
+            (plain.upos, plain.las),
+            (Counts::default(), Counts::default())
+        );
     }
 
     #[test]
@@ -510,7 +658,7 @@ mod tests {
     fn mismatched_text_is_an_error() {
         let text = sentence(&["text = Hello"], &[("1", "Help", "_")]);
         let sentences = parse(&text, "t.conllu").unwrap();
-        let err = score_treebank(&sentences, None, "t.conllu").unwrap_err();
+        let err = score_treebank(&sentences, None, None, "t.conllu").unwrap_err();
         assert!(err.to_string().contains("differs"), "{err}");
     }
 }

@@ -328,38 +328,35 @@ pub fn score_document(
         system: system.words.len(),
         correct,
     };
-    let (mut upos, mut las) = (0, 0);
-    if models.is_some() {
-        let mut gold_to_system = vec![None; gold.words.len()];
-        for &(g, s) in &pairs {
-            gold_to_system[g] = Some(s);
+    // UPOS and LAS count only when the text was tagged and parsed.
+    let (upos, las) = match models {
+        None => (Counts::default(), Counts::default()),
+        Some(_) => {
+            let mut gold_to_system = vec![None; gold.words.len()];
+            for &(g, s) in &pairs {
+                gold_to_system[g] = Some(s);
+            }
+            let (mut upos, mut las) = (0, 0);
+            for &(g, s) in &pairs {
+                let (gw, sw) = (&gold.words[g], &system.words[s]);
+                upos += usize::from(gw.upos == sw.upos);
+                let head_ok = match (gw.head, sw.head) {
+                    (None, None) => true,
+                    (Some(gh), Some(sh)) => gold_to_system[gh] == Some(sh),
+                    _ => false,
+                };
+                las += usize::from(head_ok && gw.deprel == sw.deprel);
+            }
+            (count(upos), count(las))
         }
-        for &(g, s) in &pairs {
-            let (gw, sw) = (&gold.words[g], &system.words[s]);
-            upos += usize::from(gw.upos == sw.upos);
-            let head_ok = match (gw.head, sw.head) {
-                (None, None) => true,
-                (Some(gh), Some(sh)) => gold_to_system[gh] == Some(sh),
-                _ => false,
-            };
-            las += usize::from(head_ok && gw.deprel == sw.deprel);
-        }
-    }
+    };
     Ok(SegmentScores {
         documents: 1,
         tokens: spans_score(&gold.tokens, &system.tokens),
         words: count(pairs.len()),
         sentences: spans_score(&gold.sentences, &system.sentences),
-        upos: if models.is_some() {
-            count(upos)
-        } else {
-            Counts::default()
-        },
-        las: if models.is_some() {
-            count(las)
-        } else {
-            Counts::default()
-        },
+        upos,
+        las,
     })
 }
 

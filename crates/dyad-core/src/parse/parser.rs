@@ -14,8 +14,8 @@ use super::perceptron::{Trainer, Weights};
 use crate::conllu::ConlluSentence;
 use crate::error::Result;
 
-/// The model kind: the parser with its second feature hashing ([`super::features::feature_fast`]); files of
-/// the first are refused as another kind.
+/// The model kind: the parser with its second feature hashing
+/// ([`super::features::feature_fast`]); files of the first are refused as another kind.
 const KIND: &[u8; 8] = b"parser\0\x02";
 const NONE: usize = usize::MAX;
 const SHIFT: usize = 0;
@@ -265,6 +265,17 @@ impl State {
         out
     }
 
+    /// The first three words of the buffer, `NONE` past its end.
+    fn front(&self) -> [usize; 3] {
+        std::array::from_fn(|k| {
+            if self.buffer + k <= self.n {
+                self.buffer + k
+            } else {
+                NONE
+            }
+        })
+    }
+
     /// The features of a state: those of the buffer alone, then the others.
     fn features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
         out.clear();
@@ -275,19 +286,8 @@ impl State {
     /// The features that depend on nothing but the front of the buffer (the same for every
     /// state with the same front), appended to `out`.
     fn buffer_features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
-        let n = self.n;
-        let at = |v: &Vec<u64>, x: usize| -> u64 { if x == NONE { NO_VALUE } else { v[x] } };
-        let n0 = if self.buffer <= n { self.buffer } else { NONE };
-        let n1 = if self.buffer < n {
-            self.buffer + 1
-        } else {
-            NONE
-        };
-        let n2 = if self.buffer + 1 < n {
-            self.buffer + 2
-        } else {
-            NONE
-        };
+        let at = value_at;
+        let [n0, n1, n2] = self.front();
         let (w, p, wp) = (&nodes.word, &nodes.tag, &nodes.word_tag);
         let n0w = at(w, n0);
         let n0p = at(p, n0);
@@ -316,8 +316,7 @@ impl State {
 
     /// The features that depend on the stack (and on the buffer too), appended to `out`.
     fn stack_features(&self, nodes: &Nodes, out: &mut Vec<u32>) {
-        let n = self.n;
-        let at = |v: &Vec<u64>, x: usize| -> u64 { if x == NONE { NO_VALUE } else { v[x] } };
+        let at = value_at;
         let get = |v: &Vec<usize>, x: usize| -> usize { if x == NONE { NONE } else { v[x] } };
         let label = |x: usize| -> u64 {
             if x == NONE || self.labels[x] == NONE {
@@ -332,12 +331,7 @@ impl State {
         } else {
             NONE
         };
-        let n0 = if self.buffer <= n { self.buffer } else { NONE };
-        let n1 = if self.buffer < n {
-            self.buffer + 1
-        } else {
-            NONE
-        };
+        let [n0, n1, _] = self.front();
         let s0h = get(&self.heads, s0);
         let s0h2 = get(&self.heads, s0h);
         let s0l = get(&self.left1, s0);
@@ -451,6 +445,11 @@ impl State {
         ];
         out.extend_from_slice(&fs);
     }
+}
+
+/// A node's value in a per-node table, or [`NO_VALUE`] for no node.
+fn value_at(values: &[u64], node: usize) -> u64 {
+    if node == NONE { NO_VALUE } else { values[node] }
 }
 
 /// The transition of a labelled class.

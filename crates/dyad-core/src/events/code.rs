@@ -868,6 +868,13 @@ fn context_country(
             .filter(|c| *c != "---" && c.chars().all(|ch| ch.is_ascii_uppercase()))
             .map(str::to_string)
     };
+    // The country of another entity on word `x` than the actor's own mention.
+    let country_at = |x: usize| {
+        tree.entities_at(x)
+            .into_iter()
+            .filter(|(_, m)| *m != own)
+            .find_map(|(e, _)| real(e))
+    };
     // The noun phrase: modifiers, possessors, appositions and "of/in/from" phrases.
     let mut stack: Vec<usize> = tree.children(w).to_vec();
     let mut steps = 0;
@@ -886,12 +893,7 @@ fn context_country(
         if !ok {
             continue;
         }
-        if let Some(country) = tree
-            .entities_at(c)
-            .into_iter()
-            .filter(|(_, m)| *m != own)
-            .find_map(|(e, _)| real(e))
-        {
+        if let Some(country) = country_at(c) {
             return Some((country, "of its phrase"));
         }
         stack.extend(tree.children(c).iter().copied());
@@ -910,12 +912,7 @@ fn context_country(
             {
                 break;
             }
-            if let Some(country) = tree
-                .entities_at(prev)
-                .into_iter()
-                .filter(|(_, m)| *m != own)
-                .find_map(|(e, _)| real(e))
-            {
+            if let Some(country) = country_at(prev) {
                 return Some((country, "of its title"));
             }
             x = prev;

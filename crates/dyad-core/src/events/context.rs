@@ -567,13 +567,14 @@ fn noun_place(
     actors: Option<&ActorDictionary>,
     gazetteer: Option<&Gazetteer>,
 ) -> Option<EventPlace> {
-    tree.children(noun).iter().find_map(|&d| {
+    place_phrases(tree, noun).find_map(|d| resolve_place(tree, d, actors, gazetteer))
+}
+
+/// The `in` / `at` / `near` phrases hung on a noun.
+fn place_phrases<'t>(tree: &'t Tree<'_>, noun: usize) -> impl Iterator<Item = usize> + 't {
+    tree.children(noun).iter().copied().filter(move |&d| {
         let case = tree.preposition(d).unwrap_or_default();
-        if tree.base_rel(d) == "nmod" && PLACE_CASES.contains(&case.as_str()) {
-            resolve_place(tree, d, actors, gazetteer)
-        } else {
-            None
-        }
+        tree.base_rel(d) == "nmod" && PLACE_CASES.contains(&case.as_str())
     })
 }
 
@@ -595,14 +596,8 @@ fn resolve_place(
     actors: Option<&ActorDictionary>,
     gazetteer: Option<&Gazetteer>,
 ) -> Option<EventPlace> {
-    place_named(tree, c, actors, gazetteer).or_else(|| {
-        tree.children(c).iter().find_map(|&d| {
-            let case = tree.preposition(d).unwrap_or_default();
-            (tree.base_rel(d) == "nmod" && PLACE_CASES.contains(&case.as_str()))
-                .then(|| place_named(tree, d, actors, gazetteer))
-                .flatten()
-        })
-    })
+    place_named(tree, c, actors, gazetteer)
+        .or_else(|| place_phrases(tree, c).find_map(|d| place_named(tree, d, actors, gazetteer)))
 }
 
 /// The place a phrase names: a place of the places stage, a country, or a building named

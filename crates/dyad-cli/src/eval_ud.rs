@@ -63,6 +63,11 @@ pub fn run(args: &EvalUdArgs) -> Result<bool> {
                 .is_some_and(|id| id.starts_with(prefix.as_str()))
         });
     }
+    if gold.is_empty() {
+        anyhow::bail!(
+            "{name}: no sentence to score (an empty treebank, or check --sent-id-prefix)"
+        );
+    }
     let started = Instant::now();
     let mut system = gold.clone();
     for s in &mut system {

@@ -1248,3 +1248,49 @@ fn eval_quotes_scores_the_first_annotator_and_checks_thresholds() {
         stderr(&out)
     );
 }
+
+#[test]
+fn eval_ud_scores_gold_tokens_and_raw_text_and_refuses_an_empty_treebank() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.conllu", b"");
+    let out = dyad(dir.path(), &["eval", "ud", "empty.conllu", "--raw"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("empty.conllu: no sentence to score"),
+        "{}",
+        stderr(&out)
+    );
+    // Our own sentence, its gold tree written by hand; the models' figures vary, the lines
+    // and the thresholds' effect do not.
+    let gold = "# newdoc id = d1\n# text = The envoys met in Geneva.\n\
+        1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n\
+        2\tenvoys\tenvoy\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n\
+        3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+        4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n\
+        5\tGeneva\tGeneva\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No\n\
+        6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+    write(dir.path(), "g.conllu", gold.as_bytes());
+    let out = dyad(dir.path(), &["eval", "ud", "g.conllu", "--raw"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "UAS",
+        "from raw text (1 documents), F1:",
+        "tokens",
+        "sentences",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+    let out = dyad(
+        dir.path(),
+        &[
+            "eval",
+            "ud",
+            "g.conllu",
+            "--raw",
+            "--min-raw-las-f1",
+            "100.1",
+        ],
+    );
+    assert!(!out.status.success(), "{}", stdout(&out));
+}

@@ -824,6 +824,46 @@ fn actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>) -> V
     out
 }
 
+/// The word naming an actor just before a verb that the parse gave no usable subject: the
+/// nearest one within its clause, when the verb is the sentence's first and looks finite
+/// and active (no passive auxiliary, no "by" phrase). Words between them may be nouns,
+/// adjectives, numbers, determiners and prepositions ("on Saturday"), not verbs, commas or
+/// conjunctions that would start another clause.
+fn preceding_actor(tree: &Tree, w: usize) -> Option<usize> {
+    if tree.upos(w) != "VERB"
+        || !matches!(tree.xpos(w), "VBD" | "VBZ" | "VBP" | "VBN")
+        || tree.children(w).iter().any(|&c| {
+            matches!(tree.rel(c).as_str(), "aux:pass" | "obl:agent") || prep_is(tree, c, "by")
+        })
+    {
+        return None;
+    }
+    let sentence = tree.doc.words[w].sentence;
+    let mut x = w;
+    for _ in 0..10 {
+        x = x.checked_sub(1)?;
+        if tree.doc.words[x].sentence != sentence {
+            return None;
+        }
+        if !tree.entities_at(x).is_empty() && matches!(tree.upos(x), "NOUN" | "PROPN" | "ADJ") {
+            // The actor must open its sentence's clause: no finite verb before it either.
+            let start = tree.sentence_words(sentence).next().unwrap_or(x);
+            return (start..x)
+                .all(|y| {
+                    tree.upos(y) != "AUX" && !matches!(tree.xpos(y), "VBD" | "VBZ" | "VBP" | "MD")
+                })
+                .then_some(x);
+        }
+        if !matches!(
+            tree.upos(x),
+            "NOUN" | "PROPN" | "ADJ" | "NUM" | "DET" | "ADP" | "ADV"
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
 /// The police force a sentence names (an actor whose role is `COP`), nearest to `w`.
 fn sentence_police(tree: &Tree, w: usize) -> Option<Found> {
     let doc = tree.doc;
@@ -1101,6 +1141,27 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
             );
         }
     }
+    // The first conjunct, when the parser hung the slot's noun below it ("Hungarian and
+    // Romanian officials" with "officials" a conjunct of "Hungarian").
+    if !out.is_empty()
+        && tree.rel(w) == "conj"
+        && let Some(h) = tree.head(w)
+        && h < w
+        && h != trigger
+        && matches!(tree.upos(h), "NOUN" | "PROPN" | "ADJ")
+        && let Some(&(e, m)) = tree.entities_at(h).first()
+        && !out.iter().any(|o| o.entity == e)
+    {
+        out.insert(
+            0,
+            Found {
+                entity: e,
+                span: m,
+                how: None,
+                code: None,
+            },
+        );
+    }
     // Conjuncts of conjuncts: "the US, Russia and Switzerland" may chain.
     let mut k = 0;
     while k < conj_stack.len() && conj_stack.len() < 12 {
@@ -1363,6 +1424,19 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             source_path = Some(path);
             sources = found;
             break;
+        }
+    }
+    // A main verb the parser hung below a noun, or gave a subject that names no actor
+    // ("Human rights watchdog Amnesty accused ...", "President X on Saturday hosted ..."):
+    // the actor named just before it in its clause.
+    if sources.is_empty()
+        && p.source.contains(&Slot::Subject)
+        && let Some(x) = preceding_actor(tree, w)
+    {
+        let found = actors_of(tree, w, x, None);
+        if !found.is_empty() {
+            source_path = Some(format!("before({})", tree.text(w)));
+            sources = found;
         }
     }
     // A passive act of force without an agent ("three men were arrested, police said") was
@@ -1916,6 +1990,49 @@ mod tests {
 10\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 "
         )
+    }
+
+    #[test]
+    fn a_verb_whose_subject_names_no_actor_takes_the_actor_before_it() {
+        // The parser took "monitor" for a participle and "Kenya" for its object.
+        let parse = "# text = Election monitor Kenya criticized Uganda.
+1\tElection\telection\tNOUN\tNN\t_\t2\tcompound\t_\t_
+2\tmonitor\tmonitor\tNOUN\tNN\t_\t4\tnsubj\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t2\tappos\t_\t_
+4\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tUganda\tUganda\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 111 UGA asserted"]);
+        // Not across a clause: the actor before "and" and a finite verb is not the subject.
+        let parse = "# text = Kenya said so and a report criticized Uganda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tso\tso\tADV\tRB\t_\t2\tadvmod\t_\t_
+4\tand\tand\tCCONJ\tCC\t_\t7\tcc\t_\t_
+5\ta\ta\tDET\tDT\t_\t6\tdet\t_\t_
+6\treport\treport\tNOUN\tNN\t_\t7\tnsubj\t_\t_
+7\tcriticized\tcriticize\tVERB\tVBD\t_\t2\tconj\t_\t_
+8\tUganda\tUganda\tPROPN\tNNP\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).is_empty());
+    }
+
+    #[test]
+    fn a_conjunct_hung_below_the_first_one_brings_it_along() {
+        // "Kenyan" was made the root and "officials" its conjunct.
+        let parse = "# text = Kenyan and Ugandan officials met.
+1\tKenyan\tKenyan\tPROPN\tNNP\t_\t0\troot\t_\t_
+2\tand\tand\tCCONJ\tCC\t_\t4\tcc\t_\t_
+3\tUgandan\tUgandan\tADJ\tJJ\t_\t4\tamod\t_\t_
+4\tofficials\tofficial\tNOUN\tNNS\t_\t1\tconj\t_\t_
+5\tmet\tmeet\tVERB\tVBD\t_\t4\tacl\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_
+";
+        let mut got = coded(parse);
+        got.sort();
+        assert_eq!(got, ["KEN 040 UGA asserted", "UGA 040 KEN asserted"]);
     }
 
     #[test]

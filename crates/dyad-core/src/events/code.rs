@@ -270,7 +270,120 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
             }
         }
     }
+    let reported = reported_acts(&tree, &events, codebook);
+    events.extend(reported);
     (events, attempts)
+}
+
+/// Verbs by which an actor tells of an act of force ("Israel said rebels fired ...").
+const TELLING: &[&str] = &["say", "claim", "report", "state", "insist", "add", "charge"];
+
+/// The speech acts around reported force: an actor who says another did an act of force
+/// (CAMEO roots 18–20) accuses that actor (112); one who says it did the act itself claims
+/// it (015). The act stays an event of its own. Media reporting and what is only planned or
+/// guessed are left alone.
+fn reported_acts(tree: &Tree, events: &[Event], codebook: Option<&Codebook>) -> Vec<Event> {
+    let doc = tree.doc;
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        if !matches!(e.cameo.get(..2), Some("18" | "19" | "20"))
+            || e.status != EventStatus::Asserted
+        {
+            continue;
+        }
+        let Some(t) = tree.word_at(e.trigger.start) else {
+            continue;
+        };
+        // Up from the act through conjuncts to the clause a verb of telling governs.
+        let mut x = t;
+        for _ in 0..3 {
+            if tree.rel(x) != "conj" {
+                break;
+            }
+            let Some(h) = tree.head(x) else { break };
+            x = h;
+        }
+        let Some(h) = tree.head(x) else { continue };
+        if tree.base_rel(x) != "ccomp"
+            || tree.upos(h) != "VERB"
+            || !TELLING.contains(&tree.lemma(h).as_str())
+        {
+            continue;
+        }
+        let Some((sw, path)) = slot_word(tree, h, &Slot::Subject, 0) else {
+            continue;
+        };
+        let Some(speaker) = actors_of(tree, h, sw, None).into_iter().next() else {
+            continue;
+        };
+        let speaker_code = speaker
+            .code
+            .clone()
+            .or_else(|| doc.entities[speaker.entity].code.clone());
+        let country = |c: Option<&str>| c.and_then(|c| c.get(..3)).map(str::to_string);
+        if speaker_code
+            .as_deref()
+            .is_some_and(|c| c.get(3..6) == Some("MED"))
+        {
+            continue;
+        }
+        // The same actor, or one with the very same code ("Russia said Russian troops
+        // ..."); rebels of the speaker's own country are another actor.
+        let own = speaker.entity == e.source.entity
+            || (speaker_code == e.source.code
+                && country(speaker_code.as_deref()).is_some_and(|c| c != "---"));
+        let (cameo, target, what) = if own {
+            ("015", e.target.clone(), "claims")
+        } else {
+            ("112", Some(e.source.clone()), "accuses")
+        };
+        let Some(target) = target else { continue };
+        if target.entity == speaker.entity {
+            continue;
+        }
+        let code = codebook.and_then(|c| c.code(cameo));
+        let plover = code.and_then(|c| c.plover.as_ref());
+        let event = Event {
+            sentence: e.sentence,
+            trigger: doc.words[h].span,
+            source: EventActor {
+                entity: speaker.entity,
+                code: speaker_code,
+                span: speaker.span,
+            },
+            target: Some(target),
+            cameo: cameo.to_string(),
+            plover: plover.map(|m| m.plover_type.name().to_string()),
+            mode: plover.and_then(|m| m.mode.clone()),
+            context: plover.map(|m| m.contexts.clone()).unwrap_or_default(),
+            quad_class: code.map_or(0, |c| c.quad_class.number()),
+            goldstein: code.map_or(0.0, |c| c.goldstein),
+            status: EventStatus::Asserted,
+            historical: e.historical,
+            date: e.date.clone(),
+            rule: format!(
+                "reported-force: {path}={} {what} the act of {}",
+                speaker
+                    .how
+                    .clone()
+                    .unwrap_or_else(|| doc.slice(speaker.span).to_string()),
+                e.rule.split(':').next().unwrap_or("")
+            ),
+            confidence: 0.6,
+            location: None,
+            reported_by: None,
+        };
+        let duplicate = out.iter().chain(events).any(|x| {
+            x.sentence == event.sentence
+                && x.cameo.get(..2) == event.cameo.get(..2)
+                && x.source.entity == event.source.entity
+                && x.target.as_ref().map(|t| t.entity) == event.target.as_ref().map(|t| t.entity)
+        });
+        if !duplicate {
+            out.push(event);
+        }
+    }
+    out
 }
 
 /// Suppresses what might or will happen in the words of commentators ("analysts say Al
@@ -423,7 +536,10 @@ fn requirements_met(tree: &Tree, w: usize, p: &Pattern) -> bool {
                 (tree.lemma(c) == r.lemma || tree.form(c) == r.lemma)
                     && r.rel.as_deref().is_none_or(|rel| {
                         let have = tree.rel(c);
-                        have == rel || have.split(':').next() == Some(rel)
+                        // In a passive the object is the subject ("evidence was presented").
+                        have == rel
+                            || have.split(':').next() == Some(rel)
+                            || (rel == "obj" && have == "nsubj:pass")
                     })
             })
     })
@@ -524,6 +640,13 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     {
                         return Some((o, format!("obj({})→xcomp({trig})", tree.text(h))));
                     }
+                    // "Obama is scheduled to attend", "the minister was forced to resign":
+                    // the passive subject of the verb above does the infinitive.
+                    if is_passive(tree, h)
+                        && let Some(s) = tree.child(h, "nsubj:pass")
+                    {
+                        return Some((s, format!("nsubj:pass({})→xcomp({trig})", tree.text(h))));
+                    }
                     let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
                     Some((s, format!("{path}→{rel}({trig})")))
                 }
@@ -614,6 +737,8 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 .copied()
                 .filter(|&c| {
                     matches!(tree.base_rel(c).as_str(), "obj" | "obl" | "xcomp")
+                        // "Evidence against Russia was presented".
+                        || tree.rel(c) == "nsubj:pass"
                         // "a suspension of flights to Georgia".
                         || (tree.upos(w) == "NOUN"
                             && tree.base_rel(c) == "nmod"
@@ -2033,6 +2158,30 @@ mod tests {
         let mut got = coded(parse);
         got.sort();
         assert_eq!(got, ["KEN 040 UGA asserted", "UGA 040 KEN asserted"]);
+    }
+
+    /// "WHO said Egypt attacked Libya", with `who` as the speaker.
+    fn said_attacked(who: &str) -> String {
+        format!(
+            "# text = {who} said Egypt attacked Libya.
+1\t{who}\t{who}\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tEgypt\tEgypt\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+4\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_
+5\tLibya\tLibya\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+"
+        )
+    }
+
+    #[test]
+    fn telling_of_force_accuses_the_attacker_or_claims_the_act() {
+        let mut got = coded(&said_attacked("Libya"));
+        got.sort();
+        assert_eq!(got, ["EGY 190 LBY asserted", "LBY 112 EGY asserted"]);
+        let mut got = coded(&said_attacked("Egypt"));
+        got.sort();
+        assert_eq!(got, ["EGY 015 LBY asserted", "EGY 190 LBY asserted"]);
     }
 
     #[test]

@@ -610,7 +610,7 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             if let Some(&s) = subjects
                 .iter()
                 .find(|&&c| !tree.entities_at(c).is_empty())
-                .or(subjects.first())
+                .or(subjects.iter().find(|&&c| !is_time_word(tree, c)))
             {
                 return Some((s, format!("nsubj({trig})")));
             }
@@ -699,7 +699,18 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                 }
                 return None;
             }
-            if let Some(o) = tree.child(w, "obj") {
+            // A day the parser took for the object ("rejected Thursday a proposal") is not it.
+            let objects: Vec<usize> = tree
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| tree.rel(c) == "obj")
+                .collect();
+            if let Some(&o) = objects
+                .iter()
+                .find(|&&c| !is_time_word(tree, c))
+                .or(objects.first())
+            {
                 return Some((o, format!("obj({trig})")));
             }
             // A verb with a subject that the parser took for a modifier of the noun after
@@ -839,6 +850,25 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             Some((s, format!("{path}→obj({trig})")))
         }
     }
+}
+
+/// True for a day or time word ("Thursday", "today") that the parser may take for a
+/// subject or an object.
+fn is_time_word(tree: &Tree, w: usize) -> bool {
+    matches!(
+        tree.lemma(w).to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "overnight"
+    )
 }
 
 /// The noun a verb with its own subject modifies when the parser took the verb for an
@@ -1218,7 +1248,11 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
                 rel.as_str(),
                 "nmod" | "nmod:poss" | "nmod:desc" | "compound" | "amod" | "appos" | "flat" | "obl"
             ) && (rel != "nmod" && rel != "obl"
-                || tree.preposition(c).as_deref() == Some(if event { "by" } else { "of" }));
+                // "an admission by Moscow": a "by" phrase names the party of any noun.
+                || matches!(
+                    (event, tree.preposition(c).as_deref()),
+                    (_, Some("by")) | (false, Some("of"))
+                ));
             if !ok {
                 continue;
             }
@@ -2158,6 +2192,21 @@ mod tests {
         let mut got = coded(parse);
         got.sort();
         assert_eq!(got, ["KEN 040 UGA asserted", "UGA 040 KEN asserted"]);
+    }
+
+    #[test]
+    fn a_day_taken_for_the_object_gives_way_to_the_real_one() {
+        let parse = "# text = Kenya rejected Thursday a proposal by Uganda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\trejected\treject\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tThursday\tThursday\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\ta\ta\tDET\tDT\t_\t5\tdet\t_\t_
+5\tproposal\tproposal\tNOUN\tNN\t_\t2\tobj\t_\t_
+6\tby\tby\tADP\tIN\t_\t7\tcase\t_\t_
+7\tUganda\tUganda\tPROPN\tNNP\t_\t5\tnmod\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 120 UGA asserted"]);
     }
 
     /// "WHO said Egypt attacked Libya", with `who` as the speaker.

@@ -1294,3 +1294,32 @@ fn eval_ud_scores_gold_tokens_and_raw_text_and_refuses_an_empty_treebank() {
     );
     assert!(!out.status.success(), "{}", stdout(&out));
 }
+
+#[test]
+fn eval_plover_development_scores_odd_halves_and_never_the_even_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |n: u32, text: &str| {
+        format!(
+            r#"{{"id": "PLOVER-TEST-AGREE-{n:04}", "event": "AGREE", "source": [{{"code": "EGY"}}], "target": [{{"code": "JPN"}}], "text": "{text}", "date": "2020-01-01"}}"#
+        )
+    };
+    let records = [
+        record(1, "Egypt signed a trade agreement with Japan."),
+        record(2, "Egypt agreed to lower tariffs on Japanese goods."),
+        record(3, "The weather was mild in Cairo."),
+        record(5, "Egypt accepted Japan's offer of talks."),
+    ];
+    std::fs::write(
+        dir.path().join("gsr.json"),
+        format!("[{}]", records.join(",")),
+    )
+    .unwrap();
+    let out = dyad(dir.path(), &["eval", "plover", "gsr.json", "--development"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("1 mod 4 (develop)  records   2"), "{text}");
+    assert!(text.contains("3 mod 4 (check)    records   1"), "{text}");
+    assert!(!text.contains("even (measurement)"), "{text}");
+    let out = dyad(dir.path(), &["eval", "plover", "gsr.json"]);
+    assert!(stdout(&out).contains("even (measurement)   records   1"));
+}

@@ -14,7 +14,8 @@
 //! day and month names forward. An event whose date ends more than [`RECENT_DAYS`] before
 //! publication is historical; one dated within them is not. An undated event in the simple
 //! past or pluperfect is historical in a background passage: the last time named up to its
-//! sentence, and every time its paragraph names, lie before that window.
+//! sentence, and every time its paragraph names, lie before that window. In a reference work
+//! (an encyclopedia, by its source or URL) every event that is not planned is historical.
 //!
 //! **Actors on the event's date.** A source or target whose entity comes from a dated
 //! dictionary entry is looked up again on the middle of the event's date, so Assad in a 2015
@@ -39,7 +40,9 @@
 
 use super::tree::Tree;
 use crate::actors::{ActorDictionary, ActorKind, Date};
-use crate::document::{BlockKind, Document, Event, EventActor, EventPlace, EventStatus, Span};
+use crate::document::{
+    ArticleMeta, BlockKind, Document, Event, EventActor, EventPlace, EventStatus, Span,
+};
 use crate::places::Gazetteer;
 use crate::timex::{self, Bias, Expr, TimeValue};
 
@@ -133,10 +136,15 @@ pub fn annotate(doc: &mut Document) {
         }
         let timexes = sentence_timexes(&tree, published);
         let background = background_sentences(doc, &timexes, published);
+        let reference = reference_work(&doc.meta);
         doc.events
             .iter()
             .map(|e| {
                 let mut u = context_of(&tree, e, &timexes, published, actors, gazetteer);
+                // An encyclopedia reports no news: what it tells as done is background.
+                if reference && e.status != EventStatus::Planned {
+                    u.historical = Some(true);
+                }
                 // An undated past event of a background paragraph is background too.
                 if u.historical.is_none()
                     && !e.historical
@@ -170,6 +178,21 @@ pub fn annotate(doc: &mut Document) {
         e.reported_by = u.reported_by;
         e.confidence = u.confidence;
     }
+}
+
+/// Names of reference works in a document's source or URL.
+const REFERENCE_WORKS: &[&str] = &["wikipedia", "britannica", "encyclopedia", "encyclopaedia"];
+
+/// True when the document's outlet or URL is a reference work (an encyclopedia), whose
+/// articles tell history rather than news.
+fn reference_work(meta: &ArticleMeta) -> bool {
+    [meta.source.as_deref(), meta.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|s| {
+            let s = s.to_lowercase();
+            REFERENCE_WORKS.iter().any(|r| s.contains(r))
+        })
 }
 
 /// The publication date as a day: `YYYY-MM-DD`, or the first day of a shorter prefix.
@@ -845,6 +868,35 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn what_an_encyclopedia_tells_as_done_is_background() {
+        let code = |source: &str| {
+            let meta = ArticleMeta {
+                source: Some(source.into()),
+                ..ArticleMeta::default()
+            };
+            let text = "Iraq attacked Iran. Iran will meet Iraq.";
+            let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+            crate::Pipeline::default().run(&mut doc);
+            doc.events
+                .iter()
+                .map(|e| format!("{} {}", e.cameo, e.historical))
+                .collect::<Vec<_>>()
+        };
+        let encyclopedia = code("Wikipedia");
+        assert!(
+            encyclopedia.contains(&"190 true".to_string()),
+            "{encyclopedia:?}"
+        );
+        // What is still to come is not background, even there.
+        assert!(
+            encyclopedia.contains(&"036 false".to_string()),
+            "{encyclopedia:?}"
+        );
+        let news = code("Reuters");
+        assert!(news.contains(&"190 false".to_string()), "{news:?}");
     }
 
     /// The event of `list` whose rendering contains `needle`, as a string ("" when none).

@@ -1630,12 +1630,16 @@ fn intent_code(cameo: &str) -> Option<&'static str> {
     })
 }
 
-/// True when `w` lies in a condition ("if the government did not accept ..."), within a
-/// few steps up the tree.
+/// True when `w` lies in a condition ("if the government did not accept ...") or in the
+/// consequence of one ("unless it is discussed, the EU would never reach agreement"),
+/// within a few steps up the tree.
 fn conditional(tree: &Tree, w: usize) -> bool {
     let mut x = Some(w);
     for _ in 0..4 {
         let Some(y) = x else { return false };
+        if condition_below(tree, y) {
+            return true;
+        }
         if tree.children(y).iter().any(|&c| {
             tree.base_rel(c) == "mark"
                 && matches!(
@@ -2184,6 +2188,32 @@ mod tests {
 8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 "
         )
+    }
+
+    #[test]
+    fn a_refusal_foretold_under_a_condition_is_not_a_rejection() {
+        let parse = "# text = Unless Japan pays, Egypt will not meet Japan.
+1\tUnless\tunless\tSCONJ\tIN\t_\t3\tmark\t_\t_
+2\tJapan\tJapan\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+3\tpays\tpay\tVERB\tVBZ\t_\t8\tadvcl\t_\tSpaceAfter=No
+4\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_
+5\tEgypt\tEgypt\tPROPN\tNNP\t_\t8\tnsubj\t_\t_
+6\twill\twill\tAUX\tMD\t_\t8\taux\t_\t_
+7\tnot\tnot\tPART\tRB\t_\t8\tadvmod\t_\t_
+8\tmeet\tmeet\tVERB\tVB\t_\t0\troot\t_\t_
+9\tJapan\tJapan\tPROPN\tNNP\t_\t8\tobj\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["EGY 040 JPN negated"]);
+        let plain = "# text = Egypt will not meet Japan.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\twill\twill\tAUX\tMD\t_\t4\taux\t_\t_
+3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+4\tmeet\tmeet\tVERB\tVB\t_\t0\troot\t_\t_
+5\tJapan\tJapan\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(plain), ["EGY 125 JPN asserted"]);
     }
 
     #[test]

@@ -1685,10 +1685,14 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     }
     let mut status = status_of(tree, w);
     // CAMEO codes a promise of cooperation ("will provide aid", "will visit") as an intent
-    // to cooperate (03x), not as the cooperation itself, and a refusal of cooperation ("will
-    // not accept refugees", "failed to reach agreement") as a rejection (12x) that happened.
+    // to cooperate (03x), not as the cooperation itself, an announced act of conflict ("will
+    // impose sanctions") as a threat (13x), and a refusal of cooperation ("will not accept
+    // refugees", "failed to reach agreement") as a rejection (12x) that happened.
     let cameo = if status == EventStatus::Planned {
-        intent_code(&p.cameo).unwrap_or(&p.cameo).to_string()
+        intent_code(&p.cameo)
+            .or_else(|| threat_announced(tree, w).then(|| threat_code(&p.cameo))?)
+            .unwrap_or(&p.cameo)
+            .to_string()
     } else if status == EventStatus::Negated
         && !conditional(tree, w)
         && let Some(c) = refusal_code(&p.cameo)
@@ -1859,12 +1863,16 @@ fn intent_code(cameo: &str) -> Option<&'static str> {
     })
 }
 
-/// True when `w` lies in a condition ("if the government did not accept ..."), within a
-/// few steps up the tree.
+/// True when `w` lies in a condition ("if the government did not accept ...") or in the
+/// consequence of one ("unless it is discussed, the EU would never reach agreement"),
+/// within a few steps up the tree.
 fn conditional(tree: &Tree, w: usize) -> bool {
     let mut x = Some(w);
     for _ in 0..4 {
         let Some(y) = x else { return false };
+        if condition_below(tree, y) {
+            return true;
+        }
         if tree.children(y).iter().any(|&c| {
             tree.base_rel(c) == "mark"
                 && matches!(
@@ -1925,6 +1933,8 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
                 continue;
             }
             match tree.form(c).as_str() {
+                // "said they would boycott ...": the "will" of the words reported.
+                "would" if backshifted(tree, x) => return Some(EventStatus::Planned),
                 "may" | "might" | "could" | "would" => return Some(EventStatus::Hypothetical),
                 "will" | "shall" | "'ll" => return Some(EventStatus::Planned),
                 _ => {}
@@ -1997,6 +2007,140 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
         x = h;
     }
     EventStatus::Asserted
+}
+
+/// Verbs that report what someone said or decided: "would" in their complement, after a past
+/// tense, is the "will" of the words reported ("said they would boycott the talks").
+const REPORTING: &[&str] = &[
+    "say",
+    "announce",
+    "confirm",
+    "tell",
+    "declare",
+    "state",
+    "indicate",
+    "insist",
+    "promise",
+    "pledge",
+    "vow",
+    "warn",
+    "threaten",
+    "decide",
+    "add",
+    "reiterate",
+    "report",
+    "write",
+];
+
+/// True when `x`, a clause with "would", reports a plan in the past: the complement of a
+/// reporting verb in a past tense or a participle, not a counterfactual ("would have
+/// signed") and not the consequence of a condition ("would sign if ...").
+fn backshifted(tree: &Tree, x: usize) -> bool {
+    let Some(h) = tree.head(x) else { return false };
+    tree.base_rel(x) == "ccomp"
+        && REPORTING.contains(&tree.lemma(h).as_str())
+        && matches!(tree.xpos(h), "VBD" | "VBN" | "VBG")
+        && !tree
+            .children(x)
+            .iter()
+            .any(|&c| tree.base_rel(c) == "aux" && tree.lemma(c) == "have")
+        && !condition_below(tree, x)
+}
+
+/// Heads whose infinitive states an intention the source announces ("vowed to retaliate").
+const ANNOUNCING: &[&str] = &["plan", "intend", "vow", "pledge", "promise"];
+
+/// True when a planned act is announced as to come: a "will" on it or on a clause above it,
+/// a reported "would" (not after "announced" or "decided": a decision taken is the act), or an
+/// intention declared ("plans to", "vowed to"). An act tried or prepared ("attempted to
+/// assassinate", "prepared to resume shelling") is not announced.
+fn threat_announced(tree: &Tree, w: usize) -> bool {
+    let mut x = w;
+    for _ in 0..5 {
+        for &c in tree.children(x) {
+            if tree.base_rel(c) != "aux" {
+                continue;
+            }
+            match tree.form(c).as_str() {
+                "will" | "shall" | "'ll" => return true,
+                "would" if backshifted(tree, x) => {
+                    return tree.head(x).is_none_or(|h| {
+                        !matches!(tree.lemma(h).as_str(), "announce" | "decide" | "confirm")
+                    });
+                }
+                _ => {}
+            }
+        }
+        let Some(h) = tree.head(x) else { break };
+        if !matches!(
+            tree.base_rel(x).as_str(),
+            "xcomp" | "acl" | "advcl" | "obj" | "ccomp"
+        ) {
+            break;
+        }
+        let hl = tree.lemma(h);
+        if ANNOUNCING.contains(&hl.as_str()) {
+            return true;
+        }
+        if PLANNING.contains(&hl.as_str()) {
+            return false;
+        }
+        x = h;
+    }
+    false
+}
+
+/// True when a clause of `x` is a condition on it ("would sign if ...", "unless ..., would").
+fn condition_below(tree: &Tree, x: usize) -> bool {
+    tree.children(x).iter().any(|&c| {
+        tree.base_rel(c) == "advcl"
+            && tree.children(c).iter().any(|&m| {
+                tree.base_rel(m) == "mark"
+                    && matches!(tree.lemma(m).as_str(), "if" | "unless" | "whether")
+            })
+    })
+}
+
+/// The "threaten" code (root 13) of a conflictual act announced rather than done ("will
+/// boycott the talks", "said it would impose sanctions"): CAMEO codes the announcement as a
+/// threat of that act.
+fn threat_code(cameo: &str) -> Option<&'static str> {
+    let sub = |n: usize| cameo.get(..n).unwrap_or("");
+    Some(match sub(2) {
+        "14" => "133",
+        "16" => match sub(3) {
+            "161" => "1313",
+            "162" => "1311",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            "166" => "136",
+            _ => "131",
+        },
+        "17" => match sub(4) {
+            "1721" => "1321",
+            "1722" => "1322",
+            "1723" => "1323",
+            "1724" => "1324",
+            _ if sub(3) == "172" => "132",
+            _ if matches!(sub(3), "173" | "174" | "175") => "137",
+            _ => "130",
+        },
+        "18" => "1383",
+        "19" => match sub(3) {
+            "191" => "1381",
+            "192" => "1382",
+            _ => "1384",
+        },
+        "20" => {
+            if sub(3) == "204" {
+                "1385"
+            } else {
+                "138"
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// The latest year (1900–2099) the text names: an undated document (an encyclopedia entry)
@@ -2240,5 +2384,156 @@ mod tests {
             ["EGY 057 JPN hypothetical"]
         );
         assert!(coded(&may_sign("Analysts", "analyst")).is_empty());
+    }
+
+    /// "Officials VERB Egypt would impose sanctions on Japan.", or "would have imposed"
+    /// when `counterfactual`.
+    fn would_impose(verb: &str, lemma: &str, xpos: &str, counterfactual: bool) -> String {
+        let (have, imposed, ixpos) = if counterfactual {
+            ("have ", "imposed", "VBN")
+        } else {
+            ("", "impose", "VB")
+        };
+        let mut rows = vec![
+            "Officials\tofficial\tNOUN\tNNS\tV\tnsubj".to_string(),
+            format!("{verb}\t{lemma}\tVERB\t{xpos}\t0\troot"),
+            "Egypt\tEgypt\tPROPN\tNNP\tI\tnsubj".to_string(),
+            "would\twould\tAUX\tMD\tI\taux".to_string(),
+        ];
+        if counterfactual {
+            rows.push("have\thave\tAUX\tVB\tI\taux".to_string());
+        }
+        let i = rows.len() + 1;
+        rows.extend([
+            format!("{imposed}\timpose\tVERB\t{ixpos}\t2\tccomp"),
+            "sanctions\tsanction\tNOUN\tNNS\tI\tobj".to_string(),
+            format!("on\ton\tADP\tIN\t{}\tcase", i + 3),
+            "Japan\tJapan\tPROPN\tNNP\tI\tobl".to_string(),
+            ".\t.\tPUNCT\t.\t2\tpunct".to_string(),
+        ]);
+        let mut out =
+            format!("# text = Officials {verb} Egypt would {have}{imposed} sanctions on Japan.\n");
+        for (k, r) in rows.iter().enumerate() {
+            let f: Vec<String> = r
+                .split('\t')
+                .map(|x| match x {
+                    "I" => i.to_string(),
+                    "V" => "2".to_string(),
+                    x => x.to_string(),
+                })
+                .collect();
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                k + 1,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5]
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn a_reported_would_is_a_plan_and_an_announced_sanction_a_threat() {
+        assert_eq!(
+            coded(&would_impose("said", "say", "VBD", false)),
+            ["EGY 1312 JPN planned"]
+        );
+        // A decision announced is the act itself, still to come.
+        assert_eq!(
+            coded(&would_impose("announced", "announce", "VBD", false)),
+            ["EGY 163 JPN planned"]
+        );
+        // "would" after a present tense, or "would have", is only possible.
+        assert_eq!(
+            coded(&would_impose("say", "say", "VBP", false)),
+            ["EGY 163 JPN hypothetical"]
+        );
+        assert_eq!(
+            coded(&would_impose("said", "say", "VBD", true)),
+            ["EGY 163 JPN hypothetical"]
+        );
+    }
+
+    /// "Egypt AUX VERB Japan."
+    fn attack(aux: &str, verb: &str, lemma: &str, xpos: &str) -> String {
+        format!(
+            "# text = Egypt {aux} {verb} Japan.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+2\t{aux}\t{aux}\tAUX\tMD\t_\t3\taux\t_\t_
+3\t{verb}\t{lemma}\tVERB\t{xpos}\t_\t0\troot\t_\t_
+4\tJapan\tJapan\tPROPN\tNNP\t_\t3\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+"
+        )
+    }
+
+    #[test]
+    fn an_attack_announced_is_a_threat_and_one_attempted_is_not() {
+        assert_eq!(
+            coded(&attack("will", "attack", "attack", "VB")),
+            ["EGY 1384 JPN planned"]
+        );
+        let attempted = "# text = Egypt attempted to attack Japan.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tattempted\tattempt\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tto\tto\tPART\tTO\t_\t4\tmark\t_\t_
+4\tattack\tattack\tVERB\tVB\t_\t2\txcomp\t_\t_
+5\tJapan\tJapan\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert_eq!(coded(attempted), ["EGY 190 JPN planned"]);
+    }
+
+    /// "Egypt has no plans to meet Japan." with the infinitive hung on `to_head` (3 for
+    /// "has", 5 for "plans") as `rel`.
+    fn no_plans(to_head: usize, rel: &str) -> String {
+        format!(
+            "# text = Egypt has no plans to meet Japan.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\thas\thave\tVERB\tVBZ\t_\t0\troot\t_\t_
+3\tno\tno\tDET\tDT\t_\t4\tdet\t_\t_
+4\tplans\tplan\tNOUN\tNNS\t_\t2\tobj\t_\t_
+5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_
+6\tmeet\tmeet\tVERB\tVB\t_\t{to_head}\t{rel}\t_\t_
+7\tJapan\tJapan\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+"
+        )
+    }
+
+    #[test]
+    fn a_refusal_foretold_under_a_condition_is_not_a_rejection() {
+        let parse = "# text = Unless Japan pays, Egypt will not meet Japan.
+1\tUnless\tunless\tSCONJ\tIN\t_\t3\tmark\t_\t_
+2\tJapan\tJapan\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+3\tpays\tpay\tVERB\tVBZ\t_\t8\tadvcl\t_\tSpaceAfter=No
+4\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_
+5\tEgypt\tEgypt\tPROPN\tNNP\t_\t8\tnsubj\t_\t_
+6\twill\twill\tAUX\tMD\t_\t8\taux\t_\t_
+7\tnot\tnot\tPART\tRB\t_\t8\tadvmod\t_\t_
+8\tmeet\tmeet\tVERB\tVB\t_\t0\troot\t_\t_
+9\tJapan\tJapan\tPROPN\tNNP\t_\t8\tobj\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t8\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["EGY 040 JPN negated"]);
+        let plain = "# text = Egypt will not meet Japan.
+1\tEgypt\tEgypt\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\twill\twill\tAUX\tMD\t_\t4\taux\t_\t_
+3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+4\tmeet\tmeet\tVERB\tVB\t_\t0\troot\t_\t_
+5\tJapan\tJapan\tPROPN\tNNP\t_\t4\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(plain), ["EGY 125 JPN asserted"]);
+    }
+
+    #[test]
+    fn no_plans_to_act_is_a_refusal_however_the_infinitive_is_hung() {
+        assert_eq!(coded(&no_plans(4, "acl")), ["EGY 125 JPN asserted"]);
+        assert_eq!(coded(&no_plans(2, "xcomp")), ["EGY 125 JPN asserted"]);
     }
 }

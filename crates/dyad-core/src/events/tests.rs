@@ -18,8 +18,10 @@ fn code_sentence(sentence: &conllu::ConlluSentence) -> Document {
     if let Ok(actors) = crate::actors::embedded_dictionary() {
         crate::actors::resolve::resolve(&mut doc, actors);
     }
+    // What the patterns give, before the context pass (which may add a target the text
+    // makes plain around the pattern's slots).
     if let Ok(dict) = embedded_dictionary() {
-        code(&mut doc, dict);
+        doc.events = super::code::code_document(&doc, dict).0;
     }
     doc
 }

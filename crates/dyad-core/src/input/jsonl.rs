@@ -19,9 +19,11 @@ pub struct Record {
     pub title: Option<String>,
     /// The publication date.
     pub published: Option<String>,
-    /// The article's URL.
+    /// The article's URL (`sourceUrl`, as re3d writes it, is accepted too).
+    #[serde(alias = "sourceUrl")]
     pub url: Option<String>,
-    /// The outlet.
+    /// The outlet (`sourceName`, as re3d writes it, is accepted too).
+    #[serde(alias = "sourceName")]
     pub source: Option<String>,
     /// The input's own id (a string or a number); `_id` is accepted too.
     #[serde(alias = "_id")]
@@ -61,6 +63,15 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(r.id, Some(serde_json::json!("x")));
+        let r = parse_line(
+            r#"{"text":"Hi.","sourceName":"Wikipedia","sourceUrl":"https://en.wikipedia.org/wiki/X"}"#,
+            "a.jsonl",
+            1,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(r.source.as_deref(), Some("Wikipedia"));
+        assert_eq!(r.url.as_deref(), Some("https://en.wikipedia.org/wiki/X"));
         assert!(parse_line("   ", "a.jsonl", 2).unwrap().is_none());
         let err = parse_line("{\"text\": ", "a.jsonl", 3).unwrap_err();
         assert!(

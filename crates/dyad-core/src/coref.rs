@@ -95,6 +95,36 @@ struct Occurrence {
     end: usize,
 }
 
+/// Lemmas of verbs that report what their subject said or thought in a clause.
+const REPORTING_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "confirm",
+    "reiterate",
+    "note",
+    "warn",
+    "insist",
+    "declare",
+    "announce",
+    "explain",
+    "argue",
+    "claim",
+    "write",
+    "reply",
+    "stress",
+    "deny",
+    "admit",
+    "acknowledge",
+    "suggest",
+    "believe",
+    "think",
+    "report",
+    "assert",
+    "maintain",
+];
+
 /// Titles and honorifics that tell a person's gender.
 const MALE_TITLES: &[&str] = &[
     "mr", "sir", "lord", "king", "prince", "sheikh", "emir", "father", "brother", "duke",
@@ -1552,12 +1582,109 @@ impl<'d> Linker<'d> {
                 })
                 .map(|o| o.cluster)
         });
+        // "X said that Russia had granted asylum to ensure his safety": inside a clause
+        // reported by X with a subject of its own, a pronoun stands for that subject when
+        // it agrees ("X said Y wants to use his fame"), else for the person the previous
+        // sentences were about rather than the speaker, when that person was mentioned
+        // more often and has the pronoun's gender.
+        let found = match (found, self.reporting_speaker(w)) {
+            (Some(c), Some((speaker, own))) if c == speaker => {
+                let sentence = self.doc.words[w].sentence;
+                let speaker_topic = self.topicality(speaker, sentence);
+                let own_subject = self
+                    .occurrences
+                    .iter()
+                    .find(|o| o.head == own && o.start < start && agrees(o))
+                    .map(|o| o.cluster);
+                let topic = || {
+                    self.candidates(w, PRONOUN_WINDOW)
+                        .into_iter()
+                        .find(|o| {
+                            o.cluster != speaker
+                                && o.sentence < sentence
+                                && !self.clusters[o.cluster].latent
+                                && agrees(o)
+                                && person == Some(true)
+                                && self.clusters[o.cluster].gender == gender
+                        })
+                        .map(|o| o.cluster)
+                        .filter(|&alt| self.topicality(alt, sentence) > speaker_topic)
+                };
+                own_subject.or_else(topic).or(found)
+            }
+            _ => found,
+        };
         if let Some(c) = found {
             if person == Some(true) && self.clusters[c].gender.is_none() {
                 self.clusters[c].gender = gender;
             }
             self.add(c, w, w);
         }
+    }
+
+    /// The cluster of the speaker whose reported clause holds word `w`, and that clause's own
+    /// subject when it is not the speaker ("X said that Russia had granted asylum to ensure
+    /// his safety" → X and "Russia").
+    fn reporting_speaker(&self, w: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let subject_of = |v: usize| {
+            let sentence = doc.words.get(v)?.sentence;
+            doc.words
+                .iter()
+                .enumerate()
+                .find(|(i, x)| {
+                    x.sentence == sentence
+                        && x.head == Some(v as u32)
+                        && deprel(doc, *i).starts_with("nsubj")
+                })
+                .map(|(i, _)| i)
+        };
+        let cluster_at = |word: usize| {
+            let span = doc.words.get(word)?.span;
+            self.occurrences
+                .iter()
+                .find(|o| o.head == word || o.start <= span.start && span.end <= o.end)
+                .map(|o| o.cluster)
+        };
+        let mut own_subject = None;
+        let mut current = w;
+        for _ in 0..8 {
+            let head = doc.words.get(current)?.head? as usize;
+            if own_subject.is_none()
+                && let Some(s) = subject_of(head).filter(|&s| s != w)
+            {
+                own_subject = Some(s);
+            }
+            if deprel(doc, current) == "ccomp"
+                && REPORTING_VERBS.contains(&lemma(doc, head).as_str())
+            {
+                let speaker = cluster_at(subject_of(head)?)?;
+                let own = own_subject?;
+                if upos(doc, own) == "PRON" && cluster_at(own).is_none() {
+                    return None;
+                }
+                return (cluster_at(own) != Some(speaker)).then_some((speaker, own));
+            }
+            current = head;
+        }
+        None
+    }
+
+    /// In how many of the three sentences before `sentence` a cluster is mentioned.
+    fn topicality(&self, cluster: usize, sentence: u32) -> usize {
+        let mut seen: Vec<u32> = self
+            .occurrences
+            .iter()
+            .filter(|o| {
+                o.cluster == cluster
+                    && o.sentence < sentence
+                    && sentence - o.sentence <= PRONOUN_WINDOW
+            })
+            .map(|o| o.sentence)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
     }
 
     /// "It is likely that ...", "it was decided to ...": an "it" that stands for nothing.
@@ -1684,6 +1811,8 @@ impl<'d> Linker<'d> {
                                 "country" | "nation" | "kingdom" | "republic" => {
                                     c.kind == EntityType::Gpe && country
                                 }
+                                // A region, province or island is not a city.
+                                "region" | "province" | "island" => c.kind == EntityType::Loc,
                                 // A city, town or village is not a country.
                                 _ => c.kind == EntityType::Gpe && !country,
                             }
@@ -2295,6 +2424,24 @@ mod tests {
             "Ministers asked Norway to extradite Karl Brenn. Foreign Minister Jonas Gahr \
              Store said on Monday that Norway had no plans to extradite him.",
             &["NOR [Norway|Norway]", "NOR [Karl Brenn|him]"],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_reported_clause_is_the_topic_rather_than_the_speaker() {
+        // The clause reported by the minister has a subject of its own (Norway), so "his"
+        // is the man the previous sentences were about.
+        check(
+            "Mr Karl Brenn fled to Oslo in May. Mr Brenn has lived there since. Police said              Mr Brenn left his flat on Monday. Foreign Minister Mr Jonas Store said that              Norway would guarantee his safety.",
+            &["NOR [Karl Brenn|Brenn|Brenn|his|his]"],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_reported_clause_may_be_its_own_subject() {
+        check(
+            "Mr Tom Hale said Mr Ben Ross wants to use his fame for good causes.",
+            &["- [Ben Ross|his]"],
         );
     }
 

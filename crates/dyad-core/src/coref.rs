@@ -1199,11 +1199,18 @@ impl<'d> Linker<'d> {
     /// trust or society a non-governmental organisation, and so on (see `ORG_HEADS`). The
     /// country is that of an adjective in the name ("British Potato Council"), or else
     /// the article's main country.
-    fn organisation_code(&self, words: &[&str]) -> Option<String> {
+    fn organisation_code(&self, words: &[&str], first: usize) -> Option<String> {
         let role = organisation_role(words)?;
         let dict = self.dict;
+        // A country named right before the name is its country ("U.S. Naval Forces ...").
+        let before = first
+            .checked_sub(1)
+            .filter(|&b| self.doc.words[b].sentence == self.doc.words[first].sentence)
+            .map(|b| self.doc.slice(self.doc.words[b].span));
         let country = words
             .iter()
+            .copied()
+            .chain(before)
             .find_map(|w| {
                 dict.and_then(|d| {
                     d.adjective_country(w).or_else(|| {
@@ -1275,7 +1282,7 @@ impl<'d> Linker<'d> {
                 && !(first..=last).any(|w| self.taken[w])
             {
                 let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
-                if let Some(code) = self.organisation_code(&words) {
+                if let Some(code) = self.organisation_code(&words, first) {
                     for w in first..=last {
                         self.word_org[w] = Some(code.clone());
                     }
@@ -1449,7 +1456,7 @@ impl<'d> Linker<'d> {
                 None => {
                     // An organisation's name may tell its role ("Electoral Commission").
                     let code = if sort == Sort::Org {
-                        self.organisation_code(&stripped)
+                        self.organisation_code(&stripped, first)
                     } else {
                         None
                     };
@@ -1956,6 +1963,20 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
         ],
     ),
     ("LAB", &["union", "unions"]),
+    ("JUD", &["court", "tribunal"]),
+    (
+        "MIL",
+        &[
+            "command",
+            "brigade",
+            "regiment",
+            "battalion",
+            "fleet",
+            "navy",
+            "corps",
+            "squadron",
+        ],
+    ),
     ("HLH", &["hospital", "clinic", "infirmary"]),
     (
         "NGO",
@@ -2029,6 +2050,13 @@ fn organisation_role(words: &[&str]) -> Option<&'static str> {
         .position(|w| matches!(w.as_str(), "of" | "for" | "against" | "in" | "on"))
         .unwrap_or(lower.len());
     let head = lower[..cut].last()?;
+    // "Task Force 50", "the Amphibious Task Group": naval and military formations.
+    if lower[..cut]
+        .windows(2)
+        .any(|p| p[0] == "task" && matches!(p[1].as_str(), "force" | "group"))
+    {
+        return Some("MIL");
+    }
     let in_heads = |role: &str| {
         ORG_HEADS
             .iter()
@@ -2355,6 +2383,22 @@ mod tests {
         assert_eq!(role("Northern Retail Association"), Some("BUS"));
         assert_eq!(role("Radio"), Some("MED"));
         assert_eq!(role("Harbour Group"), None);
+        assert_eq!(role("Northmoor Crown Court"), Some("JUD"));
+        assert_eq!(role("Joint Logistics Command"), Some("MIL"));
+        assert_eq!(role("Amphibious Task Group"), Some("MIL"));
+        assert_eq!(role("Task Force Falcon"), Some("MIL"));
+    }
+
+    #[test]
+    fn a_country_before_an_unknown_unit_is_its_country() {
+        check_codes(
+            "British troops left Basra. The U.S. Joint Logistics Command sent supplies, \
+             and the Eastmoor Election Court sat in London.",
+            &[
+                ("Joint Logistics Command", "USAMIL"),
+                ("Eastmoor Election Court", "GBRJUD"),
+            ],
+        );
     }
 
     #[test]

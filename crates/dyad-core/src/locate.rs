@@ -63,8 +63,19 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
             .any(|t| t.start < span.end && span.start < t.end)
     };
 
+    // A person's surname is not a place ("Ken Livingstone ... Livingstone said").
+    let surnames: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .filter(|e| e.name.split_whitespace().count() > 1)
+        .filter_map(|e| e.name.split_whitespace().last())
+        .collect();
     let mut found: Vec<(Span, &Place)> = Vec::new();
     for e in doc.entities.iter().filter(|e| e.kind == EntityType::Gpe) {
+        if e.name.split_whitespace().count() == 1 && surnames.contains(&e.name.as_str()) {
+            continue;
+        }
         for &m in &e.mentions {
             if let Some(place) = choose(doc.slice(m)).filter(|p| p.kind != PlaceKind::Division) {
                 found.push((m, place));
@@ -96,6 +107,7 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
             let span = Span::new(doc.words[i].span.start, doc.words[j].span.end);
             if !inside_taken(span)
                 && !is_gpe_mention(span)
+                && !surnames.contains(&doc.slice(span))
                 && let Some(place) = choose(doc.slice(span))
             {
                 found.push((span, place));
@@ -419,6 +431,14 @@ mod tests {
                 ("Aleppo".to_string(), Some("SYR".to_string())),
                 ("Idlib".to_string(), Some("SYR".to_string()))
             ]
+        );
+    }
+
+    #[test]
+    fn a_persons_surname_is_not_a_place() {
+        assert_eq!(
+            places("Mayor Ken Livingstone visited Leeds. Livingstone said little."),
+            ["Leeds GBR [Leeds]"]
         );
     }
 

@@ -1827,6 +1827,38 @@ impl<'d> Linker<'d> {
                     }
                 })
                 .map(|o| o.cluster);
+            // A title given only after the name ("Mr Ford ... . The minister said"): the
+            // most salient person of the last two sentences, known only by the article's
+            // country, takes it when the description names a role of the dictionary.
+            let found = found.or_else(|| {
+                if sort != Sort::Person || plural || !countries.is_empty() {
+                    return None;
+                }
+                let o = self.candidates(noun, 2).into_iter().find(|o| {
+                    let c = &self.clusters[o.cluster];
+                    c.sort == Sort::Person && !c.plural && !c.latent
+                })?;
+                let c = &self.clusters[o.cluster];
+                if c.basis != FALLBACK
+                    || c.title_phrases.iter().any(|p| !p.is_empty())
+                    || gender.is_some() && c.gender.is_some() && gender != c.gender
+                {
+                    return None;
+                }
+                let phrase: Vec<String> = words
+                    .iter()
+                    .filter(|x| !matches!(x.as_str(), "the" | "this" | "that"))
+                    .cloned()
+                    .collect();
+                let code = self.title_code(&phrase, c.country.as_deref())?;
+                let cluster = o.cluster;
+                let c = &mut self.clusters[cluster];
+                c.code = Some(code);
+                c.basis = LATER_TITLE;
+                c.title_phrases.push(phrase.clone());
+                c.titles.extend(phrase);
+                Some(cluster)
+            });
             if let Some(c) = found {
                 self.add(c, first, noun);
                 if (first..=noun).any(|k| self.soft[k]) {
@@ -1900,6 +1932,9 @@ impl<'d> Linker<'d> {
 
 /// The basis of an unknown person's code when nothing but the article's country tells it.
 const FALLBACK: &str = "rule the article's country";
+
+/// The basis of a person coded from a description in a later sentence.
+const LATER_TITLE: &str = "rule title in a later description";
 /// The basis of an unknown person's code when a country named with them, without a title,
 /// tells it ("his Spanish counterpart X").
 const COUNTRY_NAMED: &str = "rule country named with the name";
@@ -2486,6 +2521,15 @@ mod tests {
         check(
             "Mr Tom Hale said Mr Ben Ross wants to use his fame for good causes.",
             &["- [Ben Ross|his]"],
+        );
+    }
+
+    #[test]
+    fn a_title_in_a_later_description_codes_the_person() {
+        check_codes(
+            "Britain's budget was published on Monday. Tom Ford criticised the plan in \
+             Leeds. The minister said it would fail.",
+            &[("Tom Ford", "GBRGOV"), ("The minister", "GBRGOV")],
         );
     }
 

@@ -95,6 +95,36 @@ struct Occurrence {
     end: usize,
 }
 
+/// Lemmas of verbs that report what their subject said or thought in a clause.
+const REPORTING_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "confirm",
+    "reiterate",
+    "note",
+    "warn",
+    "insist",
+    "declare",
+    "announce",
+    "explain",
+    "argue",
+    "claim",
+    "write",
+    "reply",
+    "stress",
+    "deny",
+    "admit",
+    "acknowledge",
+    "suggest",
+    "believe",
+    "think",
+    "report",
+    "assert",
+    "maintain",
+];
+
 /// Titles and honorifics that tell a person's gender.
 const MALE_TITLES: &[&str] = &[
     "mr", "sir", "lord", "king", "prince", "sheikh", "emir", "father", "brother", "duke",
@@ -1169,11 +1199,18 @@ impl<'d> Linker<'d> {
     /// trust or society a non-governmental organisation, and so on (see `ORG_HEADS`). The
     /// country is that of an adjective in the name ("British Potato Council"), or else
     /// the article's main country.
-    fn organisation_code(&self, words: &[&str]) -> Option<String> {
+    fn organisation_code(&self, words: &[&str], first: usize) -> Option<String> {
         let role = organisation_role(words)?;
         let dict = self.dict;
+        // A country named right before the name is its country ("U.S. Naval Forces ...").
+        let before = first
+            .checked_sub(1)
+            .filter(|&b| self.doc.words[b].sentence == self.doc.words[first].sentence)
+            .map(|b| self.doc.slice(self.doc.words[b].span));
         let country = words
             .iter()
+            .copied()
+            .chain(before)
             .find_map(|w| {
                 dict.and_then(|d| {
                     d.adjective_country(w).or_else(|| {
@@ -1245,7 +1282,7 @@ impl<'d> Linker<'d> {
                 && !(first..=last).any(|w| self.taken[w])
             {
                 let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
-                if let Some(code) = self.organisation_code(&words) {
+                if let Some(code) = self.organisation_code(&words, first) {
                     for w in first..=last {
                         self.word_org[w] = Some(code.clone());
                     }
@@ -1419,7 +1456,7 @@ impl<'d> Linker<'d> {
                 None => {
                     // An organisation's name may tell its role ("Electoral Commission").
                     let code = if sort == Sort::Org {
-                        self.organisation_code(&stripped)
+                        self.organisation_code(&stripped, first)
                     } else {
                         None
                     };
@@ -1552,12 +1589,109 @@ impl<'d> Linker<'d> {
                 })
                 .map(|o| o.cluster)
         });
+        // "X said that Russia had granted asylum to ensure his safety": inside a clause
+        // reported by X with a subject of its own, a pronoun stands for that subject when
+        // it agrees ("X said Y wants to use his fame"), else for the person the previous
+        // sentences were about rather than the speaker, when that person was mentioned
+        // more often and has the pronoun's gender.
+        let found = match (found, self.reporting_speaker(w)) {
+            (Some(c), Some((speaker, own))) if c == speaker => {
+                let sentence = self.doc.words[w].sentence;
+                let speaker_topic = self.topicality(speaker, sentence);
+                let own_subject = self
+                    .occurrences
+                    .iter()
+                    .find(|o| o.head == own && o.start < start && agrees(o))
+                    .map(|o| o.cluster);
+                let topic = || {
+                    self.candidates(w, PRONOUN_WINDOW)
+                        .into_iter()
+                        .find(|o| {
+                            o.cluster != speaker
+                                && o.sentence < sentence
+                                && !self.clusters[o.cluster].latent
+                                && agrees(o)
+                                && person == Some(true)
+                                && self.clusters[o.cluster].gender == gender
+                        })
+                        .map(|o| o.cluster)
+                        .filter(|&alt| self.topicality(alt, sentence) > speaker_topic)
+                };
+                own_subject.or_else(topic).or(found)
+            }
+            _ => found,
+        };
         if let Some(c) = found {
             if person == Some(true) && self.clusters[c].gender.is_none() {
                 self.clusters[c].gender = gender;
             }
             self.add(c, w, w);
         }
+    }
+
+    /// The cluster of the speaker whose reported clause holds word `w`, and that clause's own
+    /// subject when it is not the speaker ("X said that Russia had granted asylum to ensure
+    /// his safety" → X and "Russia").
+    fn reporting_speaker(&self, w: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let subject_of = |v: usize| {
+            let sentence = doc.words.get(v)?.sentence;
+            doc.words
+                .iter()
+                .enumerate()
+                .find(|(i, x)| {
+                    x.sentence == sentence
+                        && x.head == Some(v as u32)
+                        && deprel(doc, *i).starts_with("nsubj")
+                })
+                .map(|(i, _)| i)
+        };
+        let cluster_at = |word: usize| {
+            let span = doc.words.get(word)?.span;
+            self.occurrences
+                .iter()
+                .find(|o| o.head == word || o.start <= span.start && span.end <= o.end)
+                .map(|o| o.cluster)
+        };
+        let mut own_subject = None;
+        let mut current = w;
+        for _ in 0..8 {
+            let head = doc.words.get(current)?.head? as usize;
+            if own_subject.is_none()
+                && let Some(s) = subject_of(head).filter(|&s| s != w)
+            {
+                own_subject = Some(s);
+            }
+            if deprel(doc, current) == "ccomp"
+                && REPORTING_VERBS.contains(&lemma(doc, head).as_str())
+            {
+                let speaker = cluster_at(subject_of(head)?)?;
+                let own = own_subject?;
+                if upos(doc, own) == "PRON" && cluster_at(own).is_none() {
+                    return None;
+                }
+                return (cluster_at(own) != Some(speaker)).then_some((speaker, own));
+            }
+            current = head;
+        }
+        None
+    }
+
+    /// In how many of the three sentences before `sentence` a cluster is mentioned.
+    fn topicality(&self, cluster: usize, sentence: u32) -> usize {
+        let mut seen: Vec<u32> = self
+            .occurrences
+            .iter()
+            .filter(|o| {
+                o.cluster == cluster
+                    && o.sentence < sentence
+                    && sentence - o.sentence <= PRONOUN_WINDOW
+            })
+            .map(|o| o.sentence)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
     }
 
     /// "It is likely that ...", "it was decided to ...": an "it" that stands for nothing.
@@ -1684,6 +1818,8 @@ impl<'d> Linker<'d> {
                                 "country" | "nation" | "kingdom" | "republic" => {
                                     c.kind == EntityType::Gpe && country
                                 }
+                                // A region, province or island is not a city.
+                                "region" | "province" | "island" => c.kind == EntityType::Loc,
                                 // A city, town or village is not a country.
                                 _ => c.kind == EntityType::Gpe && !country,
                             }
@@ -1691,6 +1827,38 @@ impl<'d> Linker<'d> {
                     }
                 })
                 .map(|o| o.cluster);
+            // A title given only after the name ("Mr Ford ... . The minister said"): the
+            // most salient person of the last two sentences, known only by the article's
+            // country, takes it when the description names a role of the dictionary.
+            let found = found.or_else(|| {
+                if sort != Sort::Person || plural || !countries.is_empty() {
+                    return None;
+                }
+                let o = self.candidates(noun, 2).into_iter().find(|o| {
+                    let c = &self.clusters[o.cluster];
+                    c.sort == Sort::Person && !c.plural && !c.latent
+                })?;
+                let c = &self.clusters[o.cluster];
+                if c.basis != FALLBACK
+                    || c.title_phrases.iter().any(|p| !p.is_empty())
+                    || gender.is_some() && c.gender.is_some() && gender != c.gender
+                {
+                    return None;
+                }
+                let phrase: Vec<String> = words
+                    .iter()
+                    .filter(|x| !matches!(x.as_str(), "the" | "this" | "that"))
+                    .cloned()
+                    .collect();
+                let code = self.title_code(&phrase, c.country.as_deref())?;
+                let cluster = o.cluster;
+                let c = &mut self.clusters[cluster];
+                c.code = Some(code);
+                c.basis = LATER_TITLE;
+                c.title_phrases.push(phrase.clone());
+                c.titles.extend(phrase);
+                Some(cluster)
+            });
             if let Some(c) = found {
                 self.add(c, first, noun);
                 if (first..=noun).any(|k| self.soft[k]) {
@@ -1764,6 +1932,9 @@ impl<'d> Linker<'d> {
 
 /// The basis of an unknown person's code when nothing but the article's country tells it.
 const FALLBACK: &str = "rule the article's country";
+
+/// The basis of a person coded from a description in a later sentence.
+const LATER_TITLE: &str = "rule title in a later description";
 /// The basis of an unknown person's code when a country named with them, without a title,
 /// tells it ("his Spanish counterpart X").
 const COUNTRY_NAMED: &str = "rule country named with the name";
@@ -1827,6 +1998,20 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
         ],
     ),
     ("LAB", &["union", "unions"]),
+    ("JUD", &["court", "tribunal"]),
+    (
+        "MIL",
+        &[
+            "command",
+            "brigade",
+            "regiment",
+            "battalion",
+            "fleet",
+            "navy",
+            "corps",
+            "squadron",
+        ],
+    ),
     ("HLH", &["hospital", "clinic", "infirmary"]),
     (
         "NGO",
@@ -1900,6 +2085,13 @@ fn organisation_role(words: &[&str]) -> Option<&'static str> {
         .position(|w| matches!(w.as_str(), "of" | "for" | "against" | "in" | "on"))
         .unwrap_or(lower.len());
     let head = lower[..cut].last()?;
+    // "Task Force 50", "the Amphibious Task Group": naval and military formations.
+    if lower[..cut]
+        .windows(2)
+        .any(|p| p[0] == "task" && matches!(p[1].as_str(), "force" | "group"))
+    {
+        return Some("MIL");
+    }
     let in_heads = |role: &str| {
         ORG_HEADS
             .iter()
@@ -2226,6 +2418,22 @@ mod tests {
         assert_eq!(role("Northern Retail Association"), Some("BUS"));
         assert_eq!(role("Radio"), Some("MED"));
         assert_eq!(role("Harbour Group"), None);
+        assert_eq!(role("Northmoor Crown Court"), Some("JUD"));
+        assert_eq!(role("Joint Logistics Command"), Some("MIL"));
+        assert_eq!(role("Amphibious Task Group"), Some("MIL"));
+        assert_eq!(role("Task Force Falcon"), Some("MIL"));
+    }
+
+    #[test]
+    fn a_country_before_an_unknown_unit_is_its_country() {
+        check_codes(
+            "British troops left Basra. The U.S. Joint Logistics Command sent supplies, \
+             and the Eastmoor Election Court sat in London.",
+            &[
+                ("Joint Logistics Command", "USAMIL"),
+                ("Eastmoor Election Court", "GBRJUD"),
+            ],
+        );
     }
 
     #[test]
@@ -2295,6 +2503,33 @@ mod tests {
             "Ministers asked Norway to extradite Karl Brenn. Foreign Minister Jonas Gahr \
              Store said on Monday that Norway had no plans to extradite him.",
             &["NOR [Norway|Norway]", "NOR [Karl Brenn|him]"],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_reported_clause_is_the_topic_rather_than_the_speaker() {
+        // The clause reported by the minister has a subject of its own (Norway), so "his"
+        // is the man the previous sentences were about.
+        check(
+            "Mr Karl Brenn fled to Oslo in May. Mr Brenn has lived there since. Police said              Mr Brenn left his flat on Monday. Foreign Minister Mr Jonas Store said that              Norway would guarantee his safety.",
+            &["NOR [Karl Brenn|Brenn|Brenn|his|his]"],
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_a_reported_clause_may_be_its_own_subject() {
+        check(
+            "Mr Tom Hale said Mr Ben Ross wants to use his fame for good causes.",
+            &["- [Ben Ross|his]"],
+        );
+    }
+
+    #[test]
+    fn a_title_in_a_later_description_codes_the_person() {
+        check_codes(
+            "Britain's budget was published on Monday. Tom Ford criticised the plan in \
+             Leeds. The minister said it would fail.",
+            &[("Tom Ford", "GBRGOV"), ("The minister", "GBRGOV")],
         );
     }
 

@@ -8,6 +8,9 @@
 //! populous, which must then have at least 100,000 people. Countries are not places here:
 //! they are actors, and the gazetteer gives them no point on the map.
 //!
+//! A place entity the actor dictionary left without a code ("Idlib") takes its place's
+//! country, for the events where it is an actor.
+//!
 //! Named facilities are placed at their city: the city named right after them ("the Hmeimim
 //! air base near Latakia"), a city inside their name ("Damascus International Airport"), or
 //! the city `data/places/facilities.tsv` gives ("the Grand Kremlin Palace" → Moscow). A seat
@@ -60,8 +63,19 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
             .any(|t| t.start < span.end && span.start < t.end)
     };
 
+    // A person's surname is not a place ("Ken Livingstone ... Livingstone said").
+    let surnames: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .filter(|e| e.name.split_whitespace().count() > 1)
+        .filter_map(|e| e.name.split_whitespace().last())
+        .collect();
     let mut found: Vec<(Span, &Place)> = Vec::new();
     for e in doc.entities.iter().filter(|e| e.kind == EntityType::Gpe) {
+        if e.name.split_whitespace().count() == 1 && surnames.contains(&e.name.as_str()) {
+            continue;
+        }
         for &m in &e.mentions {
             if let Some(place) = choose(doc.slice(m)).filter(|p| p.kind != PlaceKind::Division) {
                 found.push((m, place));
@@ -93,6 +107,7 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
             let span = Span::new(doc.words[i].span.start, doc.words[j].span.end);
             if !inside_taken(span)
                 && !is_gpe_mention(span)
+                && !surnames.contains(&doc.slice(span))
                 && let Some(place) = choose(doc.slice(span))
             {
                 found.push((span, place));
@@ -136,7 +151,30 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
         });
         places[index].mentions.push(span);
     }
+    give_places_their_country(doc, &places);
     doc.places = places;
+}
+
+/// A place entity the dictionary did not code ("Idlib", a city acting or named as an actor)
+/// takes the country of the place it was resolved to, so that an event with it as an actor
+/// has a country.
+fn give_places_their_country(doc: &mut Document, places: &[PlaceRef]) {
+    for e in doc
+        .entities
+        .iter_mut()
+        .filter(|e| e.code.is_none() && matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+    {
+        let place = places
+            .iter()
+            .find(|p| !p.country.is_empty() && e.mentions.iter().any(|m| p.mentions.contains(m)));
+        if let Some(place) = place {
+            e.code = Some(place.country.clone());
+            e.basis = Some(format!(
+                "rule a place's country: {} ({}) in the gazetteer",
+                place.name, place.country
+            ));
+        }
+    }
 }
 
 /// Words that end a facility's name ("air base", "Palace", "International Airport").
@@ -368,6 +406,39 @@ mod tests {
         assert_eq!(
             places("The Kremlin said talks at the White House went well."),
             ["Washington USA [White House]"]
+        );
+    }
+
+    #[test]
+    fn a_city_the_dictionary_does_not_code_takes_its_country() {
+        let meta = ArticleMeta {
+            published: Some("2025-10-15".into()),
+            ..ArticleMeta::default()
+        };
+        let text = "Syrian troops shelled rebel positions. Aleppo accused its neighbours of \
+                    hoarding fuel. Officials in Idlib denied it.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::Pipeline::default().run(&mut doc);
+        let codes: Vec<(String, Option<String>)> = doc
+            .entities
+            .iter()
+            .filter(|e| ["Aleppo", "Idlib"].contains(&e.name.as_str()))
+            .map(|e| (e.name.clone(), e.code.clone()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("Aleppo".to_string(), Some("SYR".to_string())),
+                ("Idlib".to_string(), Some("SYR".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_persons_surname_is_not_a_place() {
+        assert_eq!(
+            places("Mayor Ken Livingstone visited Leeds. Livingstone said little."),
+            ["Leeds GBR [Leeds]"]
         );
     }
 

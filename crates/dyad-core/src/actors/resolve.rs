@@ -138,6 +138,36 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
         let mut i = 0;
         while i < words.len() {
             let first = doc.slice(doc.words[words[i]].span);
+            // A ship ("USS Mahan", "FS Charles de Gaulle") is its country's navy; a coalition
+            // named after its target ("the Global Coalition to Counter ISIL") is
+            // international, not the target.
+            if let Some((len, code)) = ship(doc, &words[i..])
+                .or_else(|| coalition(doc, &words[i..], &|t| !lookup(t).is_empty()))
+            {
+                let span = Span::new(
+                    doc.words[words[i]].span.start,
+                    doc.words[words[i + len - 1]].span.end,
+                );
+                let name = doc.slice(span).to_string();
+                let basis = if code == "IGO" {
+                    "rule coalition named after its target"
+                } else {
+                    "rule ship prefix"
+                };
+                entities.add(
+                    format!("ship:{name}"),
+                    &name,
+                    EntityType::Org,
+                    Some(code),
+                    Some(basis.to_string()),
+                    span,
+                );
+                for &w in &words[i..i + len] {
+                    taken[w] = true;
+                }
+                i += len;
+                continue;
+            }
             let mut matched = 0;
             let lower_first = first.to_lowercase();
             let can_start = (starts_upper(first)
@@ -315,6 +345,111 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
     }
     entities.list.sort_by_key(|e| e.mentions.first().copied());
     doc.entities = entities.list;
+}
+
+/// Ship prefixes and the country whose navy uses them.
+const SHIP_PREFIXES: &[(&str, &str)] = &[
+    ("USS", "USA"),
+    ("USNS", "USA"),
+    ("USCGC", "USA"),
+    ("HMS", "GBR"),
+    ("RFA", "GBR"),
+    ("FS", "FRA"),
+    ("HMAS", "AUS"),
+    ("HMCS", "CAN"),
+    ("HMNZS", "NZL"),
+    ("FGS", "DEU"),
+    ("HNLMS", "NLD"),
+    ("HDMS", "DNK"),
+    ("HNoMS", "NOR"),
+    ("HSwMS", "SWE"),
+    ("TCG", "TUR"),
+    ("ROKS", "KOR"),
+    ("ESPS", "ESP"),
+    ("NRP", "PRT"),
+    ("BRP", "PHL"),
+    ("KRI", "IDN"),
+];
+
+/// A ship's prefix and name at the start of `words` ("USS Mahan", "FS Charles de Gaulle"):
+/// its length in words and its navy's code.
+fn ship(doc: &Document, words: &[usize]) -> Option<(usize, String)> {
+    let prefix = doc.slice(doc.words[*words.first()?].span);
+    let country = SHIP_PREFIXES
+        .iter()
+        .find(|(p, _)| *p == prefix.trim_end_matches('.'))?
+        .1;
+    let mut len = 1;
+    while let Some(&w) = words.get(len) {
+        let text = doc.slice(doc.words[w].span);
+        let particle = [
+            "de", "del", "der", "da", "di", "du", "la", "le", "van", "von",
+        ]
+        .contains(&text)
+            && words
+                .get(len + 1)
+                .is_some_and(|&n| starts_upper(doc.slice(doc.words[n].span)));
+        if !(starts_upper(text) || particle) || len > 4 {
+            break;
+        }
+        len += 1;
+    }
+    (len > 1).then(|| (len, codes::combine(country, "MIL")))
+}
+
+/// A coalition named after what it fights at the start of `words`: "Global Coalition to
+/// Counter ISIL", "Coalition against Daesh", "Counter ISIL Coalition". Its length in words
+/// and the code of an international body. The target is the longest name of up to three
+/// words that `known` accepts, else one word.
+fn coalition(
+    doc: &Document,
+    words: &[usize],
+    known: &dyn Fn(&str) -> bool,
+) -> Option<(usize, String)> {
+    let text = |k: usize| words.get(k).map(|&w| doc.slice(doc.words[w].span));
+    let capital = |k: usize| text(k).is_some_and(starts_upper);
+    let is = |k: usize, options: &[&str]| {
+        text(k).is_some_and(|t| options.iter().any(|o| t.eq_ignore_ascii_case(o)))
+    };
+    let fight = ["counter", "defeat", "fight", "combat"];
+    // "Counter ISIL Coalition".
+    if is(0, &fight) {
+        let end = (1..5).find(|&k| is(k, &["coalition"]))?;
+        return ((1..end).all(capital) && end > 1).then(|| (end + 1, "IGO".to_string()));
+    }
+    // "[Global] Coalition to Counter ISIL", "Coalition against Daesh".
+    let at = (0..4).find(|&k| is(k, &["coalition"]))?;
+    let function_word = |k: usize| {
+        text(k).is_some_and(|t| {
+            let t = t.to_lowercase();
+            t == "the" || FUNCTION_WORDS.contains(&t.as_str())
+        })
+    };
+    if !(0..=at).all(|k| capital(k) && !function_word(k)) {
+        return None;
+    }
+    let name_start = if is(at + 1, &["to"]) && is(at + 2, &fight) {
+        at + 3
+    } else if is(at + 1, &["against"]) {
+        at + 2
+    } else {
+        return None;
+    };
+    if !capital(name_start) {
+        return None;
+    }
+    let end = (name_start + 1..name_start + 4)
+        .rev()
+        .find(|&end| {
+            (name_start..end).all(capital)
+                && end <= words.len()
+                && known(doc.slice(Span::new(
+                    doc.words[words[name_start]].span.start,
+                    doc.words[words[end - 1]].span.end,
+                )))
+        })
+        .unwrap_or(name_start + 1);
+    Some((end, "IGO".to_string()))
 }
 
 /// True when the last word of a role phrase is capitalised and does not start its sentence.
@@ -500,6 +635,33 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "\n{}", got.join("\n"));
+    }
+
+    #[test]
+    fn ships_are_their_navies() {
+        check(
+            "USS Kidd and HMS Valiant sailed with FS Jean de Vienne.",
+            "2016-05-01",
+            &[
+                "USAMIL Org [USS Kidd]",
+                "GBRMIL Org [HMS Valiant]",
+                "FRAMIL Org [FS Jean de Vienne]",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_coalition_named_after_its_target_is_not_the_target() {
+        check(
+            "The Coalition to Defeat ISIL met. The Counter Daesh Coalition \
+             disagreed with the Alliance against Hamas.",
+            "2016-05-01",
+            &[
+                "IGO Org [Coalition to Defeat ISIL]",
+                "IGO Org [Counter Daesh Coalition]",
+                "PSEREB Org [Hamas]",
+            ],
+        );
     }
 
     #[test]

@@ -527,6 +527,15 @@ fn role_after(
         if !text.chars().last().is_some_and(char::is_alphanumeric) || is_possessive(last) {
             continue;
         }
+        // A role word used as an adjective on another noun names no actor ("the general
+        // election", "general secretary", "a military court").
+        let modifier = doc.words[words[at + n - 1]].upos.as_deref() == Some("ADJ")
+            && words
+                .get(at + n)
+                .is_some_and(|&w| doc.words[w].upos.as_deref() == Some("NOUN"));
+        if modifier {
+            continue;
+        }
         if let Some(role) = dict.agent_role(text) {
             let code = if country.is_empty() {
                 role_only_code(role)
@@ -635,6 +644,33 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "\n{}", got.join("\n"));
+    }
+
+    #[test]
+    fn a_role_word_used_as_an_adjective_names_no_actor() {
+        // "general" is a military role word, but not in "the general election".
+        let meta = ArticleMeta {
+            published: Some("2005-03-16".into()),
+            ..ArticleMeta::default()
+        };
+        let text = "The party will fight the general election on tax. The general said the army was ready.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::Pipeline::default().run(&mut doc);
+        let military: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.code.as_deref().is_some_and(|c| c.ends_with("MIL")))
+            .flat_map(|e| e.mentions.iter().map(|m| doc.slice(*m)))
+            .collect();
+        let election = text.find("general election").unwrap_or(0);
+        assert!(
+            doc.entities.iter().all(|e| e
+                .mentions
+                .iter()
+                .all(|m| m.end <= election || m.start > election + 7)),
+            "{military:?}"
+        );
+        assert!(military.contains(&"The general"), "{military:?}");
     }
 
     #[test]

@@ -885,6 +885,14 @@ impl<'d> Linker<'d> {
         first: usize,
     ) -> Option<(Option<String>, Vec<String>, Option<String>)> {
         let doc = self.doc;
+        // An honorific between the comma and the name ("its chief executive, Sir X").
+        let mut first = first;
+        while first > 0
+            && doc.words[first - 1].sentence == doc.words[first].sentence
+            && HONORIFICS.contains(&lower(doc, first - 1).trim_end_matches('.'))
+        {
+            first -= 1;
+        }
         if first < 2
             || lower(doc, first - 1) != ","
             || doc.words[first - 2].sentence != doc.words[first].sentence
@@ -895,11 +903,17 @@ impl<'d> Linker<'d> {
         let mut words: Vec<usize> = Vec::new();
         let mut k = first - 1;
         let mut owner = None;
+        // The organisation an "its" or "their" before the title stands for.
+        let mut owner_code = None;
         while k > 0 && first - k < 10 && doc.words[k - 1].sentence == sentence {
             k -= 1;
             let word = lower(doc, k);
             if matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}") {
                 owner = k.checked_sub(1);
+                break;
+            }
+            if matches!(word.as_str(), "its" | "their") {
+                owner_code = self.organisation_before_word(k);
                 break;
             }
             if self.taken[k] && words.iter().all(|&w| upos(doc, w) != "ADP") {
@@ -930,10 +944,15 @@ impl<'d> Linker<'d> {
         if phrase.is_empty() || phrase.iter().any(|w| w.chars().any(char::is_numeric)) {
             return None;
         }
-        let mut code = None;
+        // An organisation named inside the title ("the Conservative spokeswoman on
+        // health, X"), else the one "its" stands for.
+        let mut code = words[..cut]
+            .iter()
+            .find_map(|&w| self.word_org[w].clone())
+            .or(owner_code);
         let mut country = None;
         if let Some(o) = owner.filter(|&o| doc.words[o].sentence == sentence) {
-            code = self.word_org[o].clone();
+            code = self.word_org[o].clone().or(code);
             country = self.word_country[o].clone();
             // A role word as owner ("the charity's director"): that role, at home.
             if code.is_none()
@@ -944,10 +963,26 @@ impl<'d> Linker<'d> {
                 code = Some(crate::actors::codes::combine(home, role));
             }
         }
+        // A shadow minister is the opposition of the article's main country.
+        if phrase.iter().any(|w| w == "shadow")
+            && let Some(home) = &self.home
+        {
+            code = Some(format!("{home}OPP"));
+        }
         if code.is_none() && self.title_code(&phrase, country.as_deref()).is_none() {
             return None;
         }
         Some((code, phrase, country))
+    }
+
+    /// The code of the nearest coded organisation named before word `k`, in its sentence or
+    /// the two before it: what an "its" or "their" at `k` stands for.
+    fn organisation_before_word(&self, k: usize) -> Option<String> {
+        let sentence = self.doc.words[k].sentence;
+        (0..k)
+            .rev()
+            .take_while(|&w| sentence - self.doc.words[w].sentence.min(sentence) <= 2)
+            .find_map(|w| self.word_org[w].clone())
     }
 
     /// The code of a coded organisation in an apposition right after a name ("X, a
@@ -2466,6 +2501,21 @@ mod tests {
              minister, Eli Sandvik, disagreed. The charity's spokeswoman, Mara Quinlan, \
              welcomed the plan.",
             &[("Eli Sandvik", "NORGOV"), ("Mara Quinlan", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn an_apposition_before_the_name_reads_its_owner_party_and_shadow() {
+        check_codes(
+            "Labour ministers met in London and Britain's cabinet agreed. The Schools \
+             Authority set the budgets. Its chief executive, Sir Alan Voss, said they were \
+             fair. The shadow transport secretary, Helen Marsh, disagreed. The Conservative \
+             spokeswoman on health, Ruth Calder, agreed with her.",
+            &[
+                ("Alan Voss", "GBRGOV"),
+                ("Helen Marsh", "GBROPP"),
+                ("Ruth Calder", "GBROPP"),
+            ],
         );
     }
 

@@ -1956,6 +1956,16 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
     for _ in 0..5 {
         let Some(h) = tree.head(x) else { break };
         let rel = tree.base_rel(x);
+        // A conjunct shares the clause its first conjunct stands in ("could claim that it
+        // was tardy or was resisting"), but not that conjunct's own negation or modal.
+        if rel == "conj" {
+            x = h;
+            continue;
+        }
+        // What a speaker only might say is not asserted either ("could claim that ...").
+        if rel == "ccomp" && modal(h) == Some(EventStatus::Hypothetical) {
+            return EventStatus::Hypothetical;
+        }
         // An infinitive the parser hung as a clausal complement ("planned to “ask ...")
         // is a complement like any infinitive, not reported speech.
         let infinitive = rel == "ccomp"
@@ -2275,6 +2285,31 @@ mod tests {
 7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 ";
         assert_eq!(coded(parse), ["EGY 070 LBY asserted"]);
+    }
+
+    #[test]
+    fn what_a_speaker_only_might_say_is_hypothetical_in_every_conjunct() {
+        let parse = "# text = Kenya could claim that Egypt stalled or attacked Libya.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+2\tcould\tcould\tAUX\tMD\t_\t3\taux\t_\t_
+3\tclaim\tclaim\tVERB\tVB\t_\t0\troot\t_\t_
+4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_
+5\tEgypt\tEgypt\tPROPN\tNNP\t_\t6\tnsubj\t_\t_
+6\tstalled\tstall\tVERB\tVBD\t_\t3\tccomp\t_\t_
+7\tor\tor\tCCONJ\tCC\t_\t8\tcc\t_\t_
+8\tattacked\tattack\tVERB\tVBD\t_\t6\tconj\t_\t_
+9\tLibya\tLibya\tPROPN\tNNP\t_\t8\tobj\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+        let events = coded(parse);
+        assert!(events.iter().any(|e| e.starts_with("EGY 19")), "{events:?}");
+        assert!(
+            events
+                .iter()
+                .filter(|e| e.starts_with("EGY"))
+                .all(|e| e.ends_with("hypothetical")),
+            "{events:?}"
+        );
     }
 
     /// "X say Egypt may sign a deal with Japan", with `who` as the subject.

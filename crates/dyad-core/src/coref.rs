@@ -999,7 +999,24 @@ impl<'d> Linker<'d> {
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
             }
-            if !matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "DET" | "ADP") || self.taken[k] {
+            // "X, a barrister and chairman of ...", "X, who chairs the ...".
+            let linking = matches!(
+                lower(doc, k).as_str(),
+                "and"
+                    | "who"
+                    | "chairs"
+                    | "heads"
+                    | "leads"
+                    | "runs"
+                    | "directs"
+                    | "chaired"
+                    | "headed"
+                    | "led"
+                    | "ran"
+            );
+            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "DET" | "ADP") || linking)
+                || self.taken[k]
+            {
                 return None;
             }
         }
@@ -1224,6 +1241,22 @@ impl<'d> Linker<'d> {
         });
         if let Some(c) = named.filter(|c| Some(c) != self.home.as_ref()) {
             return (Some(c), phrase, COUNTRY_NAMED);
+        }
+        // A British peer with no other title ("Lord X", "Baroness Y") sits in the House of
+        // Lords.
+        let peer = [Some(first), first.checked_sub(1)]
+            .into_iter()
+            .flatten()
+            .any(|w| {
+                doc_sentence_same(self.doc, w, first)
+                    && matches!(lower(self.doc, w).as_str(), "lord" | "baroness")
+            });
+        if peer && self.home.as_deref() == Some("GBR") {
+            return (
+                Some("GBRLEG".to_string()),
+                phrase,
+                "rule title before the name",
+            );
         }
         let code = self.home.clone();
         (code, phrase, FALLBACK)
@@ -2191,6 +2224,11 @@ fn is_soft(e: &Entity) -> bool {
     e.basis.as_deref().is_some_and(|b| b.starts_with("rule"))
 }
 
+/// True when words `a` and `b` lie in the same sentence.
+fn doc_sentence_same(doc: &Document, a: usize, b: usize) -> bool {
+    doc.words[a].sentence == doc.words[b].sentence
+}
+
 /// The lower-case words of a title ("Syrian interim president" → ["syrian", "interim",
 /// "president"]).
 fn title_words(title: &str) -> Vec<String> {
@@ -2515,6 +2553,21 @@ mod tests {
                 ("Alan Voss", "GBRGOV"),
                 ("Helen Marsh", "GBROPP"),
                 ("Ruth Calder", "GBROPP"),
+            ],
+        );
+    }
+
+    #[test]
+    fn peers_and_organisations_after_and_or_who_chairs() {
+        check_codes(
+            "Labour ministers met in London and Britain's cabinet agreed. The Ramblers \
+             Association objected. Lord Penwick said peers would vote against it. Ann Hollis, \
+             a walker and director of the Ramblers Association, agreed. Tim Crane, who chairs \
+             the Ramblers Association, said so too.",
+            &[
+                ("Penwick", "GBRLEG"),
+                ("Ann Hollis", "GBRNGO"),
+                ("Tim Crane", "GBRNGO"),
             ],
         );
     }

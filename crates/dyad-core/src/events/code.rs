@@ -1654,10 +1654,13 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         target_path = Some("state protested".into());
         targets = vec![t];
     }
-    // A joint subject with no target acts on itself both ways: "France and Germany met".
+    // A joint subject with no target acts on itself both ways: "France and Germany met". An
+    // appeal, demand, disapproval, rejection or threat is not mutual: "opposition from Kenya
+    // and Uganda" is not Kenya opposing Uganda.
+    let one_way = matches!(p.cameo.get(..2), Some("02" | "10" | "11" | "12" | "13"));
     let mut pairs: Vec<(Found, Option<Found>)> = Vec::new();
     if targets.is_empty() {
-        if sources.len() >= 2 {
+        if sources.len() >= 2 && !one_way {
             for a in &sources {
                 for b in &sources {
                     if a.entity != b.entity {

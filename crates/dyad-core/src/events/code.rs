@@ -1876,13 +1876,7 @@ fn conditional(tree: &Tree, w: usize) -> bool {
         if condition_below(tree, y) {
             return true;
         }
-        if tree.children(y).iter().any(|&c| {
-            tree.base_rel(c) == "mark"
-                && matches!(
-                    tree.lemma(c).to_lowercase().as_str(),
-                    "if" | "unless" | "whether"
-                )
-        }) {
+        if condition_mark(tree, y) {
             return true;
         }
         x = tree.head(y);
@@ -2105,12 +2099,20 @@ fn threat_announced(tree: &Tree, w: usize) -> bool {
 
 /// True when a clause of `x` is a condition on it ("would sign if ...", "unless ..., would").
 fn condition_below(tree: &Tree, x: usize) -> bool {
-    tree.children(x).iter().any(|&c| {
-        tree.base_rel(c) == "advcl"
-            && tree.children(c).iter().any(|&m| {
-                tree.base_rel(m) == "mark"
-                    && matches!(tree.lemma(m).as_str(), "if" | "unless" | "whether")
-            })
+    tree.children(x)
+        .iter()
+        .any(|&c| tree.base_rel(c) == "advcl" && condition_mark(tree, c))
+}
+
+/// True when clause `x` is itself a condition: it is introduced by "if", "unless" or
+/// "whether".
+fn condition_mark(tree: &Tree, x: usize) -> bool {
+    tree.children(x).iter().any(|&m| {
+        tree.base_rel(m) == "mark"
+            && matches!(
+                tree.lemma(m).to_lowercase().as_str(),
+                "if" | "unless" | "whether"
+            )
     })
 }
 

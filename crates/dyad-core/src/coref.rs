@@ -1244,13 +1244,10 @@ impl<'d> Linker<'d> {
         }
         // A British peer with no other title ("Lord X", "Baroness Y") sits in the House of
         // Lords.
-        let peer = [Some(first), first.checked_sub(1)]
-            .into_iter()
-            .flatten()
-            .any(|w| {
-                doc_sentence_same(self.doc, w, first)
-                    && matches!(lower(self.doc, w).as_str(), "lord" | "baroness")
-            });
+        let peer = (first.saturating_sub(1)..=first).any(|w| {
+            self.doc.words[w].sentence == self.doc.words[first].sentence
+                && matches!(lower(self.doc, w).as_str(), "lord" | "baroness")
+        });
         if peer && self.home.as_deref() == Some("GBR") {
             return (
                 Some("GBRLEG".to_string()),
@@ -2222,11 +2219,6 @@ fn title_fits(phrases: &[Vec<String>], noun: &str, modifiers: &[&String]) -> boo
 /// president"), whose mentions a description may take over.
 fn is_soft(e: &Entity) -> bool {
     e.basis.as_deref().is_some_and(|b| b.starts_with("rule"))
-}
-
-/// True when words `a` and `b` lie in the same sentence.
-fn doc_sentence_same(doc: &Document, a: usize, b: usize) -> bool {
-    doc.words[a].sentence == doc.words[b].sentence
 }
 
 /// The lower-case words of a title ("Syrian interim president" → ["syrian", "interim",

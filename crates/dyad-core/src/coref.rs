@@ -916,11 +916,21 @@ impl<'d> Linker<'d> {
                 owner_code = self.organisation_before_word(k);
                 break;
             }
-            if self.taken[k] && words.iter().all(|&w| upos(doc, w) != "ADP") {
+            // A name right before the comma is the body of a title before it ("a spokesman
+            // for the World Health Organization, X"), read below.
+            if self.taken[k]
+                && words.first().is_some_and(|&w| !self.taken[w])
+                && words.iter().all(|&w| upos(doc, w) != "ADP")
+            {
                 // A taken word right before the title is the owner without a possessive
                 // ("the Labour treasurer, X").
                 owner = Some(k);
                 break;
+            }
+            // An article inside the phrase ("a spokesman for the UN refugee agency") is
+            // passed over.
+            if matches!(word.as_str(), "the" | "a" | "an") {
+                continue;
             }
             if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
                 || TITLE_QUALIFIERS.contains(&word.as_str())
@@ -946,10 +956,17 @@ impl<'d> Linker<'d> {
         }
         // An organisation named inside the title ("the Conservative spokeswoman on
         // health, X"), else the one "its" stands for.
+        // The body a title is "of" or "for" ("a spokesman for the UN High Commissioner for
+        // Human Rights, X", "the director of the Refugee Council, X").
+        let of_body = words
+            .get(cut)
+            .filter(|&&w| matches!(lower(doc, w).as_str(), "of" | "for" | "at"))
+            .and_then(|_| words[cut..].iter().find_map(|&w| self.word_org[w].clone()));
         let mut code = words[..cut]
             .iter()
             .find_map(|&w| self.word_org[w].clone())
-            .or(owner_code);
+            .or(owner_code)
+            .or(of_body);
         let mut country = None;
         if let Some(o) = owner.filter(|&o| doc.words[o].sentence == sentence) {
             code = self.word_org[o].clone().or(code);
@@ -1094,8 +1111,31 @@ impl<'d> Linker<'d> {
     /// article's main country.
     fn title_code(&self, phrase: &[String], country: Option<&str>) -> Option<String> {
         let dict = self.dict?;
-        let role = (0..phrase.len())
-            .find_map(|start| dict.agent_role(&phrase[start..].join(" ")))
+        // A spokesman speaks for the body named before the word ("police spokesman",
+        // "chief police officers spokesman"); alone, for a government.
+        let spoken_for = match phrase.split_last() {
+            // A press spokesman speaks to the press, not for it.
+            Some((last, body)) if SPOKESMEN.contains(&last.as_str()) => (0..body.len())
+                .flat_map(|end| (0..end + 1).map(move |start| (start, end + 1)))
+                .find_map(|(start, end)| dict.agent_role(&body[start..end].join(" ")))
+                .filter(|role| *role != "MED"),
+            // "General" after an office is no rank ("director general", "attorney general"),
+            // after a rank it is ("major general").
+            Some((last, [.., office]))
+                if last == "general"
+                    && !matches!(
+                        office.as_str(),
+                        "major" | "lieutenant" | "brigadier" | "lt" | "maj" | "brig"
+                    ) =>
+            {
+                Some("GOV")
+            }
+            _ => None,
+        };
+        let role = spoken_for
+            .or_else(|| {
+                (0..phrase.len()).find_map(|start| dict.agent_role(&phrase[start..].join(" ")))
+            })
             .or_else(|| {
                 // Title words are kept in lower case; short role words are acronyms ("MP").
                 let w = phrase.last()?;
@@ -2014,6 +2054,9 @@ const COUNTRIES_WITH_SENATORS: &[&str] = &[
     "MEX", "ARG", "CHL", "COL", "PER", "PHL", "PAK", "NGA", "KEN", "RUS", "JPN", "THA",
 ];
 
+/// Titles of people who speak for a body.
+const SPOKESMEN: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+
 /// Words that qualify a title before a name ("Shadow foreign secretary", "former minister").
 const TITLE_QUALIFIERS: &[&str] = &[
     "shadow",
@@ -2078,6 +2121,7 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
         ],
     ),
     ("HLH", &["hospital", "clinic", "infirmary"]),
+    ("PTY", &["party"]),
     (
         "NGO",
         &[
@@ -2088,6 +2132,8 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
             "campaign",
             "charity",
             "association",
+            "alliance",
+            "coalition",
         ],
     ),
     (
@@ -2135,7 +2181,63 @@ const BUSINESS_WORDS: &[&str] = &[
     "retail",
 ];
 
-/// The role an organisation's name tells (see `ORG_HEADS`), or `None`.
+/// Heads that name a kind of body rather than its work: a council, board, committee or
+/// union is the government's or labour's only when no word of its name says whom it
+/// serves ("the Refugee Council", "the National Union of Students").
+const BODY_HEADS: &[&str] = &[
+    "council",
+    "board",
+    "committee",
+    "union",
+    "unions",
+    "association",
+];
+
+/// Words of a body's name that say whom it speaks for, and the role they give it over the
+/// head's: the people it serves or represents (`NGO`), a faith (`REL`), research (`EDU`).
+const MODIFIER_ROLES: &[(&str, &[&str])] = &[
+    (
+        "REL",
+        &[
+            "jews",
+            "jewish",
+            "muslim",
+            "muslims",
+            "christian",
+            "christians",
+            "churches",
+            "catholic",
+            "hindu",
+            "sikh",
+            "islamic",
+        ],
+    ),
+    ("EDU", &["research", "studies"]),
+    (
+        "NGO",
+        &[
+            "refugee",
+            "refugees",
+            "student",
+            "students",
+            "victims",
+            "children",
+            "patients",
+            "consumers",
+            "parents",
+            "pensioners",
+            "women",
+            "travellers",
+            "disabled",
+            "homeless",
+            "carers",
+            "tenants",
+            "animals",
+        ],
+    ),
+];
+
+/// The role an organisation's name tells (see `ORG_HEADS` and `MODIFIER_ROLES`), or `None`.
 fn organisation_role(words: &[&str]) -> Option<&'static str> {
     let lower: Vec<String> = words
         .iter()
@@ -2156,6 +2258,13 @@ fn organisation_role(words: &[&str]) -> Option<&'static str> {
         .any(|p| p[0] == "task" && matches!(p[1].as_str(), "force" | "group"))
     {
         return Some("MIL");
+    }
+    if BODY_HEADS.contains(&head.as_str())
+        && let Some((role, _)) = MODIFIER_ROLES
+            .iter()
+            .find(|(_, ws)| lower.iter().any(|w| ws.contains(&w.as_str())))
+    {
+        return Some(role);
     }
     let in_heads = |role: &str| {
         ORG_HEADS
@@ -2487,6 +2596,38 @@ mod tests {
         assert_eq!(role("Joint Logistics Command"), Some("MIL"));
         assert_eq!(role("Amphibious Task Group"), Some("MIL"));
         assert_eq!(role("Task Force Falcon"), Some("MIL"));
+        assert_eq!(role("Moorland Alliance"), Some("NGO"));
+        assert_eq!(role("Highland Green Party"), Some("PTY"));
+    }
+
+    #[test]
+    fn the_people_a_body_serves_decide_its_role_over_its_head() {
+        use super::organisation_role;
+        let role = |name: &str| organisation_role(&name.split(' ').collect::<Vec<_>>());
+        assert_eq!(role("Asylum Refugee Council"), Some("NGO"));
+        assert_eq!(role("Scottish Union of Students"), Some("NGO"));
+        assert_eq!(role("Board of Guardians of British Muslims"), Some("REL"));
+        assert_eq!(role("Fiscal Research Council"), Some("EDU"));
+        // A union of workers stays labour, and a ministry or office for a group stays the
+        // government's.
+        assert_eq!(role("Scottish Union of Teachers"), Some("LAB"));
+        assert_eq!(role("Office for Students"), Some("GOV"));
+        assert_eq!(role("Ministry of Women"), Some("GOV"));
+    }
+
+    #[test]
+    fn a_spokesman_speaks_for_the_body_named_with_the_title() {
+        check_codes(
+            "Britain's ministers met. Chief police officers spokesman Tom Hale said most \
+             people would obey. A spokesman for the World Health Organization, Piet Mulder, \
+             said the plan was late. The Highland Green Party's health spokeswoman, Ailsa \
+             Brodie, said she was pleased.",
+            &[
+                ("Tom Hale", "GBRCOP"),
+                ("Piet Mulder", "IGOUNOHLHWHO"),
+                ("Ailsa Brodie", "GBRPTY"),
+            ],
+        );
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub const ROLES: &[(&str, &str)] = &[
     ("AGR", "agriculture"),
     ("ELI", "elites: former officials, notables"),
     ("HRI", "human rights"),
+    ("REL", "religious bodies and leaders"),
     ("ENV", "environment"),
     ("DEV", "development"),
     ("RAD", "radicals"),

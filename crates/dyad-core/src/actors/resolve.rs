@@ -219,6 +219,11 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     if longer && matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
                         continue;
                     }
+                    if matches!(m.kind, ActorKind::Metonym | ActorKind::Country)
+                        && inside_a_title(doc, &words[..i], text)
+                    {
+                        continue;
+                    }
                     // "Russian warplanes", "Syrian government source": adjective + role. A
                     // country or a seat of power written before a role word does the same
                     // ("the Gibraltar government", "Dublin officials", "Iraq police").
@@ -229,9 +234,24 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         }
                         _ => None,
                     };
-                    if let Some(country) = country
-                        && let Some((len, code)) = role_phrase(doc, dict, words, i + n, country)
-                    {
+                    // An adjective may stand one or two lower-case adjectives before the
+                    // role ("English local authorities", "Syrian pro-government militias").
+                    let gaps = if m.kind == ActorKind::Adjective { 2 } else { 0 };
+                    let role = country.and_then(|country| {
+                        (0..=gaps).find_map(|gap| {
+                            let between = words.get(i + n..i + n + gap)?;
+                            let adjectives = between.iter().all(|&w| {
+                                doc.words[w].upos.as_deref() == Some("ADJ")
+                                    && !starts_upper(doc.slice(doc.words[w].span))
+                            });
+                            if !adjectives {
+                                return None;
+                            }
+                            role_phrase(doc, dict, words, i + n + gap, country)
+                                .map(|(len, code)| (gap + len, code))
+                        })
+                    });
+                    if let Some((len, code)) = role {
                         let end = doc.words[words[i + n + len - 1]].span.end;
                         let basis = if m.kind == ActorKind::Adjective {
                             "rule adjective+role"
@@ -345,6 +365,30 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
     }
     entities.list.sort_by_key(|e| e.mentions.first().copied());
     doc.entities = entities.list;
+}
+
+/// The United Kingdom's nations, whose names end many names of bodies and titles ("the
+/// Church of England", "the Prince of Wales", "the Standards Board for England").
+const UK_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+
+/// True when a place name whose words follow `before` (the sentence's earlier words) is
+/// part of a person's title: a peer's ("Baroness Scotland") or, for a nation of the United
+/// Kingdom, a body's or a royal's ("the Church of England", "princess of Wales").
+fn inside_a_title(doc: &Document, before: &[usize], name: &str) -> bool {
+    let word = |back: usize| {
+        before
+            .len()
+            .checked_sub(back)
+            .map(|k| doc.slice(doc.words[before[k]].span))
+    };
+    if word(1).is_some_and(|w| matches!(w, "Lord" | "Baroness" | "Lady")) {
+        return true;
+    }
+    UK_NATIONS.contains(&name)
+        && word(1).is_some_and(|w| matches!(w, "of" | "for"))
+        && word(2).is_some_and(|w| {
+            starts_upper(w) || matches!(w, "prince" | "princess" | "church" | "bank")
+        })
 }
 
 /// Ship prefixes and the country whose navy uses them.
@@ -765,6 +809,48 @@ mod tests {
                 "SYRGOV Org [Syrian officials]",
                 "NGOHRI Org [human rights groups]",
             ],
+        );
+    }
+
+    #[test]
+    fn a_nation_in_a_title_or_a_peers_name_is_no_actor() {
+        check(
+            "Baroness Scotland spoke as the Church of England and the princess of Wales \
+             visited Wales.",
+            "2005-01-01",
+            &["GBR Gpe [Wales]"],
+        );
+    }
+
+    #[test]
+    fn bodies_after_a_country_adjective_are_the_countrys() {
+        // Lower-case adjectives between are read from the parse, so the test runs the stages
+        // up to this one.
+        let meta = ArticleMeta {
+            published: Some("2005-01-01".into()),
+            ..ArticleMeta::default()
+        };
+        let text = "The minister said English local authorities wrote to the Albanian embassy \
+                    as Iraqi security force personnel waited in Scotland.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::pipeline::Pipeline::through(crate::pipeline::Stage::Actors).run(&mut doc);
+        let got: Vec<String> = doc
+            .entities
+            .iter()
+            .filter_map(|e| {
+                let m = e.mentions.first()?;
+                Some(format!("{} [{}]", e.code.as_deref()?, doc.slice(*m)))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "---GOV [The minister]",
+                "GBRGOV [English local authorities]",
+                "ALBGOV [the Albanian embassy]",
+                "IRQCOP [Iraqi security force]",
+                "GBR [Scotland]",
+            ]
         );
     }
 

@@ -627,6 +627,8 @@ struct Linker<'d> {
     /// For each word, the country of the place that names it ("Pakistan", "US", "Gibraltar"),
     /// for the titles of people ("Pakistan's High Commissioner", "US Senator").
     word_country: Vec<Option<String>>,
+    /// For each word, whether it names a place that is no country ("Europe", "the Gulf").
+    word_region: Vec<bool>,
     /// The country the article's coded mentions name most often.
     home: Option<String>,
     starts: Vec<usize>,
@@ -651,6 +653,7 @@ impl<'d> Linker<'d> {
             dict,
             word_org: vec![None; doc.words.len()],
             word_country: vec![None; doc.words.len()],
+            word_region: vec![false; doc.words.len()],
             home: crate::actors::resolve::home_country(&doc.entities),
             starts,
             clusters: Vec::new(),
@@ -734,6 +737,19 @@ impl<'d> Linker<'d> {
                             && dict.is_some_and(|d| d.is_country(root))
                         {
                             linker.word_country[w] = Some(root.to_string());
+                        }
+                        let root = e.code.as_deref().map(crate::actors::codes::root);
+                        // CAMEO's regions ("Europe", `EUR`) are non-state roots that are
+                        // no organisations.
+                        let region = root.is_some_and(|r| {
+                            crate::actors::codes::is_non_state_root(r)
+                                && !matches!(r, "IGO" | "NGO" | "IMG" | "MNC" | "UIS")
+                        });
+                        if region
+                            || matches!(e.kind, EntityType::Gpe | EntityType::Loc)
+                                && !root.is_some_and(|r| dict.is_some_and(|d| d.is_country(r)))
+                        {
+                            linker.word_region[w] = true;
                         }
                     }
                 }
@@ -824,9 +840,15 @@ impl<'d> Linker<'d> {
             if let Some(code) = &self.word_org[k] {
                 return (Some(code.clone()), phrase, None);
             }
+            // A region named inside the title ("Britain's Europe director") is a title word.
+            if self.taken[k] && self.word_region[k] {
+                phrase.insert(0, lower(doc, k));
+                continue;
+            }
             if let Some(country) = &self.word_country[k] {
                 return (None, phrase, Some(country.clone()));
             }
+
             // Title words, a possessive ("Labour's"), and a preposition inside the title
             // ("spokeswoman for women").
             // Qualifiers ("Shadow", "ex-") count whatever their tag.
@@ -1112,10 +1134,11 @@ impl<'d> Linker<'d> {
     fn title_code(&self, phrase: &[String], country: Option<&str>) -> Option<String> {
         let dict = self.dict?;
         // A spokesman speaks for the body named before the word ("police spokesman",
-        // "chief police officers spokesman"); alone, for a government.
+        // "chief police officers spokesman"); alone, for a government. A boss or a chief
+        // leads it.
         let spoken_for = match phrase.split_last() {
             // A press spokesman speaks to the press, not for it.
-            Some((last, body)) if SPOKESMEN.contains(&last.as_str()) => (0..body.len())
+            Some((last, body)) if BODY_TITLES.contains(&last.as_str()) => (0..body.len())
                 .flat_map(|end| (0..end + 1).map(move |start| (start, end + 1)))
                 .find_map(|(start, end)| dict.agent_role(&body[start..end].join(" ")))
                 .filter(|role| *role != "MED"),
@@ -1142,6 +1165,12 @@ impl<'d> Linker<'d> {
                 (w.chars().count() <= 3)
                     .then(|| dict.agent_role(&w.to_uppercase()))
                     .flatten()
+            })
+            .or_else(|| {
+                // An official whose country is named as the title's owner ("Britain's
+                // Europe director").
+                let w = phrase.last()?;
+                (country.is_some() && OFFICE_TITLES.contains(&w.as_str())).then_some("GOV")
             })?;
         let former = phrase
             .iter()
@@ -1151,7 +1180,10 @@ impl<'d> Linker<'d> {
         } else {
             role
         };
-        if crate::actors::codes::is_non_state_root(role) {
+        // A charity's boss works at home; a bare "charity" or "aid group" may be
+        // international.
+        if crate::actors::codes::is_non_state_root(role) && (spoken_for.is_none() || role != "NGO")
+        {
             return Some(role.to_string());
         }
         // An office the article's country does not have is American ("senator" in a
@@ -1289,10 +1321,22 @@ impl<'d> Linker<'d> {
                 && matches!(lower(self.doc, w).as_str(), "lord" | "baroness")
         });
         if peer && self.home.as_deref() == Some("GBR") {
+            return (Some("GBRLEG".to_string()), phrase, PEER);
+        }
+        // A post inside an organisation, with none named and no owner ("General secretary
+        // X"): the organisation named last.
+        let post: Vec<&str> = phrase
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !TITLE_QUALIFIERS.contains(w))
+            .collect();
+        if POSTS.contains(&post.join(" ").as_str())
+            && let Some(code) = self.organisation_before_word(first)
+        {
             return (
-                Some("GBRLEG".to_string()),
+                Some(code),
                 phrase,
-                "rule title before the name",
+                "rule post in the organisation named last",
             );
         }
         let code = self.home.clone();
@@ -1520,10 +1564,10 @@ impl<'d> Linker<'d> {
                 // Galloway").
                 Some(c)
                     if sort == Sort::Person
-                        && matches!(self.clusters[c].basis, FALLBACK | COUNTRY_NAMED) =>
+                        && matches!(self.clusters[c].basis, FALLBACK | COUNTRY_NAMED | PEER) =>
                 {
                     let (code, phrase, basis) = self.person_code(first, last);
-                    if !matches!(basis, FALLBACK | COUNTRY_NAMED) {
+                    if !matches!(basis, FALLBACK | COUNTRY_NAMED | PEER) {
                         let cl = &mut self.clusters[c];
                         cl.country = code.as_deref().and_then(|x| x.get(..3)).map(str::to_string);
                         cl.code = code;
@@ -1565,6 +1609,7 @@ impl<'d> Linker<'d> {
                     } else {
                         None
                     };
+
                     self.clusters.push(Cluster {
                         entity: None,
                         name: stripped.join(" "),
@@ -1594,6 +1639,12 @@ impl<'d> Linker<'d> {
                 let mut cl = self.clusters[cluster].clone();
                 self.learn_name(&mut cl, &words);
                 self.clusters[cluster] = cl;
+            }
+            // A place of no country ("Europe") may stand inside a title.
+            if sort == Sort::Place && self.clusters[cluster].country.is_none() {
+                self.word_region[first..=last]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
             }
             self.add(cluster, first, last);
         }
@@ -2038,6 +2089,9 @@ impl<'d> Linker<'d> {
 /// The basis of an unknown person's code when nothing but the article's country tells it.
 const FALLBACK: &str = "rule the article's country";
 
+/// The basis of a British peer's code when no other title is read: a later title (a law
+/// lord's "Lord Chief Justice") replaces it.
+const PEER: &str = "rule a peer sits in the House of Lords";
 /// The basis of a person coded from a description in a later sentence.
 const LATER_TITLE: &str = "rule title in a later description";
 /// The basis of an unknown person's code when a country named with them, without a title,
@@ -2054,8 +2108,46 @@ const COUNTRIES_WITH_SENATORS: &[&str] = &[
     "MEX", "ARG", "CHL", "COL", "PER", "PHL", "PAK", "NGA", "KEN", "RUS", "JPN", "THA",
 ];
 
-/// Titles of people who speak for a body.
-const SPOKESMEN: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+/// Titles of people who speak for or lead a body, whose role is the body's ("police
+/// spokesman", "charity boss", "army chief").
+const BODY_TITLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "boss",
+    "chief",
+    "head",
+    "director",
+    "chairman",
+    "chairwoman",
+];
+
+/// Titles of officials that, with a country as their owner ("Britain's Europe director"),
+/// make the person that country's government.
+const OFFICE_TITLES: &[&str] = &[
+    "director",
+    "secretary",
+    "adviser",
+    "advisor",
+    "representative",
+    "consul",
+    "counsellor",
+    "attache",
+    "chief",
+];
+
+/// Titles of posts inside an organisation; with no organisation named with them, the
+/// organisation named last ("the TUC ... General secretary X") is the person's.
+const POSTS: &[&str] = &[
+    "general secretary",
+    "secretary general",
+    "chief executive",
+    "chairman",
+    "chairwoman",
+    "director",
+    "director general",
+    "treasurer",
+];
 
 /// Words that qualify a title before a name ("Shadow foreign secretary", "former minister").
 const TITLE_QUALIFIERS: &[&str] = &[
@@ -2627,6 +2719,29 @@ mod tests {
                 ("Piet Mulder", "IGOUNOHLHWHO"),
                 ("Ailsa Brodie", "GBRPTY"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_boss_a_post_or_an_office_takes_its_body_or_country() {
+        check_codes(
+            "British ministers met. Charity boss Ann Leck said the plan was late. The Unison \
+             union said pay fell. General secretary Brian Walsh said so. Norway's \
+             Europe director Lars Dahl will attend.",
+            &[
+                ("Ann Leck", "GBRNGO"),
+                ("Brian Walsh", "GBRLAB"),
+                ("Lars Dahl", "NORGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_later_title_replaces_a_peers_seat_in_the_lords() {
+        check_codes(
+            "Britain's ministers met. Lord Morton said the rules were fair. Lord Morton, who \
+             is Lord Chief Justice, spoke in London.",
+            &[("Morton", "GBRJUD")],
         );
     }
 

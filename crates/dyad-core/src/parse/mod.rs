@@ -2,7 +2,8 @@
 //! English EWT.
 //!
 //! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
-//! [`parser`] labelled dependency trees with UD relations. [`model`] holds the trained models
+//! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
+//! tagger left without a finite verb the one it nearly chose. [`model`] holds the trained models
 //! that are embedded in the binary and loads them once, on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
 
@@ -12,6 +13,7 @@ pub mod lemmatizer;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod retag;
 pub mod tagger;
 
 use crate::conllu::ConlluSentence;
@@ -60,8 +62,18 @@ impl Models {
 
     /// Tags, lemmatizes and parses one sentence of word forms.
     pub fn annotate(&self, forms: &[&str]) -> Vec<Analysis> {
-        let classes = self.tagger.tag(forms);
-        let xpos: Vec<&str> = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+        let (mut classes, verbs) = self.tagger.tag_with_verbs(forms);
+        let mut xpos: Vec<&str> = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+        // A sentence the tagger left without a finite verb gets back the one it nearly chose
+        // (see `retag`), and the words after it are tagged again.
+        let class_xpos = |c: usize| self.tagger.xpos(c);
+        if retag::lacks_finite_verb(forms, &xpos)
+            && let Some((i, choice)) =
+                retag::verb_to_restore(forms, &xpos, &verbs, retag::MAX_MARGIN, &class_xpos)
+        {
+            classes = self.tagger.tag_forced(forms, i, choice.class);
+            xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+        }
         let tree = self.parser.parse(forms, &xpos);
         forms
             .iter()

@@ -3,7 +3,8 @@
 //!
 //! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
 //! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
-//! tagger left without a finite verb the one it nearly chose. [`model`] holds the trained models
+//! tagger left without a finite verb the one it nearly chose, and [`repair`] makes a main
+//! verb the parser hung under its subject the root. [`model`] holds the trained models
 //! that are embedded in the binary and loads them once, on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
 
@@ -13,6 +14,7 @@ pub mod lemmatizer;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod repair;
 pub mod retag;
 pub mod tagger;
 
@@ -74,7 +76,10 @@ impl Models {
             classes = self.tagger.tag_forced(forms, i, choice.class);
             xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
         }
-        let tree = self.parser.parse(forms, &xpos);
+        let mut tree = self.parser.parse(forms, &xpos);
+        // A main verb the parser hung under its subject becomes the root (see `repair`).
+        let upos: Vec<&str> = classes.iter().map(|&c| self.tagger.upos(c)).collect();
+        repair::reroot(&upos, &xpos, &mut tree.heads, &mut tree.labels);
         forms
             .iter()
             .enumerate()

@@ -82,6 +82,33 @@ mod tests {
     }
 
     #[test]
+    fn a_main_verb_hung_under_its_subject_becomes_the_root() {
+        // The parser alone makes the country the root and the verb its parataxis.
+        let models = embedded().expect("the embedded models load");
+        for (sentence, verb) in [
+            (
+                "Norway on Monday firmly rejected the proposal from the envoys .",
+                4,
+            ),
+            (
+                "Chile on Friday sharply criticised the ruling by the court .",
+                4,
+            ),
+        ] {
+            let forms: Vec<&str> = sentence.split(' ').collect();
+            let classes = models.tagger.tag(&forms);
+            let xpos: Vec<&str> = classes.iter().map(|&c| models.tagger.xpos(c)).collect();
+            let alone = models.parser.parse(&forms, &xpos);
+            assert_eq!(alone.heads[0], 0, "{sentence}");
+            let analyses = models.annotate(&forms);
+            assert_eq!(analyses[verb].deprel, "root", "{}", tagged(sentence));
+            assert_eq!(analyses[0].deprel, "nsubj", "{}", tagged(sentence));
+            assert_eq!(analyses[0].head, verb + 1, "{}", tagged(sentence));
+            assert_eq!(analyses.iter().filter(|a| a.head == 0).count(), 1);
+        }
+    }
+
+    #[test]
     fn pipeline_fills_every_word() {
         let mut doc = crate::Document::from_blocks(
             crate::ArticleMeta::default(),

@@ -2,7 +2,9 @@
 //! English EWT.
 //!
 //! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
-//! [`parser`] labelled dependency trees with UD relations. [`model`] holds the trained models
+//! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
+//! tagger left without a finite verb the one it nearly chose, and [`repair`] makes a main
+//! verb the parser hung under its subject the root. [`model`] holds the trained models
 //! that are embedded in the binary and loads them once, on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
 
@@ -12,6 +14,8 @@ pub mod lemmatizer;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod repair;
+pub mod retag;
 pub mod tagger;
 
 use crate::conllu::ConlluSentence;
@@ -60,9 +64,22 @@ impl Models {
 
     /// Tags, lemmatizes and parses one sentence of word forms.
     pub fn annotate(&self, forms: &[&str]) -> Vec<Analysis> {
-        let classes = self.tagger.tag(forms);
-        let xpos: Vec<&str> = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
-        let tree = self.parser.parse(forms, &xpos);
+        let (mut classes, verbs) = self.tagger.tag_with_verbs(forms);
+        let mut xpos: Vec<&str> = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+        // A sentence the tagger left without a finite verb gets back the one it nearly chose
+        // (see `retag`), and the words after it are tagged again.
+        let class_xpos = |c: usize| self.tagger.xpos(c);
+        if retag::lacks_finite_verb(forms, &xpos)
+            && let Some((i, choice)) =
+                retag::verb_to_restore(forms, &xpos, &verbs, retag::MAX_MARGIN, &class_xpos)
+        {
+            classes = self.tagger.tag_forced(forms, i, choice.class);
+            xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+        }
+        let mut tree = self.parser.parse(forms, &xpos);
+        // A main verb the parser hung under its subject becomes the root (see `repair`).
+        let upos: Vec<&str> = classes.iter().map(|&c| self.tagger.upos(c)).collect();
+        repair::reroot(&upos, &xpos, &mut tree.heads, &mut tree.labels);
         forms
             .iter()
             .enumerate()

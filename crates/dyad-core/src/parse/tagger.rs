@@ -61,6 +61,16 @@ pub struct Tagger {
     second: Option<Weights>,
 }
 
+/// The finite-verb reading of one word: its best finite-verb class and how far that class's
+/// score fell below the class the tagger chose.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VerbChoice {
+    /// The finite-verb class.
+    pub class: usize,
+    /// The chosen class's score minus this class's score (0 or more).
+    pub margin: f32,
+}
+
 /// The per-word values that features are made of.
 struct Token {
     form: u64,
@@ -109,33 +119,93 @@ impl Tagger {
 
     /// Tags a sentence; returns one class per word.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
+        self.tag_with(forms, None, None)
+    }
+
+    /// Tags a sentence and finds, for each word the dictionary does not tag, the finite-verb
+    /// class (VBD, VBZ or VBP with UPOS VERB) that scored best there, with the margin by which
+    /// its score fell short of the chosen class's (0 when a finite-verb class was chosen).
+    pub fn tag_with_verbs(&self, forms: &[&str]) -> (Vec<usize>, Vec<Option<VerbChoice>>) {
+        let mut verbs = vec![None; forms.len()];
+        let classes = self.tag_with(forms, None, Some(&mut verbs));
+        (classes, verbs)
+    }
+
+    /// Tags a sentence with the class of word `index` fixed to `class`; the words after it
+    /// are tagged again with that tag in their history.
+    pub fn tag_forced(&self, forms: &[&str], index: usize, class: usize) -> Vec<usize> {
+        self.tag_with(forms, Some((index, class)), None)
+    }
+
+    /// Whether a class is a finite lexical verb (Penn VBD, VBZ or VBP with UPOS VERB).
+    pub fn is_finite_verb(&self, class: usize) -> bool {
+        self.tags
+            .get(class)
+            .is_some_and(|(x, u)| u == "VERB" && matches!(x.as_str(), "VBD" | "VBZ" | "VBP"))
+    }
+
+    fn tag_with(
+        &self,
+        forms: &[&str],
+        forced: Option<(usize, usize)>,
+        verbs: Option<&mut Vec<Option<VerbChoice>>>,
+    ) -> Vec<usize> {
         let tokens = self.tokens(forms);
-        let first = self.pass(&self.weights, forms, &tokens, None);
         match &self.second {
-            Some(second) => self.pass(second, forms, &tokens, Some(&first)),
-            None => first,
+            Some(second) => {
+                let first = self.pass(&self.weights, forms, &tokens, None, forced, None);
+                self.pass(second, forms, &tokens, Some(&first), forced, verbs)
+            }
+            None => self.pass(&self.weights, forms, &tokens, None, forced, verbs),
         }
     }
 
-    /// One left-to-right pass; the second pass also sees the first pass's tags.
+    /// One left-to-right pass; the second pass also sees the first pass's tags. `forced`
+    /// fixes one word's class; `verbs`, when given, receives each word's best finite-verb
+    /// class and its margin.
     fn pass(
         &self,
         weights: &Weights,
         forms: &[&str],
         tokens: &[Token],
         lookahead: Option<&[usize]>,
+        forced: Option<(usize, usize)>,
+        mut verbs: Option<&mut Vec<Option<VerbChoice>>>,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::with_capacity(forms.len());
         let mut scores = vec![0f32; weights.classes()];
         let mut feats = Vec::with_capacity(64);
+        let finite: Vec<usize> = match verbs {
+            Some(_) => (0..scores.len())
+                .filter(|&c| self.is_finite_verb(c))
+                .collect(),
+            None => Vec::new(),
+        };
         for (i, form) in forms.iter().enumerate() {
+            if let Some((at, class)) = forced
+                && at == i
+            {
+                out.push(class);
+                continue;
+            }
             if let Some(&c) = self.dictionary.get(*form) {
                 out.push(c as usize);
                 continue;
             }
             features(tokens, i, &out, lookahead, &mut feats);
             weights.score(&feats, &mut scores);
-            out.push(argmax_where(&scores, |_| true).unwrap_or(0));
+            let best = argmax_where(&scores, |_| true).unwrap_or(0);
+            if let Some(slot) = verbs.as_deref_mut().and_then(|v| v.get_mut(i))
+                && let Some(&verb) = finite
+                    .iter()
+                    .max_by(|&&a, &&b| scores[a].total_cmp(&scores[b]))
+            {
+                *slot = Some(VerbChoice {
+                    class: verb,
+                    margin: scores[best] - scores[verb],
+                });
+            }
+            out.push(best);
         }
         out
     }
@@ -254,7 +324,7 @@ impl Tagger {
                     if i % folds == fold {
                         let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
                         let tokens = tagger.tokens(&forms);
-                        lookahead[i] = tagger.pass(&weights, &forms, &tokens, None);
+                        lookahead[i] = tagger.pass(&weights, &forms, &tokens, None, None, None);
                     }
                 }
                 log(&format!("tagger fold {} of {folds} tagged", fold + 1));
@@ -609,6 +679,18 @@ pub(crate) mod tests {
         let classes = tagger.tag(&["The", "cat", "barked", "."]);
         assert_eq!(tagger.xpos(classes[0]), "DT");
         assert_eq!(tagger.upos(classes[3]), "PUNCT");
+        // A forced class is kept, and the scores name a finite-verb reading for each word
+        // the dictionary does not tag.
+        let forced = tagger.tag_forced(&["The", "cat", "barked", "."], 2, classes[1]);
+        assert_eq!(forced[2], classes[1]);
+        assert_eq!(forced[..2], classes[..2]);
+        let (same, verbs) = tagger.tag_with_verbs(&["The", "cat", "barked", "."]);
+        assert_eq!(same, classes);
+        let barked = verbs[2].expect("a finite-verb reading");
+        assert!(tagger.is_finite_verb(barked.class));
+        assert_eq!(barked.margin, 0.0);
+        let cat = verbs[1].expect("a finite-verb reading");
+        assert!(cat.margin > 0.0);
         let bytes = tagger.to_bytes();
         let again = Tagger::from_bytes(&bytes, "t").unwrap();
         assert_eq!(again.tag(&["The", "cat", "barked", "."]), classes);

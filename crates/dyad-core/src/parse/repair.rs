@@ -1,0 +1,198 @@
+//! Repairs of one parser error that costs events: a root on the subject.
+//!
+//! The greedy parser sometimes makes a clause's subject the root and hangs the main verb
+//! under it as a modifier or a parallel clause ("Serbia on Thursday flatly rejected the
+//! ultimatum" with "rejected" a `conj` of "Serbia"; "Evidence was presented by the US" with
+//! "presented" an `acl` of "Evidence"). A finite verb with no subject of its own that hangs
+//! under a nominal root to its right, through nominals only, is the predicate of that
+//! nominal: the verb becomes the root, the nominal its subject, and the words after the verb
+//! that hung on the nominal's phrase move to the verb. This module changes heads and labels
+//! only; tags are left as the tagger gave them.
+
+/// The relations under which a misplaced main verb was found hanging.
+const MISPLACED: [&str; 12] = [
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "advcl:relcl",
+    "parataxis",
+    "conj",
+    "ccomp",
+    "amod",
+    "dep",
+    "appos",
+    "xcomp",
+    "compound",
+];
+
+/// Makes the misplaced main verb of a sentence its root (see the module comment). `heads`
+/// holds each word's head (1-based, 0 for the root) and `labels` its relation; returns
+/// whether the tree changed.
+pub fn reroot(
+    upos: &[&str],
+    xpos: &[&str],
+    out_heads: &mut [usize],
+    out_labels: &mut [String],
+) -> bool {
+    let (heads, labels): (&[usize], &[String]) = (&*out_heads, &*out_labels);
+    let n = heads.len();
+    if upos.len() != n || xpos.len() != n || labels.len() != n {
+        return false;
+    }
+    let Some(root) = heads.iter().position(|&h| h == 0) else {
+        return false;
+    };
+    let children = |w: usize| (0..n).filter(move |&k| heads[k] == w + 1);
+    let nominal = matches!(upos[root], "NOUN" | "PROPN" | "NUM" | "ADJ" | "PRON");
+    let supported = children(root).any(|k| labels[k] == "cop" || labels[k].starts_with("aux"));
+    if !nominal || supported {
+        return false;
+    }
+    let finite = |w: usize| {
+        matches!(xpos[w], "VBD" | "VBZ" | "VBP")
+            || children(w).any(|k| {
+                labels[k].starts_with("aux") && matches!(xpos[k], "VBD" | "VBZ" | "VBP" | "MD")
+            })
+    };
+    let subjectless = |w: usize| {
+        !children(w).any(|k| {
+            labels[k].starts_with("nsubj")
+                || labels[k].starts_with("csubj")
+                || labels[k] == "expl"
+                || labels[k] == "mark"
+        })
+    };
+    // The chain of heads from a word up to the root, through nominals only.
+    let under_root_through_nominals = |w: usize| {
+        let mut at = w;
+        for _ in 0..n {
+            let h = heads[at];
+            if h == 0 || h > n {
+                return false;
+            }
+            if h - 1 == root {
+                return true;
+            }
+            at = h - 1;
+            if matches!(upos[at], "VERB" | "AUX") {
+                return false;
+            }
+        }
+        false
+    };
+    let Some(verb) = (root + 1..n).find(|&k| {
+        upos[k] == "VERB"
+            && MISPLACED.contains(&labels[k].as_str())
+            && finite(k)
+            && subjectless(k)
+            && under_root_through_nominals(k)
+    }) else {
+        return false;
+    };
+    let in_subtree = |w: usize, top: usize| {
+        let mut at = w;
+        for _ in 0..=n {
+            if at == top {
+                return true;
+            }
+            match heads[at] {
+                0 => return false,
+                h if h > n => return false,
+                h => at = h - 1,
+            }
+        }
+        false
+    };
+    // The words after the verb that hang on the subject's phrase belong to the clause.
+    let moved: Vec<usize> = (verb + 1..n)
+        .filter(|&k| !in_subtree(k, verb))
+        .filter(|&k| {
+            let h = heads[k];
+            h != 0 && h - 1 < verb && in_subtree(h - 1, root)
+        })
+        .collect();
+    let passive = children(verb).any(|k| labels[k] == "aux:pass");
+    let (heads, labels) = (out_heads, out_labels);
+    for k in moved {
+        heads[k] = verb + 1;
+        if labels[k] == "nmod" {
+            labels[k] = "obl".to_string();
+        }
+    }
+    heads[verb] = 0;
+    labels[verb] = "root".to_string();
+    heads[root] = verb + 1;
+    labels[root] = if passive { "nsubj:pass" } else { "nsubj" }.to_string();
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies `reroot` to a sentence written as "word/UPOS/XPOS/head/label" items and
+    /// renders the result as "word/head/label".
+    fn check(sentence: &str) -> (bool, String) {
+        let items: Vec<Vec<&str>> = sentence
+            .split(' ')
+            .map(|w| w.split('/').collect())
+            .collect();
+        let upos: Vec<&str> = items.iter().map(|i| i[1]).collect();
+        let xpos: Vec<&str> = items.iter().map(|i| i[2]).collect();
+        let mut heads: Vec<usize> = items.iter().map(|i| i[3].parse().unwrap()).collect();
+        let mut labels: Vec<String> = items.iter().map(|i| i[4].to_string()).collect();
+        let changed = reroot(&upos, &xpos, &mut heads, &mut labels);
+        let out = items
+            .iter()
+            .zip(heads.iter().zip(&labels))
+            .map(|(i, (h, l))| format!("{}/{h}/{l}", i[0]))
+            .collect::<Vec<_>>()
+            .join(" ");
+        (changed, out)
+    }
+
+    #[test]
+    fn a_verb_under_its_subject_becomes_the_root() {
+        let (changed, out) = check(
+            "Oslo/PROPN/NNP/0/root today/NOUN/NN/1/nmod:unmarked rejected/VERB/VBD/1/conj \
+             the/DET/DT/5/det offer/NOUN/NN/3/obj ,/PUNCT/,/1/punct aides/NOUN/NNS/8/nsubj \
+             said/VERB/VBD/1/parataxis ./PUNCT/./1/punct",
+        );
+        assert!(changed);
+        assert_eq!(
+            out,
+            "Oslo/3/nsubj today/1/nmod:unmarked rejected/0/root the/5/det offer/3/obj ,/3/punct \
+             aides/8/nsubj said/3/parataxis ./3/punct"
+        );
+    }
+
+    #[test]
+    fn a_passive_verb_takes_a_passive_subject() {
+        let (changed, out) = check(
+            "Evidence/NOUN/NN/0/root was/AUX/VBD/3/aux:pass presented/VERB/VBN/1/acl \
+             by/ADP/IN/5/case envoys/NOUN/NNS/3/obl:agent ./PUNCT/./1/punct",
+        );
+        assert!(changed);
+        assert_eq!(
+            out,
+            "Evidence/3/nsubj:pass was/3/aux:pass presented/0/root by/5/case envoys/3/obl:agent ./3/punct"
+        );
+    }
+
+    #[test]
+    fn true_noun_roots_stay() {
+        // A relative clause with its own subject.
+        let s = "The/DET/DT/2/det treaty/NOUN/NN/0/root they/PRON/PRP/4/nsubj signed/VERB/VBD/2/acl:relcl";
+        assert!(!check(s).0);
+        // A participle without an auxiliary is a modifier, not a predicate.
+        let s = "Talks/NOUN/NNS/0/root held/VERB/VBN/1/acl in/ADP/IN/4/case Oslo/PROPN/NNP/2/obl";
+        assert!(!check(s).0);
+        // A copular clause already has its predicate.
+        let s = "Talks/NOUN/NNS/3/nsubj are/AUX/VBP/3/cop over/ADJ/JJ/0/root";
+        assert!(!check(s).0);
+        // A verb below another verb is that verb's business.
+        let s = "Calls/NOUN/NNS/0/root to/PART/TO/3/mark stop/VERB/VB/1/acl fighting/NOUN/NN/3/obj \
+                 grew/VERB/VBD/3/conj";
+        assert!(!check(s).0);
+    }
+}

@@ -2174,7 +2174,7 @@ fn backshifted(tree: &Tree, x: usize) -> bool {
 }
 
 /// Heads whose infinitive states an intention the source announces ("vowed to retaliate").
-const ANNOUNCING: &[&str] = &["plan", "intend", "vow", "pledge", "promise"];
+const ANNOUNCING: &[&str] = &["plan", "intend", "vow", "pledge", "promise", "want"];
 
 /// True when a planned act is announced as to come: a "will" on it or on a clause above it,
 /// a reported "would" (not after "announced" or "decided": a decision taken is the act), or an
@@ -2645,6 +2645,11 @@ mod tests {
 6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 ";
         assert_eq!(coded(attempted), ["EGY 190 JPN planned"]);
+        let wanted = attempted
+            .replace("attempted", "wants")
+            .replace("\tattempt\t", "\twant\t")
+            .replace("VBD", "VBZ");
+        assert_eq!(coded(&wanted), ["EGY 1384 JPN planned"]);
     }
 
     /// "Egypt has no plans to meet Japan." with the infinitive hung on `to_head` (3 for

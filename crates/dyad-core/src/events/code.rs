@@ -664,6 +664,17 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     {
                         return Some((h, format!("acl({trig})")));
                     }
+                    // "police arrested 40 rioters" taken for a reduced relative ("the men
+                    // arrested"): a participle with a direct object of its own is active,
+                    // and the noun before it is its subject.
+                    if matches!(tree.xpos(w), "VBN" | "VBD")
+                        && h < w
+                        && matches!(tree.upos(h), "NOUN" | "PROPN")
+                        && tree.child(w, "obj").is_some()
+                        && !tree.children(w).iter().any(|&c| prep_is(tree, c, "by"))
+                    {
+                        return Some((h, format!("acl({trig})")));
+                    }
                     if tree.xpos(w) == "VBG" && tree.upos(h) != "VERB" {
                         // "issued a statement condemning ...": a phrase that names no actor,
                         // the object of a verb, speaks for that verb's subject.
@@ -2495,6 +2506,42 @@ mod tests {
         let mut got = coded(parse);
         got.sort();
         assert_eq!(got, ["KEN 040 UGA asserted", "UGA 040 KEN asserted"]);
+    }
+
+    #[test]
+    fn a_subject_split_off_a_list_joins_the_list() {
+        // The parser gave "met" a second subject, "Chile", after "and".
+        let parse = "# text = Peru, Brazil and Chile met.
+1\tPeru\tPeru\tPROPN\tNNP\t_\t5\tnsubj\t_\tSpaceAfter=No
+2\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_
+3\tBrazil\tBrazil\tPROPN\tNNP\t_\t1\tconj\t_\t_
+4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_
+5\tChile\tChile\tPROPN\tNNP\t_\t6\tnsubj\t_\t_
+6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+";
+        let mut got = coded(&parse.replace("\t5\tnsubj", "\t6\tnsubj"));
+        got.sort();
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(got.contains(&"CHL 040 PER asserted".to_string()), "{got:?}");
+        assert!(got.contains(&"BRA 040 CHL asserted".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_participle_with_an_object_is_active_and_the_noun_before_it_its_subject() {
+        // Taken for a reduced relative ("the police arrested" as "the police who were
+        // arrested"), but "arrested" has an object of its own.
+        let parse = "# text = Officials said Kenyan police arrested Ugandan traders.
+1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenyan\tKenyan\tADJ\tJJ\t_\t4\tamod\t_\t_
+4\tpolice\tpolice\tNOUN\tNNS\t_\t2\tobj\t_\t_
+5\tarrested\tarrest\tVERB\tVBN\t_\t4\tacl\t_\t_
+6\tUgandan\tUgandan\tADJ\tJJ\t_\t7\tamod\t_\t_
+7\ttraders\ttrader\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 173 UGA asserted"]);
     }
 
     #[test]

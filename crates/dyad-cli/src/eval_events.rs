@@ -105,9 +105,10 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
                     .iter()
                     .map(|e| {
                         format!(
-                            "{} {} {}",
+                            "{} {}/{} {}",
                             e.source.code.as_deref().unwrap_or("?"),
-                            e.plover.as_deref().unwrap_or(&e.cameo),
+                            e.plover.as_deref().unwrap_or("-"),
+                            e.cameo,
                             e.target
                                 .as_ref()
                                 .and_then(|t| t.code.as_deref())
@@ -115,8 +116,9 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
                         )
                     })
                     .collect();
+                let miss = if t { "countries" } else { "type" };
                 println!(
-                    "  {} want {} {:?}->{:?}, got {:?}: {}",
+                    "  [{miss}] {} want {} {:?}->{:?}, got {:?}: {}",
                     r.id, r.event_name, r.sources, r.targets, got, r.text
                 );
             }
@@ -264,6 +266,9 @@ pub struct IpeArgs {
     /// Fail when the F1 of any label is below this.
     #[arg(long)]
     min_f1: Option<f64>,
+    /// Print the sentences whose predicted labels differ from the gold ones.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 /// Runs `dyad eval ipe`.
@@ -282,6 +287,30 @@ pub fn ipe(args: &IpeArgs) -> anyhow::Result<bool> {
         let id = format!("{}-{}", s.doc_id, s.sent_id);
         let doc = code(&id, &s.text, None, parses.as_ref());
         ev::score_ipe(s, &doc, &mut scores);
+        if args.verbose {
+            let mut predicted: Vec<&str> = doc
+                .events
+                .iter()
+                .flat_map(|e| ev::ipe_labels(&doc, e))
+                .collect();
+            predicted.sort_unstable();
+            predicted.dedup();
+            let mut gold: Vec<&str> = s
+                .labels
+                .iter()
+                .map(String::as_str)
+                .filter(|l| ev::IPE_LABELS.contains(l))
+                .collect();
+            gold.sort_unstable();
+            gold.dedup();
+            if predicted != gold {
+                let events: Vec<String> = doc.events.iter().map(|e| e.rule.clone()).collect();
+                println!(
+                    "  {id} want {gold:?} got {predicted:?} {events:?}: {}",
+                    s.text
+                );
+            }
+        }
     }
     println!(
         "IndiaPoliceEvents ({}): {} sentences",

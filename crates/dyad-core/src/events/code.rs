@@ -664,6 +664,17 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     {
                         return Some((h, format!("acl({trig})")));
                     }
+                    // "police arrested 40 rioters" taken for a reduced relative ("the men
+                    // arrested"): a participle with a direct object of its own is active,
+                    // and the noun before it is its subject.
+                    if matches!(tree.xpos(w), "VBN" | "VBD")
+                        && h < w
+                        && matches!(tree.upos(h), "NOUN" | "PROPN")
+                        && tree.child(w, "obj").is_some()
+                        && !tree.children(w).iter().any(|&c| prep_is(tree, c, "by"))
+                    {
+                        return Some((h, format!("acl({trig})")));
+                    }
                     if tree.xpos(w) == "VBG" && tree.upos(h) != "VERB" {
                         // "issued a statement condemning ...": a phrase that names no actor,
                         // the object of a verb, speaks for that verb's subject.
@@ -803,44 +814,7 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     .or_else(|| tree.child(c, "nsubj:pass"))
             })
             .map(|s| (s, format!("nsubj(comp({trig}))"))),
-        Slot::ComplementObject => {
-            let mut clauses: Vec<usize> = tree
-                .children(w)
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl")
-                        // An infinitive the parser hung as an adverbial clause ("threatened
-                        // on Monday to break relations with Russia").
-                        || (tree.base_rel(c) == "advcl"
-                            && tree.children(c).iter().any(|&d| {
-                                tree.base_rel(d) == "mark" && tree.lemma(d) == "to"
-                            }))
-                })
-                .collect();
-            let conjuncts: Vec<usize> = clauses
-                .iter()
-                .flat_map(|&c| tree.children(c).iter().copied())
-                .filter(|&d| tree.rel(d) == "conj")
-                .collect();
-            clauses.extend(conjuncts);
-            let slots = [
-                Slot::Object,
-                Slot::Prep("with".into()),
-                Slot::Prep("against".into()),
-                Slot::Prep("on".into()),
-                Slot::Prep("to".into()),
-                Slot::Prep("from".into()),
-                Slot::Prep("in".into()),
-            ];
-            clauses.into_iter().find_map(|c| {
-                slots.iter().find_map(|slot| {
-                    let (o, path) = slot_word(tree, c, slot, depth + 1)?;
-                    (!actors_of(tree, c, o, None).is_empty())
-                        .then(|| (o, format!("{path}←comp({trig})")))
-                })
-            })
-        }
+        Slot::ComplementObject => complement_objects(tree, w, depth).into_iter().next(),
         Slot::GovernorSubject => {
             let h = tree.head(w)?;
             if !matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
@@ -850,6 +824,78 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             Some((s, format!("{path}→obj({trig})")))
         }
     }
+}
+
+/// The words that may fill a slot of `w`, best first: every actor acted on inside the
+/// trigger's complement clauses for `comp.obj`, the one word of [`slot_word`] otherwise.
+fn slot_words(tree: &Tree, w: usize, slot: &Slot) -> Vec<(usize, String)> {
+    match slot {
+        Slot::ComplementObject => complement_objects(tree, w, 0),
+        _ => slot_word(tree, w, slot, 0).into_iter().collect(),
+    }
+}
+
+/// Subjects the parser split off a coordination ("The US, Russia, and Switzerland met" with
+/// "Switzerland" a second subject of "met"): the other subjects of `w` that name an actor,
+/// when a coordinating conjunction lies between them and `first`.
+fn split_subjects(tree: &Tree, w: usize, first: usize) -> Vec<usize> {
+    tree.children(w)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c != first
+                && tree.rel(c) == "nsubj"
+                && !tree.entities_at(c).is_empty()
+                && (first.min(c) + 1..first.max(c)).any(|x| tree.upos(x) == "CCONJ")
+        })
+        .collect()
+}
+
+/// The actors acted on inside the complement clauses of `w`, in order: for each clause its
+/// object (in a passive, its subject), else an oblique.
+fn complement_objects(tree: &Tree, w: usize, depth: usize) -> Vec<(usize, String)> {
+    let trig = tree.text(w);
+    let mut clauses: Vec<usize> = tree
+        .children(w)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            matches!(tree.base_rel(c).as_str(), "xcomp" | "ccomp" | "acl")
+                // An infinitive the parser hung as an adverbial clause ("threatened on
+                // Monday to break relations with Russia").
+                || (tree.base_rel(c) == "advcl"
+                    && tree
+                        .children(c)
+                        .iter()
+                        .any(|&d| tree.base_rel(d) == "mark" && tree.lemma(d) == "to"))
+        })
+        .collect();
+    let conjuncts: Vec<usize> = clauses
+        .iter()
+        .flat_map(|&c| tree.children(c).iter().copied())
+        .filter(|&d| tree.rel(d) == "conj")
+        .collect();
+    clauses.extend(conjuncts);
+    let slots = [
+        Slot::Object,
+        Slot::Prep("with".into()),
+        Slot::Prep("against".into()),
+        Slot::Prep("on".into()),
+        Slot::Prep("to".into()),
+        Slot::Prep("from".into()),
+        Slot::Prep("in".into()),
+    ];
+    let mut out = Vec::new();
+    for c in clauses {
+        for slot in &slots {
+            if let Some((o, path)) = slot_word(tree, c, slot, depth + 1)
+                && !actors_of(tree, c, o, None).is_empty()
+            {
+                out.push((o, format!("{path}←comp({trig})")));
+            }
+        }
+    }
+    out
 }
 
 /// True for a day or time word ("Thursday", "today") that the parser may take for a
@@ -1025,12 +1071,40 @@ fn sentence_police(tree: &Tree, w: usize) -> Option<Found> {
     let sentence = doc.words[w].sentence as usize;
     let span = doc.sentences.get(sentence)?;
     let at = doc.words[w].span.start;
+    // The police who suffered the act ("a policeman was attacked", "a policeman, who was
+    // attacked") did not do it: the object's phrase, or only its word when the phrase holds
+    // the trigger.
+    let victim = slot_word(tree, w, &Slot::Object, 0).map(|(o, _)| {
+        let o = match tree.head(w) {
+            Some(h)
+                if tree.rel(w).starts_with("acl")
+                    && matches!(tree.form(o).as_str(), "who" | "which" | "that") =>
+            {
+                h
+            }
+            _ => o,
+        };
+        let phrase = tree.subtree_span(o);
+        if phrase.contains(doc.words[w].span) {
+            doc.words[o].span
+        } else {
+            phrase
+        }
+    });
     let mut best: Option<(usize, Span)> = None;
     for (e, ent) in doc.entities.iter().enumerate() {
         if ent.role() != Some("COP") {
             continue;
         }
-        for m in ent.mentions.iter().filter(|m| span.contains(**m)) {
+        for m in ent.mentions.iter().filter(|m| {
+            span.contains(**m)
+                    && victim.is_none_or(|v| !v.contains(**m))
+                    // A pronoun is not the police named.
+                    && !matches!(
+                        doc.slice(**m).to_lowercase().as_str(),
+                        "they" | "them" | "their" | "it" | "its" | "he" | "him" | "his"
+                    )
+        }) {
             let d = m.start.abs_diff(at);
             if best.is_none_or(|(_, b)| d < b.start.abs_diff(at)) {
                 best = Some((e, *m));
@@ -1575,10 +1649,19 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     let mut sources = Vec::new();
     for slot in &p.source {
         if let Some((sw, path)) = slot_word(tree, w, slot, 0) {
-            let found = actors_of(tree, w, sw, None);
+            let mut found = actors_of(tree, w, sw, None);
             if found.is_empty() {
                 source_path.get_or_insert(format!("{path}={} (no actor)", tree.text(sw)));
                 continue;
+            }
+            if path.starts_with("nsubj(") {
+                for c in split_subjects(tree, w, sw) {
+                    for f in actors_of(tree, w, c, None) {
+                        if !found.iter().any(|x| x.entity == f.entity) {
+                            found.push(f);
+                        }
+                    }
+                }
             }
             source_path = Some(path);
             sources = found;
@@ -1618,8 +1701,8 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     }
     let mut target_path = None;
     let mut targets = Vec::new();
-    for slot in &p.target {
-        if let Some((tw, mut path)) = slot_word(tree, w, slot, 0) {
+    'slots: for slot in &p.target {
+        for (tw, mut path) in slot_words(tree, w, slot) {
             let exclude = sources.first().map(|s| s.entity);
             let mut found = actors_of(tree, w, tw, exclude);
             // An object that names no actor may name the party it concerns ("endorsed an
@@ -1640,9 +1723,18 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
                 target_path.get_or_insert(format!("{path}={} (no actor)", tree.text(tw)));
                 continue;
             }
+            // A slot that names only the source ("threatened to launch an offensive in its
+            // war with Iraq": "its") gives way to the next one.
+            if found
+                .iter()
+                .all(|f| sources.iter().any(|s| s.entity == f.entity))
+            {
+                target_path.get_or_insert(format!("{path}={} (the source)", tree.text(tw)));
+                continue;
+            }
             target_path = Some(path);
             targets = found;
-            break;
+            break 'slots;
         }
     }
     // A protest that names no target is aimed at the protesters' own state.
@@ -1802,7 +1894,45 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     if events.is_empty() {
         return Outcome::Discarded("the only target is a medium or the source itself".into());
     }
+    // Talks with a named party are talks of both ("held talks with the president"), and
+    // hosting someone is their visit; a joint subject has both directions already.
+    if p.mutual && target_path.is_some() {
+        let twins: Vec<Event> = events
+            .iter()
+            .filter_map(|e| reciprocal(e, codebook))
+            .collect();
+        events.extend(twins);
+    }
     Outcome::Fired(events)
+}
+
+/// The other side of an event of a `mutual` pattern: the target meeting or negotiating with
+/// the source, or intending to (036), or visiting its host (043 → 042). A refusal (root 12)
+/// or a meeting that does not happen is not mutual.
+fn reciprocal(e: &Event, codebook: Option<&Codebook>) -> Option<Event> {
+    let cameo = match e.cameo.as_str() {
+        "043" => "042",
+        c if c.starts_with("04") || c == "036" => c,
+        _ => return None,
+    };
+    // One side's not meeting is that side's doing.
+    if e.status == EventStatus::Negated {
+        return None;
+    }
+    let target = e.target.clone()?;
+    let code = codebook.and_then(|c| c.code(cameo));
+    let plover = code.and_then(|c| c.plover.as_ref());
+    let mut twin = e.clone();
+    twin.target = Some(twin.source.clone());
+    twin.source = target;
+    twin.cameo = cameo.to_string();
+    if cameo != e.cameo {
+        twin.mode = plover.and_then(|m| m.mode.clone());
+        twin.quad_class = code.map_or(0, |c| c.quad_class.number());
+        twin.goldstein = code.map_or(0.0, |c| c.goldstein);
+    }
+    twin.rule = format!("{} (the other side)", e.rule);
+    Some(twin)
 }
 
 /// The state a protest without a target is aimed at: the government of the protesters'
@@ -2055,7 +2185,7 @@ fn backshifted(tree: &Tree, x: usize) -> bool {
 }
 
 /// Heads whose infinitive states an intention the source announces ("vowed to retaliate").
-const ANNOUNCING: &[&str] = &["plan", "intend", "vow", "pledge", "promise"];
+const ANNOUNCING: &[&str] = &["plan", "intend", "vow", "pledge", "promise", "want"];
 
 /// True when a planned act is announced as to come: a "will" on it or on a clause above it,
 /// a reported "would" (not after "announced" or "decided": a decision taken is the act), or an
@@ -2379,6 +2509,42 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_split_off_a_list_joins_the_list() {
+        // The parser gave "met" a second subject, "Chile", after "and".
+        let parse = "# text = Peru, Brazil and Chile met.
+1\tPeru\tPeru\tPROPN\tNNP\t_\t5\tnsubj\t_\tSpaceAfter=No
+2\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_
+3\tBrazil\tBrazil\tPROPN\tNNP\t_\t1\tconj\t_\t_
+4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_
+5\tChile\tChile\tPROPN\tNNP\t_\t6\tnsubj\t_\t_
+6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+";
+        let mut got = coded(&parse.replace("\t5\tnsubj", "\t6\tnsubj"));
+        got.sort();
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(got.contains(&"CHL 040 PER asserted".to_string()), "{got:?}");
+        assert!(got.contains(&"BRA 040 CHL asserted".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_participle_with_an_object_is_active_and_the_noun_before_it_its_subject() {
+        // Taken for a reduced relative ("the police arrested" as "the police who were
+        // arrested"), but "arrested" has an object of its own.
+        let parse = "# text = Officials said Kenyan police arrested Ugandan traders.
+1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenyan\tKenyan\tADJ\tJJ\t_\t4\tamod\t_\t_
+4\tpolice\tpolice\tNOUN\tNNS\t_\t2\tobj\t_\t_
+5\tarrested\tarrest\tVERB\tVBN\t_\t4\tacl\t_\t_
+6\tUgandan\tUgandan\tADJ\tJJ\t_\t7\tamod\t_\t_
+7\ttraders\ttrader\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 173 UGA asserted"]);
+    }
+
+    #[test]
     fn a_day_taken_for_the_object_gives_way_to_the_real_one() {
         let parse = "# text = Kenya rejected Thursday a proposal by Uganda.
 1\tKenya\tKenya\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
@@ -2526,6 +2692,11 @@ mod tests {
 6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 ";
         assert_eq!(coded(attempted), ["EGY 190 JPN planned"]);
+        let wanted = attempted
+            .replace("attempted", "wants")
+            .replace("\tattempt\t", "\twant\t")
+            .replace("VBD", "VBZ");
+        assert_eq!(coded(&wanted), ["EGY 1384 JPN planned"]);
     }
 
     /// "Egypt has no plans to meet Japan." with the infinitive hung on `to_head` (3 for

@@ -1136,7 +1136,13 @@ mod tests {
             "The Egyptian president met the Russian president at a conference in Sochi.",
             "2025-10-15",
         );
-        assert_eq!(list, ["EGYGOV 040 RUSGOV 2025-10-15 @RUS"]);
+        assert_eq!(
+            list,
+            [
+                "EGYGOV 040 RUSGOV 2025-10-15 @RUS",
+                "RUSGOV 040 EGYGOV 2025-10-15 @RUS"
+            ]
+        );
     }
 
     #[test]

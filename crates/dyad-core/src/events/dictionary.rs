@@ -140,6 +140,9 @@ pub struct Pattern {
     pub content: bool,
     /// Sports results are discarded: the sentence must not hold a score such as "2-1".
     pub no_score: bool,
+    /// The target takes part as much as the source (talks, meetings): the event is coded
+    /// both ways, and a host's guest makes a visit.
+    pub mutual: bool,
     /// The line the pattern is on.
     pub line: usize,
     /// The fixtures.
@@ -407,6 +410,7 @@ fn parse_pattern(line: &str, line_no: usize) -> std::result::Result<Pattern, Str
         context: Vec::new(),
         content: false,
         no_score: false,
+        mutual: false,
         line: line_no,
         fixtures: Vec::new(),
     };
@@ -417,6 +421,7 @@ fn parse_pattern(line: &str, line_no: usize) -> std::result::Result<Pattern, Str
                 Some(("context", c)) => pattern.context.push(c.to_string()),
                 None if option == "content" => pattern.content = true,
                 None if option == "noscore" => pattern.no_score = true,
+                None if option == "mutual" => pattern.mutual = true,
                 _ => return Err(format!("{option:?} is not an option (see the README)")),
             }
         }

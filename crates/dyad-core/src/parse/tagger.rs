@@ -59,6 +59,18 @@ pub struct Tagger {
     dictionary: WordMap<u16>,
     /// The second pass, which also sees the first pass's tags of the words to the right.
     second: Option<Weights>,
+    /// The finite lexical verb classes, derived from `tags` once so that tagging does not
+    /// look them up for every sentence.
+    finite_verbs: Vec<usize>,
+}
+
+/// The classes of `tags` that are finite lexical verbs (Penn VBD, VBZ or VBP with UPOS VERB).
+fn finite_verb_classes(tags: &[(String, String)]) -> Vec<usize> {
+    tags.iter()
+        .enumerate()
+        .filter(|(_, (x, u))| u == "VERB" && matches!(x.as_str(), "VBD" | "VBZ" | "VBP"))
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// The finite-verb reading of one word: its best finite-verb class and how far that class's
@@ -139,9 +151,7 @@ impl Tagger {
 
     /// Whether a class is a finite lexical verb (Penn VBD, VBZ or VBP with UPOS VERB).
     pub fn is_finite_verb(&self, class: usize) -> bool {
-        self.tags
-            .get(class)
-            .is_some_and(|(x, u)| u == "VERB" && matches!(x.as_str(), "VBD" | "VBZ" | "VBP"))
+        self.finite_verbs.contains(&class)
     }
 
     fn tag_with(
@@ -175,12 +185,6 @@ impl Tagger {
         let mut out: Vec<usize> = Vec::with_capacity(forms.len());
         let mut scores = vec![0f32; weights.classes()];
         let mut feats = Vec::with_capacity(64);
-        let finite: Vec<usize> = match verbs {
-            Some(_) => (0..scores.len())
-                .filter(|&c| self.is_finite_verb(c))
-                .collect(),
-            None => Vec::new(),
-        };
         for (i, form) in forms.iter().enumerate() {
             if let Some((at, class)) = forced
                 && at == i
@@ -196,7 +200,8 @@ impl Tagger {
             weights.score(&feats, &mut scores);
             let best = argmax_where(&scores, |_| true).unwrap_or(0);
             if let Some(slot) = verbs.as_deref_mut().and_then(|v| v.get_mut(i))
-                && let Some(&verb) = finite
+                && let Some(&verb) = self
+                    .finite_verbs
                     .iter()
                     .max_by(|&&a, &&b| scores[a].total_cmp(&scores[b]))
             {
@@ -299,6 +304,7 @@ impl Tagger {
         }
         let mut tagger = Tagger {
             weights: Trainer::new(tags.len()).freeze(1.0),
+            finite_verbs: finite_verb_classes(&tags),
             tags,
             ambiguity,
             exact,
@@ -488,6 +494,7 @@ impl Tagger {
         }
         r.finish()?;
         Ok(Tagger {
+            finite_verbs: finite_verb_classes(&tags),
             tags,
             weights,
             ambiguity,

@@ -80,6 +80,8 @@ impl Models {
         // A main verb the parser hung under its subject becomes the root (see `repair`).
         let upos: Vec<&str> = classes.iter().map(|&c| self.tagger.upos(c)).collect();
         repair::reroot(&upos, &xpos, &mut tree.heads, &mut tree.labels);
+        // A time word the parser took for the subject gives it back (see `repair`).
+        repair::untime_subject(forms, &upos, &mut tree.heads, &mut tree.labels);
         forms
             .iter()
             .enumerate()

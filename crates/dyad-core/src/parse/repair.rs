@@ -1,4 +1,5 @@
-//! Repairs of one parser error that costs events: a root on the subject.
+//! Repairs of two parser errors that cost events: a root on the subject, and a time word
+//! taken for the subject.
 //!
 //! The greedy parser sometimes makes a clause's subject the root and hangs the main verb
 //! under it as a modifier or a parallel clause ("Serbia on Thursday flatly rejected the
@@ -6,8 +7,15 @@
 //! "presented" an `acl` of "Evidence"). A finite verb with no subject of its own that hangs
 //! under a nominal root to its right, through nominals only, is the predicate of that
 //! nominal: the verb becomes the root, the nominal its subject, and the words after the verb
-//! that hung on the nominal's phrase move to the verb. This module changes heads and labels
-//! only; tags are left as the tagger gave them.
+//! that hung on the nominal's phrase move to the verb.
+//!
+//! In "Norway today accepted the plan" the parser often makes "today" the subject and hangs
+//! "Norway" under it as a compound (in UD English EWT's training trees, such a word is a
+//! subject once in 135 uses). When a subject is one of these time words and the word just
+//! before it is a noun hanging under it, that noun heads the subject, takes the time word's
+//! other dependents to its left, and the time word becomes an unmarked oblique of the verb.
+//!
+//! This module changes heads and labels only; tags are left as the tagger gave them.
 
 /// The relations under which a misplaced main verb was found hanging.
 const MISPLACED: [&str; 12] = [
@@ -126,6 +134,44 @@ pub fn reroot(
     true
 }
 
+/// The time words that stand before a verb without a preposition and are not its subject.
+const TIME_WORDS: [&str; 4] = ["today", "yesterday", "tonight", "tomorrow"];
+
+/// Gives the subject back to the noun a time word took it from (see the module comment).
+/// `forms` are the sentence's words; returns whether the tree changed.
+pub fn untime_subject(
+    forms: &[&str],
+    upos: &[&str],
+    heads: &mut [usize],
+    labels: &mut [String],
+) -> bool {
+    let n = heads.len();
+    if forms.len() != n || upos.len() != n || labels.len() != n {
+        return false;
+    }
+    let mut changed = false;
+    for t in 1..n {
+        let is_time = TIME_WORDS.iter().any(|w| forms[t].eq_ignore_ascii_case(w));
+        if !is_time || !labels[t].starts_with("nsubj") {
+            continue;
+        }
+        let noun = t - 1;
+        if heads[noun] != t + 1 || !matches!(upos[noun], "NOUN" | "PROPN") {
+            continue;
+        }
+        for head in heads.iter_mut().take(noun) {
+            if *head == t + 1 {
+                *head = noun + 1;
+            }
+        }
+        heads[noun] = heads[t];
+        labels[noun] = labels[t].clone();
+        labels[t] = "obl:unmarked".to_string();
+        changed = true;
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +223,54 @@ mod tests {
             out,
             "Evidence/3/nsubj:pass was/3/aux:pass presented/0/root by/5/case envoys/3/obl:agent ./3/punct"
         );
+    }
+
+    /// Applies `untime_subject` to a sentence written as "word/UPOS/head/label" items and
+    /// renders the result as "word/head/label".
+    fn untime(sentence: &str) -> (bool, String) {
+        let items: Vec<Vec<&str>> = sentence
+            .split(' ')
+            .map(|w| w.split('/').collect())
+            .collect();
+        let forms: Vec<&str> = items.iter().map(|i| i[0]).collect();
+        let upos: Vec<&str> = items.iter().map(|i| i[1]).collect();
+        let mut heads: Vec<usize> = items.iter().map(|i| i[2].parse().unwrap()).collect();
+        let mut labels: Vec<String> = items.iter().map(|i| i[3].to_string()).collect();
+        let changed = untime_subject(&forms, &upos, &mut heads, &mut labels);
+        let out = items
+            .iter()
+            .zip(heads.iter().zip(&labels))
+            .map(|(i, (h, l))| format!("{}/{h}/{l}", i[0]))
+            .collect::<Vec<_>>()
+            .join(" ");
+        (changed, out)
+    }
+
+    #[test]
+    fn a_time_word_gives_the_subject_back() {
+        let (changed, out) = untime(
+            "The/DET/4/det Danish/ADJ/4/amod government/NOUN/4/compound today/NOUN/5/nsubj \
+             approved/VERB/0/root the/DET/7/det treaty/NOUN/5/obj ./PUNCT/5/punct",
+        );
+        assert!(changed);
+        assert_eq!(
+            out,
+            "The/3/det Danish/3/amod government/5/nsubj today/5/obl:unmarked approved/0/root \
+             the/7/det treaty/5/obj ./5/punct"
+        );
+    }
+
+    #[test]
+    fn a_time_word_that_is_the_subject_stays() {
+        // "Today is a holiday": nothing stands before the time word.
+        let s = "Today/NOUN/3/nsubj is/AUX/3/cop holiday/NOUN/0/root";
+        assert!(!untime(s).0);
+        // A noun before the time word that does not hang under it.
+        let s = "Ministers/NOUN/3/obl:unmarked yesterday/NOUN/3/nsubj met/VERB/0/root";
+        assert!(!untime(s).0);
+        // A time word that is not the subject.
+        let s = "Chile/PROPN/3/nsubj today/NOUN/3/obl:unmarked voted/VERB/0/root";
+        assert!(!untime(s).0);
     }
 
     #[test]

@@ -60,6 +60,8 @@ struct Term {
     office: Option<Box<str>>,
     title: Option<Box<str>>,
     uncertain: bool,
+    /// True for a former official's term that no file line gives (see `former_terms`).
+    implied: bool,
     line: usize,
 }
 
@@ -72,6 +74,7 @@ impl Term {
             office: None,
             title: None,
             uncertain: false,
+            implied: false,
             line,
         }
     }
@@ -79,6 +82,65 @@ impl Term {
     fn covers(&self, date: Date) -> bool {
         self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date < to)
     }
+}
+
+/// The roles whose holders become their country's elite (`ELI`, former officials) when
+/// their last term ends.
+const OFFICIAL_ROLES: [&str; 7] = ["GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"];
+
+/// The terms a person implicitly holds between and after the terms the file gives: from the
+/// day an office ends, and until the next term starts (or open-ended), a former official
+/// (`ELI`) of that office's country. Nothing is added for a day another term covers (the
+/// file says what came next, as with an exile), nor after a term that was not a state or
+/// political office (a rebel leader, a journalist). Such a term answers only to a name that
+/// singles the person out (see `singles_out`): years after an office, "Mr Johnson" is more
+/// likely someone else.
+fn former_terms(terms: &[Term]) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    for last in terms {
+        let Some(end) = last.to else { continue };
+        let country = codes::root(&last.code);
+        let official = last
+            .code
+            .get(3..)
+            .is_some_and(|role| OFFICIAL_ROLES.iter().any(|r| role.starts_with(r)));
+        if country.len() != 3 || codes::is_non_state_root(country) || !official {
+            continue;
+        }
+        if terms.iter().any(|t| t.covers(end)) || out.iter().any(|t| t.from == Some(end)) {
+            continue;
+        }
+        let next = terms
+            .iter()
+            .filter_map(|t| t.from)
+            .filter(|&from| from > end)
+            .min();
+        out.push(Term {
+            code: format!("{country}ELI").into(),
+            from: Some(end),
+            to: next,
+            office: None,
+            title: Some(match &last.title {
+                Some(title) => format!("former {title}").into(),
+                None => "former office-holder".into(),
+            }),
+            uncertain: last.uncertain,
+            implied: true,
+            line: last.line,
+        });
+    }
+    out
+}
+
+/// True when a name is more than a surname with or without a courtesy title: "Alan
+/// Johnson" and "President Bush" are, "Johnson" and "Mr Johnson" are not.
+fn singles_out(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("").trim_end_matches('.');
+    let courtesy = ["mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord"]
+        .iter()
+        .any(|c| first.eq_ignore_ascii_case(c));
+    words.next().is_some() && !courtesy
 }
 
 /// One entry of the dictionary.
@@ -210,7 +272,8 @@ impl ActorDictionary {
         self.lookup_on(name, Some(date))
     }
 
-    /// Every code `name` carries on any date, in file order.
+    /// Every code `name` carries on any date, in file order; the implied terms of former
+    /// officials (see `former_terms`) are left out, since they only follow from a date.
     pub fn lookup_any(&self, name: &str) -> Vec<ActorMatch<'_>> {
         self.lookup_on(name, None)
     }
@@ -336,6 +399,11 @@ impl ActorDictionary {
                 // Two entries giving one name the same code (a capital that is also listed as
                 // a seat of power) answer once, at the place of the later entry, so that the
                 // order of the answers is the order in which files override each other.
+                // A former official's implied term needs a date after the office (with no
+                // date, the offices the file gives hold) and a name that singles him out.
+                if term.implied && (date.is_none() || !singles_out(text)) {
+                    continue;
+                }
                 if date.is_none_or(|d| term.covers(d)) {
                     if let Some(earlier) = out.iter().position(same) {
                         out.remove(earlier);
@@ -577,6 +645,10 @@ impl ActorDictionary {
                 if terms.is_empty() {
                     return Err(bad(format!("a {} entry needs a code or term line", p.kind)));
                 }
+                if kind == ActorKind::Person {
+                    let former = former_terms(&terms);
+                    terms.extend(former);
+                }
                 let mut names = vec![p.head];
                 names.extend(p.names);
                 push(kind, p.head, names, terms);
@@ -744,6 +816,7 @@ fn parse_term(value: &str) -> std::result::Result<Term, String> {
         office,
         title: title.map(Box::from),
         uncertain,
+        implied: false,
         line: 0,
     })
 }

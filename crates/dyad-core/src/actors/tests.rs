@@ -185,11 +185,11 @@ fn heads_of_state_of_the_great_powers() {
     assert_eq!(codes_on("Sergey Lavrov", "2004-03-09"), ["RUSGOV"]);
     assert!(codes_on("Sergei Lavrov", "2004-03-08").is_empty());
     assert_eq!(codes_on("Donald Trump", "2018-01-01"), ["USAGOV"]);
-    assert!(codes_on("Donald Trump", "2022-01-01").is_empty());
+    assert_eq!(codes_on("Donald Trump", "2022-01-01"), ["USAELI"]);
     assert_eq!(codes_on("Donald J. Trump", "2025-10-15"), ["USAGOV"]);
     assert_eq!(codes_on("Joe Biden", "2022-01-01"), ["USAGOV"]);
     assert_eq!(codes_on("Joe Biden", "2012-01-01"), ["USAGOV"]);
-    assert!(codes_on("Joe Biden", "2025-10-15").is_empty());
+    assert_eq!(codes_on("Joe Biden", "2025-10-15"), ["USAELI"]);
 }
 
 #[test]
@@ -287,4 +287,52 @@ fn later_leaders_and_dated_groups() {
     assert_eq!(codes_on("Recep Tayyip Erdoğan", "2020-01-01"), ["TURGOV"]);
     assert_eq!(codes_on("Benjamin Netanyahu", "2022-01-01"), ["ISROPP"]);
     assert_eq!(codes_on("Tass", "2022-01-01"), ["RUSGOVMED"]);
+}
+
+#[test]
+fn officials_become_elites_after_their_last_term() {
+    let people = "person Ana Example\n  names Mrs Example | Example\n  term SYRGOV 2001-01-01 2005-01-01 ; minister\n\n\
+                  person Bo Example\n  term SYRREB 2001-01-01 2005-01-01\n\n\
+                  person Cy Example\n  term SYRGOV 2001-01-01 2005-01-01\n  \
+                  term RUSGOV 2005-01-01 2006-01-01\n\n\
+                  person Ed Example\n  term SYRGOV 2001-01-01 2003-01-01\n  \
+                  term SYRGOV 2008-01-01 2010-01-01\n\n\
+                  person Di Example\n  term SYRGOV 2001-01-01 -\n";
+    let d = match ActorDictionary::load(&[("countries.txt", COUNTRIES), ("people.txt", people)]) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let on = |name: &str, day: &str| -> Vec<String> {
+        d.lookup(name, date(day))
+            .iter()
+            .map(|m| m.code.to_string())
+            .collect()
+    };
+    // During the term, the term's code; from the day it ends, a former official of its country.
+    assert_eq!(on("Ana Example", "2004-12-31"), ["SYRGOV"]);
+    assert_eq!(on("Ana Example", "2005-01-01"), ["SYRELI"]);
+    let former = d.lookup("Ana Example", date("2020-01-01"));
+    assert_eq!(former[0].title, Some("former minister"));
+    // With no date, the offices the file gives hold.
+    let any: Vec<&str> = d.lookup_any("Ana Example").iter().map(|m| m.code).collect();
+    assert_eq!(any, ["SYRGOV"]);
+    // Years later, a bare surname is more likely someone else.
+    assert_eq!(on("Example", "2004-12-31"), ["SYRGOV"]);
+    assert!(on("Mrs Example", "2005-01-01").is_empty());
+    assert!(on("Example", "2005-01-01").is_empty());
+    // Before the first term, nothing; a rebel leader's last term implies no office.
+    assert!(on("Ana Example", "2000-01-01").is_empty());
+    assert!(on("Bo Example", "2010-01-01").is_empty());
+    // After several terms, the last one's country; between terms, the earlier one's; a
+    // running term implies nothing.
+    assert_eq!(on("Cy Example", "2007-01-01"), ["RUSELI"]);
+    assert_eq!(on("Cy Example", "2005-06-01"), ["RUSGOV"]);
+    assert!(on("Di Example", "1999-01-01").is_empty());
+    assert_eq!(on("Di Example", "2020-01-01"), ["SYRGOV"]);
+    assert_eq!(on("Ed Example", "2005-01-01"), ["SYRELI"]);
+    assert_eq!(on("Ed Example", "2009-01-01"), ["SYRGOV"]);
+    assert_eq!(on("Ed Example", "2011-01-01"), ["SYRELI"]);
+    // A later term the file gives (an exile) is kept, and no former term is added.
+    assert_eq!(codes_on("Bashar al-Assad", "2025-10-15"), ["SYRELI"]);
+    assert_eq!(codes_on("George W. Bush", "2015-01-01"), ["USAELI"]);
 }

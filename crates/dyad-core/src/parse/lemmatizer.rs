@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::binary::{Reader, Writer};
+use super::verbforms;
 use crate::conllu::ConlluSentence;
 use crate::error::Result;
 
@@ -84,6 +85,15 @@ impl Lemmatizer {
     pub fn lemmatize(&self, form: &str, xpos: &str) -> String {
         if let Some(l) = self.lexicon.get(&(form.to_string(), xpos.to_string())) {
             return l.clone();
+        }
+        // Verb forms the treebank may not show: irregular pasts, and regular ones whose
+        // spelling settles the lemma (see `verbforms`).
+        let lower = form.to_lowercase();
+        if let Some(l) = verbforms::irregular(&lower, xpos) {
+            return l.to_string();
+        }
+        if let Some(l) = verbforms::regular_past(&lower, xpos) {
+            return l;
         }
         self.by_rules(form, xpos)
     }

@@ -17,6 +17,7 @@ pub mod perceptron;
 pub mod repair;
 pub mod retag;
 pub mod tagger;
+pub mod verbforms;
 
 use crate::conllu::ConlluSentence;
 use crate::document::Document;

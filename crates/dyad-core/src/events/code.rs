@@ -168,6 +168,7 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
         let pos = match tree.upos(w) {
             "VERB" => TriggerPos::Verb,
             "NOUN" => TriggerPos::Noun,
+            "ADJ" => TriggerPos::Adjective,
             _ => continue,
         };
         let lemma = candidate_lemmas(&tree, w)
@@ -471,8 +472,16 @@ fn suppress_targetless_twins(tree: &Tree, attempts: &mut [Attempt]) {
 }
 
 /// True when `w` lies in a complement of `head` (`xcomp`, `ccomp`, `advcl`, or an `acl` of
-/// its object), possibly through conjuncts, within a few steps.
+/// its object), possibly through conjuncts, within a few steps; or when `w` is an event noun
+/// that is itself the object or oblique of `head` ("demanded talks", "ruled out talks with
+/// Israel", "pushed for negotiations").
 fn inside_content(tree: &Tree, w: usize, head: usize) -> bool {
+    if tree.head(w) == Some(head)
+        && tree.upos(w) == "NOUN"
+        && matches!(tree.base_rel(w).as_str(), "obj" | "obl")
+    {
+        return true;
+    }
     let mut x = w;
     for _ in 0..6 {
         let Some(h) = tree.head(x) else { return false };
@@ -533,7 +542,8 @@ fn requirements_met(tree: &Tree, w: usize, p: &Pattern) -> bool {
             });
         particle
             || tree.children(w).iter().any(|&c| {
-                (tree.lemma(c) == r.lemma || tree.form(c) == r.lemma)
+                // `+xcomp:*` asks for a dependent with this relation and any lemma.
+                (r.lemma == "*" || tree.lemma(c) == r.lemma || tree.form(c) == r.lemma)
                     && r.rel.as_deref().is_none_or(|rel| {
                         let have = tree.rel(c);
                         // In a passive the object is the subject ("evidence was presented").

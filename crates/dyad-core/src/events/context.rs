@@ -4,7 +4,9 @@
 //! parse, the entities and the places and changes only these fields.
 //!
 //! **Other party.** An event the patterns found with no target takes the only other country
-//! named in its sentence, else the country the document is about (the most named one other
+//! named in its sentence, else another actor of the source's own country named there by name
+//! (a domestic event: "declined to resign despite pressure by the anti-corruption
+//! commission"), else the country the document is about (the most named one other
 //! than the source's, named at least [`MAIN_PARTY_MENTIONS`] times); the rule says so and the
 //! confidence drops. On the seed this gives "Russia had granted asylum" its beneficiary.
 //!
@@ -48,7 +50,7 @@
 use super::tree::Tree;
 use crate::actors::{ActorDictionary, ActorKind, Date};
 use crate::document::{
-    ArticleMeta, BlockKind, Document, Event, EventActor, EventPlace, EventStatus, Span,
+    ArticleMeta, BlockKind, Document, EntityType, Event, EventActor, EventPlace, EventStatus, Span,
 };
 use crate::places::Gazetteer;
 use crate::timex::{self, Bias, Expr, TimeValue};
@@ -256,6 +258,12 @@ fn other_parties(doc: &Document) -> Vec<Option<(&'static str, EventActor)>> {
                     ("the other party of the sentence", actor)
                 });
             }
+            if let Some(actor) = domestic_party(doc, e, own, sentence) {
+                return Some((
+                    "the other party of the sentence, of the source's country",
+                    actor,
+                ));
+            }
             let &(_, n, entity) = ranked.iter().take(2).find(|r| Some(r.0) != own)?;
             if n < MAIN_PARTY_MENTIONS || entity == e.source.entity {
                 return None;
@@ -275,6 +283,49 @@ fn other_parties(doc: &Document) -> Vec<Option<(&'static str, EventActor)>> {
             Some(("the other party of the document", actor))
         })
         .collect()
+}
+
+/// Words that only point back to an actor named elsewhere.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us", "our", "i",
+    "me", "my",
+];
+
+/// The other party of a domestic one-actor event: in a sentence that names no other country,
+/// another person or organisation of the source's own country named there by a name (not a
+/// pronoun; not a place, which is more often where the event happened than its target; not
+/// a country adjective such as the "Russian" of "Russian President Yeltsin"), the first one
+/// named ("declined to resign despite pressure by the Kenya Anti-Corruption Commission").
+fn domestic_party(
+    doc: &Document,
+    e: &Event,
+    own: Option<&str>,
+    sentence: Span,
+) -> Option<EventActor> {
+    let own = own.filter(|c| !matches!(*c, "---" | "IGO" | "NGO"))?;
+    let source = e.source.span;
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(i, ent)| {
+            *i != e.source.entity
+                && ent.country() == Some(own)
+                && matches!(ent.kind, EntityType::Person | EntityType::Org)
+        })
+        .filter_map(|(i, ent)| {
+            let m = ent.mentions.iter().find(|m| {
+                sentence.contains(**m)
+                    && (m.end <= source.start || m.start >= source.end)
+                    && !PRONOUNS.contains(&doc.slice(**m).to_lowercase().as_str())
+            })?;
+            Some((i, *m))
+        })
+        .min_by_key(|(_, m)| m.start)
+        .map(|(i, span)| EventActor {
+            entity: i,
+            code: doc.entities[i].code.clone(),
+            span,
+        })
 }
 
 /// Names of reference works in a document's source or URL.
@@ -1053,6 +1104,17 @@ mod tests {
              a curfew on Tuesday.",
         );
         assert_eq!(find(&list, "172 "), "172 - 0.6", "{list:?}");
+        // A domestic event: another actor of the source's country, named in the sentence.
+        let list = code(
+            "The Kenyan president refused to resign despite pressure from the Kenyan parliament.",
+        );
+        assert!(
+            find(&list, "12").starts_with("12") && find(&list, "12").contains(" KEN"),
+            "{list:?}"
+        );
+        // Not the country adjective of the source's own title.
+        let list = code("Russian President Vladimir Putin declined to comment.");
+        assert_eq!(find(&list, "011 "), "011 - 0.6", "{list:?}");
     }
 
     /// The event of `list` whose rendering contains `needle`, as a string ("" when none).

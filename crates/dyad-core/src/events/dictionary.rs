@@ -23,6 +23,9 @@ pub enum TriggerPos {
     Verb,
     /// A noun (UPOS `NOUN`), for nominal events such as "talks" or "airstrike".
     Noun,
+    /// An adjective (UPOS `ADJ`) in a copular clause, such as "ready" in "Japan is ready to
+    /// help" or "critical" in "Egypt was critical of Israel".
+    Adjective,
 }
 
 /// A word that must hang below the trigger: a particle ("hand over"), a modifier ("bombing
@@ -150,9 +153,14 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// How specific the trigger is: the number of required dependents.
+    /// How specific the trigger is: two for each required dependent with a given lemma,
+    /// one for each that may have any lemma (`+xcomp:*`), so that "declined to say" beats
+    /// "declined to" followed by anything.
     pub fn specificity(&self) -> usize {
-        self.requires.len()
+        self.requires
+            .iter()
+            .map(|r| if r.lemma == "*" { 1 } else { 2 })
+            .sum()
     }
 
     /// The trigger as written in the dictionary, such as `v hand over`.
@@ -160,6 +168,7 @@ impl Pattern {
         let pos = match self.pos {
             TriggerPos::Verb => "v",
             TriggerPos::Noun => "n",
+            TriggerPos::Adjective => "a",
         };
         let mut out = format!("{pos} {}", self.lemma);
         for r in &self.requires {
@@ -313,7 +322,12 @@ fn parse_pattern(line: &str, line_no: usize) -> std::result::Result<Pattern, Str
     let pos = match words.next() {
         Some("v") => TriggerPos::Verb,
         Some("n") => TriggerPos::Noun,
-        other => return Err(format!("a trigger starts with `v` or `n`, not {other:?}")),
+        Some("a") => TriggerPos::Adjective,
+        other => {
+            return Err(format!(
+                "a trigger starts with `v`, `n` or `a`, not {other:?}"
+            ));
+        }
     };
     let rest: Vec<&str> = words.collect();
     let (bare, plus): (Vec<&str>, Vec<&str>) = rest.iter().partition(|w| !w.starts_with('+'));
@@ -325,9 +339,13 @@ fn parse_pattern(line: &str, line_no: usize) -> std::result::Result<Pattern, Str
         }
         Ok(w.to_string())
     };
+    if bare.contains(&"*") {
+        return Err("`*` stands only for the lemma of a required dependent (`+xcomp:*`)".into());
+    }
     let (lemma, mut requires) = match pos {
-        // A verb is its first word; bare words after it are particles ("hand over").
-        TriggerPos::Verb => {
+        // A verb or adjective is its first word; bare words after it are particles ("hand
+        // over").
+        TriggerPos::Verb | TriggerPos::Adjective => {
             let lemma = check_word(bare.first().ok_or("the trigger has no lemma")?)?;
             let reqs = bare[1..]
                 .iter()
@@ -449,6 +467,24 @@ mod tests {
         );
         assert!(p.target_optional && p.content);
         assert_eq!(p.fixtures[0].expect, vec!["FRA 075 DEU", "DEU 075 -"]);
+    }
+
+    #[test]
+    fn parses_an_adjective_trigger_and_a_dependent_of_any_lemma() {
+        let d = EventDictionary::parse(&[(
+            "t.txt",
+            "ready.a.subj | a ready +xcomp:* | source=nsubj target?=comp.obj | 030\n > A is ready. => FRA 030 -\n",
+        )])
+        .unwrap();
+        let p = &d.patterns()[0];
+        assert_eq!(p.pos, TriggerPos::Adjective);
+        assert_eq!(p.lemma, "ready");
+        assert_eq!(p.requires[0].lemma, "*");
+        assert_eq!(p.trigger_text(), "a ready +xcomp:*");
+        let e = EventDictionary::parse(&[("x.txt", "a | v hand * | source=nsubj | 040\n")])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`*`"), "{e}");
     }
 
     #[test]

@@ -643,6 +643,9 @@ struct Linker<'d> {
     soft: Vec<bool>,
     /// Descriptions linked to an entity: role-phrase mentions inside them are moved there.
     displaced: Vec<Span>,
+    /// The code of the role phrase each word is in ("US ambassador" → `USAGOV`, "the
+    /// charity" → `NGO`), for titles read in an apposition.
+    soft_code: Vec<Option<String>>,
 }
 
 impl<'d> Linker<'d> {
@@ -662,6 +665,7 @@ impl<'d> Linker<'d> {
             shared: Vec::new(),
             soft: vec![false; doc.words.len()],
             displaced: Vec::new(),
+            soft_code: vec![None; doc.words.len()],
         };
         for (index, e) in doc.entities.iter().enumerate() {
             let Some(sort) = sort_of(e.kind) else {
@@ -727,6 +731,7 @@ impl<'d> Linker<'d> {
                 for w in first..=last {
                     if is_agent {
                         linker.soft[w] = true;
+                        linker.soft_code[w] = e.code.clone();
                     } else {
                         linker.taken[w] = true;
                         if e.kind == EntityType::Org && e.code.is_some() {
@@ -834,11 +839,29 @@ impl<'d> Linker<'d> {
     fn organisation_before(&self, first: usize) -> (Option<String>, Vec<String>, Option<String>) {
         let doc = self.doc;
         let mut phrase = Vec::new();
+        let mut of_country = None;
         let mut k = first;
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
             if let Some(code) = &self.word_org[k] {
                 return (Some(code.clone()), phrase, None);
+            }
+            // A title "of" a place ("the Mayor of London X", "Prime Minister of Iraq X")
+            // goes on before it, with the place's country.
+            if of_country.is_none()
+                && phrase.is_empty()
+                && k >= 2
+                && (self.word_country[k].is_some() || self.taken[k])
+                && lower(doc, k - 1) == "of"
+                && doc.words[k - 2].sentence == doc.words[first].sentence
+                && self.role_word(k - 2)
+            {
+                of_country = self.word_country[k]
+                    .clone()
+                    .or_else(|| self.place_country(k))
+                    .or_else(|| self.home.clone());
+                k -= 1;
+                continue;
             }
             // A region named inside the title ("Britain's Europe director") is a title word.
             if self.taken[k] && self.word_region[k] {
@@ -862,7 +885,10 @@ impl<'d> Linker<'d> {
             {
                 break;
             }
-            if !possessive && upos(doc, k) != "ADP" && word != "-" {
+            // An honorific right before the name ("Parliamentary watchdog Sir X") is no
+            // title word.
+            let honorific = phrase.is_empty() && HONORIFICS.contains(&word.trim_end_matches('.'));
+            if !possessive && upos(doc, k) != "ADP" && word != "-" && !honorific {
                 phrase.insert(0, word);
             }
         }
@@ -872,7 +898,24 @@ impl<'d> Linker<'d> {
         {
             return (Some(format!("{country}OPP")), phrase, None);
         }
-        (None, phrase, None)
+        (None, phrase, of_country)
+    }
+
+    /// The country of the place word `w` by the dictionary: a country's name or a capital
+    /// ("Baghdad" → `IRQ`).
+    fn place_country(&self, w: usize) -> Option<String> {
+        let dict = self.dict?;
+        dict.lookup_any(self.doc.slice(self.doc.words[w].span))
+            .into_iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    crate::actors::ActorKind::Country | crate::actors::ActorKind::Metonym
+                )
+            })
+            .map(|m| crate::actors::codes::root(m.code))
+            .find(|root| dict.is_country(root))
+            .map(str::to_string)
     }
 
     /// The code or country named right after a person's name by "of" or "from" ("President
@@ -1037,6 +1080,44 @@ impl<'d> Linker<'d> {
             k += 1;
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
+            }
+            // An ambassador or envoy "to" a body is not its member ("X, the US ambassador
+            // to the UN"); a secretary "to the Treasury" is.
+            if lower(doc, k) == "to"
+                && (last + 1..k).any(|b| ENVOY_TITLES.contains(&lower(doc, b).as_str()))
+            {
+                return None;
+            }
+            // "X, from Leeds" says where the person comes from, not whom they work for;
+            // "X, from the Refugee Council" does.
+            if lower(doc, k) == "from" && k + 1 < doc.words.len() && lower(doc, k + 1) != "the" {
+                return None;
+            }
+            // A role phrase with its country ("X, the US ambassador"), or a body's role
+            // word after "of", "for" or "at" ("X, the chief executive of the charity"),
+            // which works in the article's country.
+            if let Some(code) = &self.soft_code[k] {
+                if let Some(role) = code.strip_prefix("---").or_else(|| {
+                    crate::actors::codes::is_non_state_root(code)
+                        .then_some(code.as_str())
+                        .filter(|c| c.len() == 3)
+                }) {
+                    let body_of = (last + 1..k)
+                        .rev()
+                        .take(2)
+                        .any(|b| matches!(lower(doc, b).as_str(), "of" | "for" | "at"));
+                    if body_of
+                        && role != "GOV"
+                        && let Some(home) = &self.home
+                    {
+                        return Some(crate::actors::codes::combine(home, role));
+                    }
+                } else if code
+                    .get(..3)
+                    .is_some_and(|root| self.dict.is_some_and(|d| d.is_country(root)))
+                {
+                    return Some(code.clone());
+                }
             }
             // "X, a barrister and chairman of ...", "X, who chairs the ...".
             let linking = matches!(
@@ -1349,7 +1430,21 @@ impl<'d> Linker<'d> {
     /// country is that of an adjective in the name ("British Potato Council"), or else
     /// the article's main country.
     fn organisation_code(&self, words: &[&str], first: usize) -> Option<String> {
-        let role = organisation_role(words)?;
+        // The kind of body written before the name ("the campaign group X") beats its head
+        // word.
+        let kind = (1..=2).rev().find_map(|n| {
+            let start = first.checked_sub(n)?;
+            if self.doc.words[start].sentence != self.doc.words[first].sentence {
+                return None;
+            }
+            let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
+            let phrase = phrase.join(" ").replace(" - ", "-");
+            KIND_BEFORE_NAME
+                .iter()
+                .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
+                .map(|(_, role)| *role)
+        });
+        let role = kind.or_else(|| organisation_role(words))?;
         let dict = self.dict;
         // A country named right before the name is its country ("U.S. Naval Forces ...").
         let before = first
@@ -1507,6 +1602,14 @@ impl<'d> Linker<'d> {
             if (first..=last).any(|w| self.taken[w]) {
                 continue;
             }
+            // A title's qualifier the tagger took for a name ("Shadow" of "Shadow home
+            // secretary X") is part of the title read with the name.
+            if sort == Sort::Person
+                && first == last
+                && TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str())
+            {
+                continue;
+            }
             // A place inside a role phrase ("the Dublin government") is part of that actor.
             if sort == Sort::Place && (first..=last).all(|w| self.soft[w]) {
                 continue;
@@ -1558,6 +1661,21 @@ impl<'d> Linker<'d> {
                         .iter()
                         .position(|cl| !cl.latent && cl.sort == sort && cl.names.contains(&full))
                 });
+            // A body's head word alone after "the" ("the Commission") is the body named
+            // before with that word in its name ("the European Commission").
+            let found = found.or_else(|| {
+                let head = stripped.first().filter(|_| stripped.len() == 1)?;
+                if sort != Sort::Org || !crate::actors::resolve::after_the(self.doc, span) {
+                    return None;
+                }
+                let body = crate::actors::resolve::body_named_before(
+                    self.doc,
+                    &self.doc.entities,
+                    head,
+                    span.start,
+                )?;
+                self.clusters.iter().position(|cl| cl.entity == Some(body))
+            });
             let cluster = match found {
                 // A person known only by the article's country gets the code of a title
                 // written with a later mention ("Galloway ..." then "Ex-Labour MP George
@@ -2103,7 +2221,7 @@ const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congres
 
 /// Countries whose legislators are also called senators or congressmen, where such a title
 /// keeps the article's country.
-const COUNTRIES_WITH_SENATORS: &[&str] = &[
+pub(crate) const COUNTRIES_WITH_SENATORS: &[&str] = &[
     "USA", "CAN", "AUS", "FRA", "ITA", "ESP", "BEL", "NLD", "POL", "CZE", "ROU", "IRL", "BRA",
     "MEX", "ARG", "CHL", "COL", "PER", "PHL", "PAK", "NGA", "KEN", "RUS", "JPN", "THA",
 ];
@@ -2120,6 +2238,39 @@ const BODY_TITLES: &[&str] = &[
     "director",
     "chairman",
     "chairwoman",
+    "leader",
+];
+
+/// Titles of people sent "to" a country or body that they do not belong to ("the US
+/// ambassador to the UN").
+const ENVOY_TITLES: &[&str] = &[
+    "ambassador",
+    "envoy",
+    "representative",
+    "commissioner",
+    "consul",
+    "delegate",
+    "emissary",
+];
+
+/// Descriptions written before an organisation's name that say what kind of body it is
+/// ("the campaign group X", "lobby group X", "the think tank X"), with the role they give.
+const KIND_BEFORE_NAME: &[(&str, &str)] = &[
+    ("campaign group", "NGO"),
+    ("pressure group", "NGO"),
+    ("lobby group", "NGO"),
+    ("rights group", "NGO"),
+    ("action group", "NGO"),
+    ("charity", "NGO"),
+    ("campaigners", "NGO"),
+    ("think tank", "EDU"),
+    ("think-tank", "EDU"),
+    ("union", "LAB"),
+    ("firm", "BUS"),
+    ("company", "BUS"),
+    ("newspaper", "MED"),
+    ("magazine", "MED"),
+    ("website", "MED"),
 ];
 
 /// Titles of officials that, with a country as their owner ("Britain's Europe director"),
@@ -2604,6 +2755,71 @@ mod tests {
             .map(|(n, c)| (*n, (*c).to_string()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_body_known_by_its_own_name_is_not_the_articles_country() {
+        check_codes(
+            "Ministers in London defended the asylum bill. The European Court of Justice \
+             will hear the case, and the European Commission said the Commission would \
+             write to Downing Street. Later the Senate voted against a similar plan. The \
+             University of London said it was neutral.",
+            &[
+                ("The European Court of Justice", "IGOEURJUD"),
+                ("the European Commission", "IGOEUREEC"),
+                ("the Commission", "IGOEUREEC"),
+                ("the Senate", "USALEG"),
+                ("University of London", "GBREDU"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_west_and_the_soviets_are_actors_and_a_surname_west_is_not() {
+        check_codes(
+            "The West must stand firm, the minister told MPs in London. The Soviets once \
+             tried the same. Ministers met Ada West on Monday.",
+            &[
+                ("The West", "WST"),
+                ("The Soviets", "SUN"),
+                ("Ada West", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_persons_own_title_and_country_beat_the_articles_country() {
+        check_codes(
+            "Labour ministers met in London on Monday. Shadow health secretary Ann Ferrow \
+             attacked the plan. Former union leader Joe Bray and Parliamentary watchdog \
+             Sir Ed Marsh agreed. Pat Lowe, the chief executive of the charity, was \
+             cautious. Dan Hale, the US ambassador to the UN, said nothing. US Treasury \
+             Secretary Ron Gale was in Leeds. The Mayor of London Tom Pratt welcomed it.",
+            &[
+                ("Ann Ferrow", "GBROPP"),
+                ("Joe Bray", "GBRLAB"),
+                ("Ed Marsh", "GBRGOV"),
+                ("Pat Lowe", "GBRNGO"),
+                ("Dan Hale", "USAGOV"),
+                ("Ron Gale", "USAGOV"),
+                ("Tom Pratt", "GBRGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_kind_of_body_before_its_name_beats_its_head_word() {
+        check_codes(
+            "Ministers met in London on Monday. The lobby group Fair Courts Commission said \
+             the plan was unjust, and the think tank Civic Studies Council agreed. Ada Moss, \
+             from Leeds, was cautious. Paul Dent, Chief Secretary to the Treasury, defended it.",
+            &[
+                ("Fair Courts Commission", "GBRNGO"),
+                ("Civic Studies Council", "GBREDU"),
+                ("Ada Moss", "GBR"),
+                ("Paul Dent", "GBRGOV"),
+            ],
+        );
     }
 
     #[test]

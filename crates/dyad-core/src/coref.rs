@@ -863,9 +863,14 @@ impl<'d> Linker<'d> {
                 k -= 1;
                 continue;
             }
-            // A region named inside the title ("Britain's Europe director") is a title word.
+            // A region named inside the title ("Britain's Europe director") is a title word;
+            // a division or city of another country names the person's country ("Texas
+            // Governor X", "New York Senator X").
             if self.taken[k] && self.word_region[k] {
                 phrase.insert(0, lower(doc, k));
+                if of_country.is_none() {
+                    of_country = self.foreign_place_country(k);
+                }
                 continue;
             }
             if let Some(country) = &self.word_country[k] {
@@ -899,6 +904,24 @@ impl<'d> Linker<'d> {
             return (Some(format!("{country}OPP")), phrase, None);
         }
         (None, phrase, of_country)
+    }
+
+    /// The country of the place named by the mention around word `w` when the gazetteer
+    /// knows it only outside the article's main country ("Texas" in a British article).
+    fn foreign_place_country(&self, w: usize) -> Option<String> {
+        let start = self.doc.words[w].span.start;
+        let mention = self
+            .doc
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= start && start < m.span.end)?;
+        let gazetteer = crate::places::embedded_gazetteer().ok()?;
+        let home = self.home.as_deref().unwrap_or("");
+        let found = gazetteer.lookup(self.doc.slice(mention.span));
+        if found.is_empty() || found.iter().any(|p| &*p.country == home) {
+            return None;
+        }
+        found.first().map(|p| p.country.to_string())
     }
 
     /// The country of the place word `w` by the dictionary: a country's name or a capital
@@ -1248,6 +1271,13 @@ impl<'d> Linker<'d> {
                     .flatten()
             })
             .or_else(|| {
+                // A secretary of a department ("Welsh Secretary", "culture secretary"); a
+                // general secretary leads an organisation (see `POSTS`).
+                let (last, body) = phrase.split_last()?;
+                (last == "secretary" && body.last().is_some_and(|w| w != "general"))
+                    .then_some("GOV")
+            })
+            .or_else(|| {
                 // An official whose country is named as the title's owner ("Britain's
                 // Europe director").
                 let w = phrase.last()?;
@@ -1386,12 +1416,23 @@ impl<'d> Linker<'d> {
                 "rule title after the name",
             );
         }
+        // A member of an American party named by it alone ("Democrat X", "Republican X")
+        // is American when the article's country is another.
+        let party: Vec<&str> = phrase
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !TITLE_QUALIFIERS.contains(w))
+            .collect();
+        let american = matches!(party.as_slice(), ["democrat" | "republican"])
+            && self.home.as_deref().is_some_and(|h| h != "USA");
         // A foreign country named with the person ("his Spanish counterpart X", "X of
         // Pakistan") is theirs rather than the article's.
-        let named = country.or_else(|| {
-            self.dict
-                .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
-        });
+        let named = country
+            .or_else(|| american.then(|| "USA".to_string()))
+            .or_else(|| {
+                self.dict
+                    .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
+            });
         if let Some(c) = named.filter(|c| Some(c) != self.home.as_ref()) {
             return (Some(c), phrase, COUNTRY_NAMED);
         }
@@ -1571,6 +1612,43 @@ impl<'d> Linker<'d> {
                     last += 2;
                 }
             }
+            // A body named after a place: the tagger's place with the capitalised words after
+            // it that end in a body's head ("West Midlands" + "Police", "Glasgow" + "City
+            // Council"), or with a body's head and "of" before it ("the Archbishop of" +
+            // "Canterbury").
+            if matches!(sort, Sort::Place | Sort::Org) {
+                let words = &self.doc.words;
+                let text = |w: usize| self.doc.slice(words[w].span);
+                let capital = |w: usize| text(w).starts_with(char::is_uppercase);
+                let mut end = last;
+                while end + 1 < words.len()
+                    && words[end + 1].sentence == words[last].sentence
+                    && capital(end + 1)
+                    && !self.taken[end + 1]
+                    && end - last < 3
+                {
+                    end += 1;
+                }
+                // The last capitalised word that is a body's head ends the name.
+                while end > last && organisation_role(&[text(end)]).is_none() {
+                    end -= 1;
+                }
+                if end > last {
+                    last = end;
+                    sort = Sort::Org;
+                }
+                if sort == Sort::Place
+                    && first >= 2
+                    && words[first - 2].sentence == words[first].sentence
+                    && text(first - 1) == "of"
+                    && capital(first - 2)
+                    && !self.taken[first - 2]
+                    && organisation_role(&[text(first - 2)]).is_some()
+                {
+                    first -= 2;
+                    sort = Sort::Org;
+                }
+            }
             // A university, hospital or council the tagger took for a place is an
             // organisation.
             if sort == Sort::Place
@@ -1587,7 +1665,12 @@ impl<'d> Linker<'d> {
             }
             // A name whose start the actor stage took ("Lib Dem" of "Lib Dem MP Lembit
             // Opik"): the words after it; role words before a person's name are not the name.
-            while first < last && self.taken[first] {
+            while first < last
+                && (self.taken[first]
+                    || (first > 0
+                        && self.taken[first - 1]
+                        && matches!(lower(self.doc, first).as_str(), "and" | "of" | "the")))
+            {
                 first += 1;
             }
             if sort == Sort::Person {
@@ -2364,6 +2447,18 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
         ],
     ),
     ("HLH", &["hospital", "clinic", "infirmary"]),
+    ("COP", &["police", "constabulary"]),
+    (
+        "REL",
+        &[
+            "archbishop",
+            "bishop",
+            "diocese",
+            "synod",
+            "church",
+            "cathedral",
+        ],
+    ),
     ("PTY", &["party"]),
     (
         "NGO",
@@ -2434,6 +2529,7 @@ const BODY_HEADS: &[&str] = &[
     "union",
     "unions",
     "association",
+    "trust",
 ];
 
 /// Words of a body's name that say whom it speaks for, and the role they give it over the
@@ -2456,6 +2552,17 @@ const MODIFIER_ROLES: &[(&str, &[&str])] = &[
         ],
     ),
     ("EDU", &["research", "studies"]),
+    (
+        "HLH",
+        &[
+            "hospital",
+            "hospitals",
+            "health",
+            "nhs",
+            "ambulance",
+            "healthcare",
+        ],
+    ),
     (
         "NGO",
         &[
@@ -2818,6 +2925,27 @@ mod tests {
                 ("Civic Studies Council", "GBREDU"),
                 ("Ada Moss", "GBR"),
                 ("Paul Dent", "GBRGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_body_named_after_a_place_covers_the_place() {
+        check_codes(
+            "Ministers in London met council leaders on Monday. A spokesman for Exbury \
+             Council said the plan was fair, but Wessex Valley Police and Exbury Hospital \
+             Trust were worried. Welsh Secretary Peter Hane and Scottish First Minister Jack \
+             McConnel were absent. Archbishop Rowan Williamson said the poor would suffer. \
+             Republican Tom Delray backed it. Texas Governor Rick Parry and New York Senator \
+             Chuck Schumann were critical.",
+            &[
+                ("Exbury Council", "GBRGOV"),
+                ("Wessex Valley Police", "GBRCOP"),
+                ("Exbury Hospital Trust", "GBRHLH"),
+                ("Peter Hane", "GBRGOV"),
+                ("Rowan Williamson", "GBRREL"),
+                ("Tom Delray", "USA"),
+                ("Rick Parry", "USAGOV"),
             ],
         );
     }

@@ -1004,6 +1004,11 @@ impl<'d> Linker<'d> {
                 owner_code = self.organisation_before_word(k);
                 break;
             }
+            // A region inside the title ("Britain's Europe director, X") is a title word.
+            if self.taken[k] && self.word_region[k] {
+                words.insert(0, k);
+                continue;
+            }
             // A name right before the comma is the body of a title before it ("a spokesman
             // for the World Health Organization, X"), read below.
             if self.taken[k]
@@ -1841,8 +1846,13 @@ impl<'d> Linker<'d> {
                 self.learn_name(&mut cl, &words);
                 self.clusters[cluster] = cl;
             }
-            // A place of no country ("Europe") may stand inside a title.
-            if sort == Sort::Place && self.clusters[cluster].country.is_none() {
+            // A place of no country ("Europe", a region `EUR`) may stand inside a title.
+            if sort == Sort::Place
+                && self.clusters[cluster]
+                    .country
+                    .as_deref()
+                    .is_none_or(crate::actors::codes::is_non_state_root)
+            {
                 self.word_region[first..=last]
                     .iter_mut()
                     .for_each(|x| *x = true);
@@ -2882,14 +2892,17 @@ mod tests {
     }
 
     #[test]
-    fn the_west_and_the_soviets_are_actors_and_a_surname_west_is_not() {
+    fn the_west_europe_and_the_soviets_are_actors_and_a_surname_west_is_not() {
         check_codes(
             "The West must stand firm, the minister told MPs in London. The Soviets once \
-             tried the same. Ministers met Ada West on Monday.",
+             tried the same. British ministers met Ada West in London on Monday. Europe must act, said \
+             Spain's Europe director, Ana Ruiz.",
             &[
                 ("The West", "WST"),
                 ("The Soviets", "SUN"),
                 ("Ada West", "GBR"),
+                ("Europe", "EUR"),
+                ("Ana Ruiz", "ESPGOV"),
             ],
         );
     }

@@ -1670,6 +1670,7 @@ impl<'d> Linker<'d> {
             }
             // A name whose start the actor stage took ("Lib Dem" of "Lib Dem MP Lembit
             // Opik"): the words after it; role words before a person's name are not the name.
+            let tagged_first = first;
             while first < last
                 && (self.taken[first]
                     || (first > 0
@@ -1677,6 +1678,28 @@ impl<'d> Linker<'d> {
                         && matches!(lower(self.doc, first).as_str(), "and" | "of" | "the")))
             {
                 first += 1;
+            }
+            // What is left after a name the actor stage took is no name of its own when it
+            // is written in lower case: it belongs to that name ("party" of "the Labour
+            // party").
+            if first > tagged_first
+                && (first..=last).all(|w| {
+                    !self
+                        .doc
+                        .slice(self.doc.words[w].span)
+                        .starts_with(char::is_uppercase)
+                })
+            {
+                let end = self.doc.words[first - 1].span.end;
+                if let Some(c) = self
+                    .occurrences
+                    .iter()
+                    .find(|o| o.end == end)
+                    .map(|o| o.cluster)
+                {
+                    self.add(c, first, last);
+                }
+                continue;
             }
             if sort == Sort::Person {
                 while first < last
@@ -2960,6 +2983,24 @@ mod tests {
                 ("Tom Delray", "USA"),
                 ("Rick Parry", "USAGOV"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_lower_case_word_after_a_known_party_is_no_party_of_its_own() {
+        let doc = coded(
+            "The Labour party said it would cut taxes. The Conservative party disagreed in \
+             London.",
+        );
+        let parties: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| doc.slice(*m) == "party"))
+            .filter_map(|e| e.code.as_deref())
+            .collect();
+        assert!(
+            parties.iter().all(|c| !c.ends_with("PTY")),
+            "a lower-case party became its own party: {parties:?}"
         );
     }
 

@@ -643,6 +643,9 @@ struct Linker<'d> {
     soft: Vec<bool>,
     /// Descriptions linked to an entity: role-phrase mentions inside them are moved there.
     displaced: Vec<Span>,
+    /// The code of the role phrase each word is in ("US ambassador" → `USAGOV`, "the
+    /// charity" → `NGO`), for titles read in an apposition.
+    soft_code: Vec<Option<String>>,
 }
 
 impl<'d> Linker<'d> {
@@ -662,6 +665,7 @@ impl<'d> Linker<'d> {
             shared: Vec::new(),
             soft: vec![false; doc.words.len()],
             displaced: Vec::new(),
+            soft_code: vec![None; doc.words.len()],
         };
         for (index, e) in doc.entities.iter().enumerate() {
             let Some(sort) = sort_of(e.kind) else {
@@ -727,6 +731,7 @@ impl<'d> Linker<'d> {
                 for w in first..=last {
                     if is_agent {
                         linker.soft[w] = true;
+                        linker.soft_code[w] = e.code.clone();
                     } else {
                         linker.taken[w] = true;
                         if e.kind == EntityType::Org && e.code.is_some() {
@@ -834,15 +839,38 @@ impl<'d> Linker<'d> {
     fn organisation_before(&self, first: usize) -> (Option<String>, Vec<String>, Option<String>) {
         let doc = self.doc;
         let mut phrase = Vec::new();
+        let mut of_country = None;
         let mut k = first;
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
             if let Some(code) = &self.word_org[k] {
                 return (Some(code.clone()), phrase, None);
             }
-            // A region named inside the title ("Britain's Europe director") is a title word.
+            // A title "of" a place ("the Mayor of London X", "Prime Minister of Iraq X")
+            // goes on before it, with the place's country.
+            if of_country.is_none()
+                && phrase.is_empty()
+                && k >= 2
+                && (self.word_country[k].is_some() || self.taken[k])
+                && lower(doc, k - 1) == "of"
+                && doc.words[k - 2].sentence == doc.words[first].sentence
+                && self.role_word(k - 2)
+            {
+                of_country = self.word_country[k]
+                    .clone()
+                    .or_else(|| self.place_country(k))
+                    .or_else(|| self.home.clone());
+                k -= 1;
+                continue;
+            }
+            // A region named inside the title ("Britain's Europe director") is a title word;
+            // a division or city of another country names the person's country ("Texas
+            // Governor X", "New York Senator X").
             if self.taken[k] && self.word_region[k] {
                 phrase.insert(0, lower(doc, k));
+                if of_country.is_none() {
+                    of_country = self.foreign_place_country(k);
+                }
                 continue;
             }
             if let Some(country) = &self.word_country[k] {
@@ -862,7 +890,10 @@ impl<'d> Linker<'d> {
             {
                 break;
             }
-            if !possessive && upos(doc, k) != "ADP" && word != "-" {
+            // An honorific right before the name ("Parliamentary watchdog Sir X") is no
+            // title word.
+            let honorific = phrase.is_empty() && HONORIFICS.contains(&word.trim_end_matches('.'));
+            if !possessive && upos(doc, k) != "ADP" && word != "-" && !honorific {
                 phrase.insert(0, word);
             }
         }
@@ -872,7 +903,42 @@ impl<'d> Linker<'d> {
         {
             return (Some(format!("{country}OPP")), phrase, None);
         }
-        (None, phrase, None)
+        (None, phrase, of_country)
+    }
+
+    /// The country of the place named by the mention around word `w` when the gazetteer
+    /// knows it only outside the article's main country ("Texas" in a British article).
+    fn foreign_place_country(&self, w: usize) -> Option<String> {
+        let start = self.doc.words[w].span.start;
+        let mention = self
+            .doc
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= start && start < m.span.end)?;
+        let gazetteer = crate::places::embedded_gazetteer().ok()?;
+        let home = self.home.as_deref().unwrap_or("");
+        let found = gazetteer.lookup(self.doc.slice(mention.span));
+        if found.is_empty() || found.iter().any(|p| &*p.country == home) {
+            return None;
+        }
+        found.first().map(|p| p.country.to_string())
+    }
+
+    /// The country of the place word `w` by the dictionary: a country's name or a capital
+    /// ("Baghdad" → `IRQ`).
+    fn place_country(&self, w: usize) -> Option<String> {
+        let dict = self.dict?;
+        dict.lookup_any(self.doc.slice(self.doc.words[w].span))
+            .into_iter()
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    crate::actors::ActorKind::Country | crate::actors::ActorKind::Metonym
+                )
+            })
+            .map(|m| crate::actors::codes::root(m.code))
+            .find(|root| dict.is_country(root))
+            .map(str::to_string)
     }
 
     /// The code or country named right after a person's name by "of" or "from" ("President
@@ -937,6 +1003,11 @@ impl<'d> Linker<'d> {
             if matches!(word.as_str(), "its" | "their") {
                 owner_code = self.organisation_before_word(k);
                 break;
+            }
+            // A region inside the title ("Britain's Europe director, X") is a title word.
+            if self.taken[k] && self.word_region[k] {
+                words.insert(0, k);
+                continue;
             }
             // A name right before the comma is the body of a title before it ("a spokesman
             // for the World Health Organization, X"), read below.
@@ -1037,6 +1108,44 @@ impl<'d> Linker<'d> {
             k += 1;
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
+            }
+            // An ambassador or envoy "to" a body is not its member ("X, the US ambassador
+            // to the UN"); a secretary "to the Treasury" is.
+            if lower(doc, k) == "to"
+                && (last + 1..k).any(|b| ENVOY_TITLES.contains(&lower(doc, b).as_str()))
+            {
+                return None;
+            }
+            // "X, from Leeds" says where the person comes from, not whom they work for;
+            // "X, from the Refugee Council" does.
+            if lower(doc, k) == "from" && k + 1 < doc.words.len() && lower(doc, k + 1) != "the" {
+                return None;
+            }
+            // A role phrase with its country ("X, the US ambassador"), or a body's role
+            // word after "of", "for" or "at" ("X, the chief executive of the charity"),
+            // which works in the article's country.
+            if let Some(code) = &self.soft_code[k] {
+                if let Some(role) = code.strip_prefix("---").or_else(|| {
+                    crate::actors::codes::is_non_state_root(code)
+                        .then_some(code.as_str())
+                        .filter(|c| c.len() == 3)
+                }) {
+                    let body_of = (last + 1..k)
+                        .rev()
+                        .take(2)
+                        .any(|b| matches!(lower(doc, b).as_str(), "of" | "for" | "at"));
+                    if body_of
+                        && role != "GOV"
+                        && let Some(home) = &self.home
+                    {
+                        return Some(crate::actors::codes::combine(home, role));
+                    }
+                } else if code
+                    .get(..3)
+                    .is_some_and(|root| self.dict.is_some_and(|d| d.is_country(root)))
+                {
+                    return Some(code.clone());
+                }
             }
             // "X, a barrister and chairman of ...", "X, who chairs the ...".
             let linking = matches!(
@@ -1165,6 +1274,13 @@ impl<'d> Linker<'d> {
                 (w.chars().count() <= 3)
                     .then(|| dict.agent_role(&w.to_uppercase()))
                     .flatten()
+            })
+            .or_else(|| {
+                // A secretary of a department ("Welsh Secretary", "culture secretary"); a
+                // general secretary leads an organisation (see `POSTS`).
+                let (last, body) = phrase.split_last()?;
+                (last == "secretary" && body.last().is_some_and(|w| w != "general"))
+                    .then_some("GOV")
             })
             .or_else(|| {
                 // An official whose country is named as the title's owner ("Britain's
@@ -1305,12 +1421,23 @@ impl<'d> Linker<'d> {
                 "rule title after the name",
             );
         }
+        // A member of an American party named by it alone ("Democrat X", "Republican X")
+        // is American when the article's country is another.
+        let party: Vec<&str> = phrase
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !TITLE_QUALIFIERS.contains(w))
+            .collect();
+        let american = matches!(party.as_slice(), ["democrat" | "republican"])
+            && self.home.as_deref().is_some_and(|h| h != "USA");
         // A foreign country named with the person ("his Spanish counterpart X", "X of
         // Pakistan") is theirs rather than the article's.
-        let named = country.or_else(|| {
-            self.dict
-                .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
-        });
+        let named = country
+            .or_else(|| american.then(|| "USA".to_string()))
+            .or_else(|| {
+                self.dict
+                    .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
+            });
         if let Some(c) = named.filter(|c| Some(c) != self.home.as_ref()) {
             return (Some(c), phrase, COUNTRY_NAMED);
         }
@@ -1349,7 +1476,21 @@ impl<'d> Linker<'d> {
     /// country is that of an adjective in the name ("British Potato Council"), or else
     /// the article's main country.
     fn organisation_code(&self, words: &[&str], first: usize) -> Option<String> {
-        let role = organisation_role(words)?;
+        // The kind of body written before the name ("the campaign group X") beats its head
+        // word.
+        let kind = (1..=2).rev().find_map(|n| {
+            let start = first.checked_sub(n)?;
+            if self.doc.words[start].sentence != self.doc.words[first].sentence {
+                return None;
+            }
+            let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
+            let phrase = phrase.join(" ").replace(" - ", "-");
+            KIND_BEFORE_NAME
+                .iter()
+                .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
+                .map(|(_, role)| *role)
+        });
+        let role = kind.or_else(|| organisation_role(words))?;
         let dict = self.dict;
         // A country named right before the name is its country ("U.S. Naval Forces ...").
         let before = first
@@ -1476,6 +1617,43 @@ impl<'d> Linker<'d> {
                     last += 2;
                 }
             }
+            // A body named after a place: the tagger's place with the capitalised words after
+            // it that end in a body's head ("West Midlands" + "Police", "Glasgow" + "City
+            // Council"), or with a body's head and "of" before it ("the Archbishop of" +
+            // "Canterbury").
+            if matches!(sort, Sort::Place | Sort::Org) {
+                let words = &self.doc.words;
+                let text = |w: usize| self.doc.slice(words[w].span);
+                let capital = |w: usize| text(w).starts_with(char::is_uppercase);
+                let mut end = last;
+                while end + 1 < words.len()
+                    && words[end + 1].sentence == words[last].sentence
+                    && capital(end + 1)
+                    && !self.taken[end + 1]
+                    && end - last < 3
+                {
+                    end += 1;
+                }
+                // The last capitalised word that is a body's head ends the name.
+                while end > last && organisation_role(&[text(end)]).is_none() {
+                    end -= 1;
+                }
+                if end > last {
+                    last = end;
+                    sort = Sort::Org;
+                }
+                if sort == Sort::Place
+                    && first >= 2
+                    && words[first - 2].sentence == words[first].sentence
+                    && text(first - 1) == "of"
+                    && capital(first - 2)
+                    && !self.taken[first - 2]
+                    && organisation_role(&[text(first - 2)]).is_some()
+                {
+                    first -= 2;
+                    sort = Sort::Org;
+                }
+            }
             // A university, hospital or council the tagger took for a place is an
             // organisation.
             if sort == Sort::Place
@@ -1492,8 +1670,36 @@ impl<'d> Linker<'d> {
             }
             // A name whose start the actor stage took ("Lib Dem" of "Lib Dem MP Lembit
             // Opik"): the words after it; role words before a person's name are not the name.
-            while first < last && self.taken[first] {
+            let tagged_first = first;
+            while first < last
+                && (self.taken[first]
+                    || (first > 0
+                        && self.taken[first - 1]
+                        && matches!(lower(self.doc, first).as_str(), "and" | "of" | "the")))
+            {
                 first += 1;
+            }
+            // What is left after a name the actor stage took is no name of its own when it
+            // is written in lower case: it belongs to that name ("party" of "the Labour
+            // party").
+            if first > tagged_first
+                && (first..=last).all(|w| {
+                    !self
+                        .doc
+                        .slice(self.doc.words[w].span)
+                        .starts_with(char::is_uppercase)
+                })
+            {
+                let end = self.doc.words[first - 1].span.end;
+                if let Some(c) = self
+                    .occurrences
+                    .iter()
+                    .find(|o| o.end == end)
+                    .map(|o| o.cluster)
+                {
+                    self.add(c, first, last);
+                }
+                continue;
             }
             if sort == Sort::Person {
                 while first < last
@@ -1505,6 +1711,14 @@ impl<'d> Linker<'d> {
                 }
             }
             if (first..=last).any(|w| self.taken[w]) {
+                continue;
+            }
+            // A title's qualifier the tagger took for a name ("Shadow" of "Shadow home
+            // secretary X") is part of the title read with the name.
+            if sort == Sort::Person
+                && first == last
+                && TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str())
+            {
                 continue;
             }
             // A place inside a role phrase ("the Dublin government") is part of that actor.
@@ -1558,6 +1772,21 @@ impl<'d> Linker<'d> {
                         .iter()
                         .position(|cl| !cl.latent && cl.sort == sort && cl.names.contains(&full))
                 });
+            // A body's head word alone after "the" ("the Commission") is the body named
+            // before with that word in its name ("the European Commission").
+            let found = found.or_else(|| {
+                let head = stripped.first().filter(|_| stripped.len() == 1)?;
+                if sort != Sort::Org || !crate::actors::resolve::after_the(self.doc, span) {
+                    return None;
+                }
+                let body = crate::actors::resolve::body_named_before(
+                    self.doc,
+                    &self.doc.entities,
+                    head,
+                    span.start,
+                )?;
+                self.clusters.iter().position(|cl| cl.entity == Some(body))
+            });
             let cluster = match found {
                 // A person known only by the article's country gets the code of a title
                 // written with a later mention ("Galloway ..." then "Ex-Labour MP George
@@ -1640,8 +1869,13 @@ impl<'d> Linker<'d> {
                 self.learn_name(&mut cl, &words);
                 self.clusters[cluster] = cl;
             }
-            // A place of no country ("Europe") may stand inside a title.
-            if sort == Sort::Place && self.clusters[cluster].country.is_none() {
+            // A place of no country ("Europe", a region `EUR`) may stand inside a title.
+            if sort == Sort::Place
+                && self.clusters[cluster]
+                    .country
+                    .as_deref()
+                    .is_none_or(crate::actors::codes::is_non_state_root)
+            {
                 self.word_region[first..=last]
                     .iter_mut()
                     .for_each(|x| *x = true);
@@ -2103,7 +2337,7 @@ const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congres
 
 /// Countries whose legislators are also called senators or congressmen, where such a title
 /// keeps the article's country.
-const COUNTRIES_WITH_SENATORS: &[&str] = &[
+pub(crate) const COUNTRIES_WITH_SENATORS: &[&str] = &[
     "USA", "CAN", "AUS", "FRA", "ITA", "ESP", "BEL", "NLD", "POL", "CZE", "ROU", "IRL", "BRA",
     "MEX", "ARG", "CHL", "COL", "PER", "PHL", "PAK", "NGA", "KEN", "RUS", "JPN", "THA",
 ];
@@ -2120,6 +2354,39 @@ const BODY_TITLES: &[&str] = &[
     "director",
     "chairman",
     "chairwoman",
+    "leader",
+];
+
+/// Titles of people sent "to" a country or body that they do not belong to ("the US
+/// ambassador to the UN").
+const ENVOY_TITLES: &[&str] = &[
+    "ambassador",
+    "envoy",
+    "representative",
+    "commissioner",
+    "consul",
+    "delegate",
+    "emissary",
+];
+
+/// Descriptions written before an organisation's name that say what kind of body it is
+/// ("the campaign group X", "lobby group X", "the think tank X"), with the role they give.
+const KIND_BEFORE_NAME: &[(&str, &str)] = &[
+    ("campaign group", "NGO"),
+    ("pressure group", "NGO"),
+    ("lobby group", "NGO"),
+    ("rights group", "NGO"),
+    ("action group", "NGO"),
+    ("charity", "NGO"),
+    ("campaigners", "NGO"),
+    ("think tank", "EDU"),
+    ("think-tank", "EDU"),
+    ("union", "LAB"),
+    ("firm", "BUS"),
+    ("company", "BUS"),
+    ("newspaper", "MED"),
+    ("magazine", "MED"),
+    ("website", "MED"),
 ];
 
 /// Titles of officials that, with a country as their owner ("Britain's Europe director"),
@@ -2213,6 +2480,18 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
         ],
     ),
     ("HLH", &["hospital", "clinic", "infirmary"]),
+    ("COP", &["police", "constabulary"]),
+    (
+        "REL",
+        &[
+            "archbishop",
+            "bishop",
+            "diocese",
+            "synod",
+            "church",
+            "cathedral",
+        ],
+    ),
     ("PTY", &["party"]),
     (
         "NGO",
@@ -2283,6 +2562,7 @@ const BODY_HEADS: &[&str] = &[
     "union",
     "unions",
     "association",
+    "trust",
 ];
 
 /// Words of a body's name that say whom it speaks for, and the role they give it over the
@@ -2305,6 +2585,17 @@ const MODIFIER_ROLES: &[(&str, &[&str])] = &[
         ],
     ),
     ("EDU", &["research", "studies"]),
+    (
+        "HLH",
+        &[
+            "hospital",
+            "hospitals",
+            "health",
+            "nhs",
+            "ambulance",
+            "healthcare",
+        ],
+    ),
     (
         "NGO",
         &[
@@ -2604,6 +2895,113 @@ mod tests {
             .map(|(n, c)| (*n, (*c).to_string()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_body_known_by_its_own_name_is_not_the_articles_country() {
+        check_codes(
+            "Ministers in London defended the asylum bill. The European Court of Justice \
+             will hear the case, and the European Commission said the Commission would \
+             write to Downing Street. Later the Senate voted against a similar plan. The \
+             University of London said it was neutral.",
+            &[
+                ("The European Court of Justice", "IGOEURJUD"),
+                ("the European Commission", "IGOEUREEC"),
+                ("the Commission", "IGOEUREEC"),
+                ("the Senate", "USALEG"),
+                ("University of London", "GBREDU"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_west_europe_and_the_soviets_are_actors_and_a_surname_west_is_not() {
+        check_codes(
+            "The West must stand firm, the minister told MPs in London. The Soviets once \
+             tried the same. British ministers met Ada West in London on Monday. Europe must act, said \
+             Spain's Europe director, Ana Ruiz.",
+            &[
+                ("The West", "WST"),
+                ("The Soviets", "SUN"),
+                ("Ada West", "GBR"),
+                ("Europe", "EUR"),
+                ("Ana Ruiz", "ESPGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_persons_own_title_and_country_beat_the_articles_country() {
+        check_codes(
+            "Labour ministers met in London on Monday. Shadow health secretary Ann Ferrow \
+             attacked the plan. Former union leader Joe Bray and Parliamentary watchdog \
+             Sir Ed Marsh agreed. Pat Lowe, the chief executive of the charity, was \
+             cautious. Dan Hale, the US ambassador to the UN, said nothing. US Treasury \
+             Secretary Ron Gale was in Leeds. The Mayor of London Tom Pratt welcomed it.",
+            &[
+                ("Ann Ferrow", "GBROPP"),
+                ("Joe Bray", "GBRLAB"),
+                ("Ed Marsh", "GBRGOV"),
+                ("Pat Lowe", "GBRNGO"),
+                ("Dan Hale", "USAGOV"),
+                ("Ron Gale", "USAGOV"),
+                ("Tom Pratt", "GBRGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_kind_of_body_before_its_name_beats_its_head_word() {
+        check_codes(
+            "Ministers met in London on Monday. The lobby group Fair Courts Commission said \
+             the plan was unjust, and the think tank Civic Studies Council agreed. Ada Moss, \
+             from Leeds, was cautious. Paul Dent, Chief Secretary to the Treasury, defended it.",
+            &[
+                ("Fair Courts Commission", "GBRNGO"),
+                ("Civic Studies Council", "GBREDU"),
+                ("Ada Moss", "GBR"),
+                ("Paul Dent", "GBRGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_body_named_after_a_place_covers_the_place() {
+        check_codes(
+            "Ministers in London met council leaders on Monday. A spokesman for Exbury \
+             Council said the plan was fair, but Wessex Valley Police and Exbury Hospital \
+             Trust were worried. Welsh Secretary Peter Hane and Scottish First Minister Jack \
+             McConnel were absent. Archbishop Rowan Williamson said the poor would suffer. \
+             Republican Tom Delray backed it. Texas Governor Rick Parry and New York Senator \
+             Chuck Schumann were critical.",
+            &[
+                ("Exbury Council", "GBRGOV"),
+                ("Wessex Valley Police", "GBRCOP"),
+                ("Exbury Hospital Trust", "GBRHLH"),
+                ("Peter Hane", "GBRGOV"),
+                ("Rowan Williamson", "GBRREL"),
+                ("Tom Delray", "USA"),
+                ("Rick Parry", "USAGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_lower_case_word_after_a_known_party_is_no_party_of_its_own() {
+        let doc = coded(
+            "The Labour party said it would cut taxes. The Conservative party disagreed in \
+             London.",
+        );
+        let parties: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| doc.slice(*m) == "party"))
+            .filter_map(|e| e.code.as_deref())
+            .collect();
+        assert!(
+            parties.iter().all(|c| !c.ends_with("PTY")),
+            "a lower-case party became its own party: {parties:?}"
+        );
     }
 
     #[test]

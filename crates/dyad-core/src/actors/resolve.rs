@@ -205,6 +205,18 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     if m.kind == ActorKind::Agent {
                         continue;
                     }
+                    // "West" without its article is a surname or part of a place's name
+                    // ("Fred West", "West Yorkshire"), and so is "the West" before another
+                    // capitalised word ("the West Coast Main Line"); "the West" alone is the
+                    // region.
+                    if name::normalize(text) == "west"
+                        && (!text.to_lowercase().starts_with("the ")
+                            || words
+                                .get(i + n)
+                                .is_some_and(|&w| starts_upper(doc.slice(doc.words[w].span))))
+                    {
+                        continue;
+                    }
                     // A name followed by another proper noun is part of a longer name ("the
                     // Moscow Center for Strategic Studies" is not Moscow).
                     // Only places and seats of power are cut this way; a person's name may be
@@ -215,6 +227,9 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         starts_upper(next_text)
                             && next.upos.as_deref() == Some("PROPN")
                             && !crate::timex::is_calendar_word(&next_text.to_lowercase())
+                            // A body of several words before a title is the title's owner
+                            // ("US Treasury Secretary X").
+                            && !(n > 1 && TITLE_HEADS.contains(&next_text.to_lowercase().as_str()))
                     });
                     if longer && matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
                         continue;
@@ -274,6 +289,22 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     );
                     matched = n;
                     break;
+                }
+            }
+            // "the Commission" after "the European Commission": a body's own word alone
+            // after "the" is that body.
+            if matched == 0
+                && lower_first == "the"
+                && let Some(&next) = words.get(i + 1)
+                && words
+                    .get(i + 2)
+                    .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
+            {
+                let span = Span::new(doc.words[words[i]].span.start, doc.words[next].span.end);
+                let head = doc.slice(doc.words[next].span);
+                if let Some(body) = body_named_before(doc, &entities.list, head, span.start) {
+                    entities.list[body].mentions.push(span);
+                    matched = 2;
                 }
             }
             if matched == 0 {
@@ -349,8 +380,40 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
         e.mentions.dedup();
     }
     // Pass 4: a role word written as a name in mid-sentence ("Parliament", "the Cabinet",
-    // "Great Ormond Street Hospital") is an institution of the article's main country.
-    if let Some(home) = home_country(&entities.list) {
+    // "Great Ormond Street Hospital") is an institution of the article's main country,
+    // unless a body named before has that word in its name ("the European Court of
+    // Justice ... the Court") or the office is one the article's country lacks ("the
+    // Senate" in a British article is American).
+    let home = home_country(&entities.list);
+    for index in 0..entities.list.len() {
+        let e = &entities.list[index];
+        if e.code.as_deref().is_none_or(|c| !c.starts_with("---"))
+            || e.basis.as_deref() != Some("rule role word")
+        {
+            continue;
+        }
+        let Some(&m) = e.mentions.iter().find(|&&m| capitalised_role(doc, m)) else {
+            continue;
+        };
+        let head = doc.slice(m).split_whitespace().last().unwrap_or("");
+        let found = after_the(doc, m)
+            .then(|| body_named_before(doc, &entities.list, head, m.start))
+            .flatten();
+        if let Some(code) = found.and_then(|b| entities.list[b].code.clone()) {
+            let e = &mut entities.list[index];
+            e.code = Some(code);
+            e.basis = Some("rule head word of a body named before".to_string());
+        } else if head.eq_ignore_ascii_case("senate")
+            && home
+                .as_deref()
+                .is_some_and(|h| !crate::coref::COUNTRIES_WITH_SENATORS.contains(&h))
+        {
+            let e = &mut entities.list[index];
+            e.code = Some("USALEG".to_string());
+            e.basis = Some("rule an office the article's country lacks".to_string());
+        }
+    }
+    if let Some(home) = home {
         for e in &mut entities.list {
             let Some(role) = e.code.as_deref().and_then(|c| c.strip_prefix("---")) else {
                 continue;
@@ -384,12 +447,58 @@ fn inside_a_title(doc: &Document, before: &[usize], name: &str) -> bool {
     if word(1).is_some_and(|w| matches!(w, "Lord" | "Baroness" | "Lady")) {
         return true;
     }
+    // A body named after its place ("the University of London", "the Museum of Scotland",
+    // "the Bishop of Durham"): the place is part of the body's name.
+    if word(1) == Some("of")
+        && word(2).is_some_and(|w| BODIES_OF_PLACES.contains(&w.to_lowercase().as_str()))
+        && word(2).is_some_and(starts_upper)
+    {
+        return true;
+    }
     UK_NATIONS.contains(&name)
         && word(1).is_some_and(|w| matches!(w, "of" | "for"))
         && word(2).is_some_and(|w| {
             starts_upper(w) || matches!(w, "prince" | "princess" | "church" | "bank")
         })
 }
+
+/// Titles that may follow the name of the body they belong to ("US Treasury Secretary",
+/// "State Department spokesman").
+const TITLE_HEADS: &[&str] = &[
+    "secretary",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "director",
+    "chief",
+    "official",
+    "officials",
+];
+
+/// Capitalised head words of bodies and offices named after a place with "of" ("the
+/// University of London", "the Bishop of Durham"), whose place is no actor of its own.
+const BODIES_OF_PLACES: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "institute",
+    "museum",
+    "gallery",
+    "library",
+    "church",
+    "cathedral",
+    "diocese",
+    "bishop",
+    "archbishop",
+    "hospital",
+    "infirmary",
+    "council",
+    "chamber",
+    "port",
+];
 
 /// Ship prefixes and the country whose navy uses them.
 const SHIP_PREFIXES: &[(&str, &str)] = &[
@@ -496,6 +605,58 @@ fn coalition(
     Some((end, "IGO".to_string()))
 }
 
+/// True when the mention `span` is, or follows, the article "the" ("the Commission").
+pub(crate) fn after_the(doc: &Document, span: Span) -> bool {
+    let text = doc.slice(span);
+    if text.to_lowercase().starts_with("the ") {
+        return true;
+    }
+    let Some(first) = doc.words.iter().position(|w| w.span.start >= span.start) else {
+        return false;
+    };
+    first > 0
+        && doc.words[first - 1].sentence == doc.words[first].sentence
+        && doc
+            .slice(doc.words[first - 1].span)
+            .eq_ignore_ascii_case("the")
+}
+
+/// The dictionary body named before byte `before` whose name, written in two or more words,
+/// has `head` as its head word ("the European Commission" and "the European Court of
+/// Justice" for "Commission" and "Court"): the most recent one. Bodies made by rules are
+/// not used.
+pub(crate) fn body_named_before(
+    doc: &Document,
+    entities: &[Entity],
+    head: &str,
+    before: usize,
+) -> Option<usize> {
+    if head.chars().count() < 4 || !starts_upper(head) {
+        return None;
+    }
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == EntityType::Org
+                && e.code.is_some()
+                && e.basis.as_deref().is_some_and(|b| !b.starts_with("rule"))
+        })
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, *m)))
+        .filter(|(_, m)| m.end <= before)
+        .filter(|(_, m)| {
+            // The head of the name: the word before "of" or "for", else the last word.
+            let words: Vec<&str> = doc.slice(*m).split_whitespace().collect();
+            let cut = words
+                .iter()
+                .position(|w| matches!(*w, "of" | "for" | "on"))
+                .unwrap_or(words.len());
+            words.len() >= 2 && cut >= 2 && words[cut - 1] == head
+        })
+        .max_by_key(|(_, m)| m.start)
+        .map(|(i, _)| i)
+}
+
 /// True when the last word of a role phrase is capitalised and does not start its sentence.
 fn capitalised_role(doc: &Document, span: Span) -> bool {
     let Some(last) = doc
@@ -519,7 +680,7 @@ pub(crate) fn home_country(entities: &[Entity]) -> Option<String> {
             .country()
             .filter(|c| c.chars().all(|x| x.is_ascii_uppercase()))
         {
-            if matches!(c, "IGO" | "NGO" | "IMG" | "MNC" | "UIS") {
+            if codes::is_non_state_root(c) {
                 continue;
             }
             *counts.entry(c).or_default() += e.mentions.len();
@@ -818,7 +979,7 @@ mod tests {
             "Baroness Scotland spoke as the Church of England and the princess of Wales \
              visited Wales.",
             "2005-01-01",
-            &["GBR Gpe [Wales]"],
+            &["GBRREL Org [the Church of England]", "GBR Gpe [Wales]"],
         );
     }
 

@@ -336,3 +336,27 @@ fn officials_become_elites_after_their_last_term() {
     assert_eq!(codes_on("Bashar al-Assad", "2025-10-15"), ["SYRELI"]);
     assert_eq!(codes_on("George W. Bush", "2015-01-01"), ["USAELI"]);
 }
+
+#[test]
+fn european_bodies_american_bodies_the_west_and_the_soviets() {
+    assert_eq!(
+        codes_on("the European Court of Justice", "2005-03-16"),
+        ["IGOEURJUD"]
+    );
+    assert_eq!(codes_on("EU Commission", "2005-03-16"), ["IGOEUREEC"]);
+    assert_eq!(codes_on("Europol", "2005-03-16"), ["IGOEURCOP"]);
+    assert_eq!(codes_on("Liberty", "2005-03-16"), ["GBRNGO"]);
+    assert_eq!(
+        codes_on("Institute for Fiscal Studies", "2005-03-16"),
+        ["GBREDU"]
+    );
+    assert_eq!(codes_on("ODIHR", "2005-03-16"), ["IGOEUROSC"]);
+    assert_eq!(codes_on("Federal Reserve", "2005-03-16"), ["USAGOV"]);
+    assert_eq!(codes_on("FBI", "2005-03-16"), ["USACOP"]);
+    assert_eq!(codes_on("the Soviets", "1985-01-01"), ["SUN"]);
+    assert_eq!(dict().adjective_country("Soviet"), Some("SUN"));
+    assert_eq!(codes_on("the West", "2005-03-16"), ["WST"]);
+    assert_eq!(codes_on("Europe", "2005-03-16"), ["EUR"]);
+    assert_eq!(dict().agent_role("watchdog"), Some("GOV"));
+    assert_eq!(dict().agent_role("human rights watchdog"), Some("HRI"));
+}

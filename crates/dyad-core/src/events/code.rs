@@ -836,6 +836,54 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
     }
 }
 
+/// Verbs whose subject judges, reports, discusses or undergoes the event named by their
+/// object rather than performing it, so a nominal event below them does not take their
+/// subject as its source (the `gov.nsubj` source slot).
+const COMMENTING: [&str; 42] = [
+    "condemn",
+    "denounce",
+    "criticize",
+    "criticise",
+    "deplore",
+    "decry",
+    "slam",
+    "blast",
+    "welcome",
+    "praise",
+    "hail",
+    "applaud",
+    "salute",
+    "blame",
+    "deny",
+    "report",
+    "discuss",
+    "debate",
+    "investigate",
+    "probe",
+    "protest",
+    "reject",
+    "oppose",
+    "support",
+    "back",
+    "endorse",
+    "fear",
+    "expect",
+    "predict",
+    "witness",
+    "survive",
+    "suffer",
+    "face",
+    "endure",
+    "escape",
+    "repel",
+    "resist",
+    "mourn",
+    "describe",
+    "dismiss",
+    "regret",
+    "question",
+];
+
 /// The words that may fill a slot of `w`, best first: every actor acted on inside the
 /// trigger's complement clauses for `comp.obj`, the one word of [`slot_word`] otherwise.
 fn slot_words(tree: &Tree, w: usize, slot: &Slot) -> Vec<(usize, String)> {
@@ -1658,6 +1706,15 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     let mut source_path = None;
     let mut sources = Vec::new();
     for slot in &p.source {
+        // "Kenya condemned the attack on Uganda": who judges, reports or undergoes an event
+        // did not carry it out (though "Japan faced criticism" may make Japan the target).
+        if matches!(slot, Slot::GovernorSubject)
+            && tree
+                .head(w)
+                .is_some_and(|h| COMMENTING.contains(&tree.lemma(h).as_str()))
+        {
+            continue;
+        }
         if let Some((sw, path)) = slot_word(tree, w, slot, 0) {
             let mut found = actors_of(tree, w, sw, None);
             if found.is_empty() {
@@ -2416,6 +2473,31 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn who_condemns_an_attack_did_not_carry_it_out() {
+        let condemned = "# text = Chile condemned the attack on Peru.
+1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
+6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        let events = coded(condemned);
+        assert!(events.iter().all(|e| !e.contains(" 190 ")), "{events:?}");
+        let launched = "# text = Chile launched the attack on Peru.
+1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tlaunched\tlaunch\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
+6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(launched).contains(&"CHL 190 PER asserted".to_string()));
     }
 
     #[test]

@@ -176,25 +176,46 @@ pub fn untime_subject(
 mod tests {
     use super::*;
 
-    /// Applies `reroot` to a sentence written as "word/UPOS/XPOS/head/label" items and
-    /// renders the result as "word/head/label".
+    /// A sentence written as "word/UPOS/XPOS/head/label" items.
+    struct Sentence<'a> {
+        forms: Vec<&'a str>,
+        upos: Vec<&'a str>,
+        xpos: Vec<&'a str>,
+        heads: Vec<usize>,
+        labels: Vec<String>,
+    }
+
+    impl<'a> Sentence<'a> {
+        fn read(sentence: &'a str) -> Sentence<'a> {
+            let items: Vec<Vec<&str>> = sentence
+                .split(' ')
+                .map(|w| w.split('/').collect())
+                .collect();
+            Sentence {
+                forms: items.iter().map(|i| i[0]).collect(),
+                upos: items.iter().map(|i| i[1]).collect(),
+                xpos: items.iter().map(|i| i[2]).collect(),
+                heads: items.iter().map(|i| i[3].parse().unwrap()).collect(),
+                labels: items.iter().map(|i| i[4].to_string()).collect(),
+            }
+        }
+
+        /// The tree as "word/head/label" items.
+        fn render(&self) -> String {
+            self.forms
+                .iter()
+                .zip(self.heads.iter().zip(&self.labels))
+                .map(|(w, (h, l))| format!("{w}/{h}/{l}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    }
+
+    /// Applies `reroot` to a sentence; returns whether it changed and the new tree.
     fn check(sentence: &str) -> (bool, String) {
-        let items: Vec<Vec<&str>> = sentence
-            .split(' ')
-            .map(|w| w.split('/').collect())
-            .collect();
-        let upos: Vec<&str> = items.iter().map(|i| i[1]).collect();
-        let xpos: Vec<&str> = items.iter().map(|i| i[2]).collect();
-        let mut heads: Vec<usize> = items.iter().map(|i| i[3].parse().unwrap()).collect();
-        let mut labels: Vec<String> = items.iter().map(|i| i[4].to_string()).collect();
-        let changed = reroot(&upos, &xpos, &mut heads, &mut labels);
-        let out = items
-            .iter()
-            .zip(heads.iter().zip(&labels))
-            .map(|(i, (h, l))| format!("{}/{h}/{l}", i[0]))
-            .collect::<Vec<_>>()
-            .join(" ");
-        (changed, out)
+        let mut s = Sentence::read(sentence);
+        let changed = reroot(&s.upos, &s.xpos, &mut s.heads, &mut s.labels);
+        (changed, s.render())
     }
 
     #[test]
@@ -225,32 +246,19 @@ mod tests {
         );
     }
 
-    /// Applies `untime_subject` to a sentence written as "word/UPOS/head/label" items and
-    /// renders the result as "word/head/label".
+    /// Applies `untime_subject` to a sentence; returns whether it changed and the new tree.
     fn untime(sentence: &str) -> (bool, String) {
-        let items: Vec<Vec<&str>> = sentence
-            .split(' ')
-            .map(|w| w.split('/').collect())
-            .collect();
-        let forms: Vec<&str> = items.iter().map(|i| i[0]).collect();
-        let upos: Vec<&str> = items.iter().map(|i| i[1]).collect();
-        let mut heads: Vec<usize> = items.iter().map(|i| i[2].parse().unwrap()).collect();
-        let mut labels: Vec<String> = items.iter().map(|i| i[3].to_string()).collect();
-        let changed = untime_subject(&forms, &upos, &mut heads, &mut labels);
-        let out = items
-            .iter()
-            .zip(heads.iter().zip(&labels))
-            .map(|(i, (h, l))| format!("{}/{h}/{l}", i[0]))
-            .collect::<Vec<_>>()
-            .join(" ");
-        (changed, out)
+        let mut s = Sentence::read(sentence);
+        let changed = untime_subject(&s.forms, &s.upos, &mut s.heads, &mut s.labels);
+        (changed, s.render())
     }
 
     #[test]
     fn a_time_word_gives_the_subject_back() {
         let (changed, out) = untime(
-            "The/DET/4/det Danish/ADJ/4/amod government/NOUN/4/compound today/NOUN/5/nsubj \
-             approved/VERB/0/root the/DET/7/det treaty/NOUN/5/obj ./PUNCT/5/punct",
+            "The/DET/DT/4/det Danish/ADJ/JJ/4/amod government/NOUN/NN/4/compound \
+             today/NOUN/NN/5/nsubj approved/VERB/VBD/0/root the/DET/DT/7/det \
+             treaty/NOUN/NN/5/obj ./PUNCT/./5/punct",
         );
         assert!(changed);
         assert_eq!(
@@ -263,13 +271,13 @@ mod tests {
     #[test]
     fn a_time_word_that_is_the_subject_stays() {
         // "Today is a holiday": nothing stands before the time word.
-        let s = "Today/NOUN/3/nsubj is/AUX/3/cop holiday/NOUN/0/root";
+        let s = "Today/NOUN/NN/3/nsubj is/AUX/VBZ/3/cop holiday/NOUN/NN/0/root";
         assert!(!untime(s).0);
         // A noun before the time word that does not hang under it.
-        let s = "Ministers/NOUN/3/obl:unmarked yesterday/NOUN/3/nsubj met/VERB/0/root";
+        let s = "Ministers/NOUN/NNS/3/obl:unmarked yesterday/NOUN/NN/3/nsubj met/VERB/VBD/0/root";
         assert!(!untime(s).0);
         // A time word that is not the subject.
-        let s = "Chile/PROPN/3/nsubj today/NOUN/3/obl:unmarked voted/VERB/0/root";
+        let s = "Chile/PROPN/NNP/3/nsubj today/NOUN/NN/3/obl:unmarked voted/VERB/VBD/0/root";
         assert!(!untime(s).0);
     }
 

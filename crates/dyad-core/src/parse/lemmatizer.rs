@@ -95,11 +95,11 @@ impl Lemmatizer {
         if let Some(l) = verbforms::regular_past(&lower, xpos) {
             return l;
         }
-        self.by_rules(form, xpos)
+        self.by_rules(form, lower, xpos)
     }
 
-    fn by_rules(&self, form: &str, xpos: &str) -> String {
-        let lower = form.to_lowercase();
+    /// The lemma by the suffix rules; `lower` is `form` in lower case.
+    fn by_rules(&self, form: &str, lower: String, xpos: &str) -> String {
         let mut key = (xpos.to_string(), String::new());
         for n in (0..=MAX_SUFFIX).rev() {
             let Some(suf) = suffix_chars(&lower, n) else {
@@ -213,7 +213,7 @@ impl Lemmatizer {
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
                 .expect("non-empty");
-            if lemmatizer.by_rules(form, xpos) != *lemma {
+            if lemmatizer.by_rules(form, form.to_lowercase(), xpos) != *lemma {
                 lemmatizer
                     .lexicon
                     .insert((form.clone(), xpos.clone()), lemma.clone());

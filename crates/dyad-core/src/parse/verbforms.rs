@@ -11,7 +11,7 @@
 //! letters ("shell", "shelled"); and a vowel pair before one of t, d, n, l, r, m, k, p takes no
 //! "e" ("loot", "looted").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Irregular verbs: the lemma, then its past-tense and past-participle forms (alternatives
@@ -162,21 +162,21 @@ const ALSO_BASE: [&str; 7] = ["found", "wound", "ground", "bound", "saw", "fell"
 /// The table read once: past form → lemma, and the set of lemmas (base forms).
 struct Table {
     past: HashMap<&'static str, &'static str>,
-    base: HashMap<&'static str, ()>,
+    base: HashSet<&'static str>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut past = HashMap::new();
-        let mut base = HashMap::new();
+        let mut base = HashSet::new();
         for form in ALSO_BASE {
-            base.insert(form, ());
+            base.insert(form);
         }
         for line in IRREGULAR.lines() {
             let mut fields = line.split_whitespace();
             let Some(lemma) = fields.next() else { continue };
-            base.insert(lemma, ());
+            base.insert(lemma);
             for field in fields {
                 for form in field.split('|') {
                     if form != lemma {
@@ -200,7 +200,7 @@ pub fn irregular(lower: &str, xpos: &str) -> Option<&'static str> {
     let t = table();
     let lemma = t.past.get(lower)?;
     let past_tag = matches!(xpos, "VBD" | "VBN");
-    (past_tag || !t.base.contains_key(lower)).then_some(*lemma)
+    (past_tag || !t.base.contains(lower)).then_some(*lemma)
 }
 
 fn is_vowel(c: char) -> bool {

@@ -25,7 +25,7 @@
 use std::collections::HashMap;
 
 use crate::actors::ActorDictionary;
-use crate::actors::name::normalize;
+use crate::actors::name::{HONORIFICS, normalize};
 use crate::document::{Document, Entity, EntityType, Mention, Span};
 
 /// How many sentences back a pronoun looks for its antecedent.
@@ -132,10 +132,6 @@ const MALE_TITLES: &[&str] = &[
 const FEMALE_TITLES: &[&str] = &[
     "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "baroness",
     "duchess", "sister",
-];
-/// Honorifics, which say nothing of an office.
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
 ];
 
 /// Titles dropped before matching a name's short form.

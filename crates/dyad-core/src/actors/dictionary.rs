@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::codes;
 use super::date::Date;
-use super::name::{all_capitals, is_short_acronym, normalize};
+use super::name::{HONORIFICS, all_capitals, is_short_acronym, normalize};
 use crate::error::{Error, Location, Result};
 
 /// What kind of thing a dictionary entry names.
@@ -116,7 +116,7 @@ fn former_terms(terms: &[Term]) -> Vec<Term> {
             .filter(|&from| from > end)
             .min();
         out.push(Term {
-            code: format!("{country}ELI").into(),
+            code: codes::combine(country, "ELI").into(),
             from: Some(end),
             to: next,
             office: None,
@@ -137,9 +137,7 @@ fn former_terms(terms: &[Term]) -> Vec<Term> {
 fn singles_out(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let first = words.next().unwrap_or("").trim_end_matches('.');
-    let courtesy = ["mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord"]
-        .iter()
-        .any(|c| first.eq_ignore_ascii_case(c));
+    let courtesy = HONORIFICS.iter().any(|c| first.eq_ignore_ascii_case(c));
     words.next().is_some() && !courtesy
 }
 

@@ -6,6 +6,11 @@
 //! `kremlin`; "U.S." becomes `us`; "Côte d’Ivoire" becomes `cote divoire`. Transliteration
 //! variants (Ahmed/Ahmad, Julani/Jolani) are not guessed: the dictionary lists them.
 
+/// Honorifics, in lower case: they say nothing of an office ("Mr", "Dame").
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+];
+
 /// The lookup key of a name: lowercase ASCII-folded words separated by single spaces.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

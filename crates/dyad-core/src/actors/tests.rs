@@ -18,8 +18,12 @@ fn date(text: &str) -> Date {
 }
 
 fn codes_on(name: &str, on: &str) -> Vec<String> {
-    dict()
-        .lookup(name, date(on))
+    codes_in(dict(), name, on)
+}
+
+/// The codes `name` carries on a day in dictionary `d`.
+fn codes_in(d: &ActorDictionary, name: &str, on: &str) -> Vec<String> {
+    d.lookup(name, date(on))
         .iter()
         .map(|m| m.code.to_string())
         .collect()
@@ -302,12 +306,7 @@ fn officials_become_elites_after_their_last_term() {
         Ok(d) => d,
         Err(e) => panic!("{e}"),
     };
-    let on = |name: &str, day: &str| -> Vec<String> {
-        d.lookup(name, date(day))
-            .iter()
-            .map(|m| m.code.to_string())
-            .collect()
-    };
+    let on = |name: &str, day: &str| codes_in(&d, name, day);
     // During the term, the term's code; from the day it ends, a former official of its country.
     assert_eq!(on("Ana Example", "2004-12-31"), ["SYRGOV"]);
     assert_eq!(on("Ana Example", "2005-01-01"), ["SYRELI"]);
@@ -323,16 +322,18 @@ fn officials_become_elites_after_their_last_term() {
     // Before the first term, nothing; a rebel leader's last term implies no office.
     assert!(on("Ana Example", "2000-01-01").is_empty());
     assert!(on("Bo Example", "2010-01-01").is_empty());
-    // After several terms, the last one's country; between terms, the earlier one's; a
-    // running term implies nothing.
+    // After several terms, the last one's country; an office followed at once by another
+    // implies nothing in between; a running term implies nothing.
     assert_eq!(on("Cy Example", "2007-01-01"), ["RUSELI"]);
     assert_eq!(on("Cy Example", "2005-06-01"), ["RUSGOV"]);
     assert!(on("Di Example", "1999-01-01").is_empty());
     assert_eq!(on("Di Example", "2020-01-01"), ["SYRGOV"]);
+    // Between two terms, a former official until the next one starts.
     assert_eq!(on("Ed Example", "2005-01-01"), ["SYRELI"]);
     assert_eq!(on("Ed Example", "2009-01-01"), ["SYRGOV"]);
     assert_eq!(on("Ed Example", "2011-01-01"), ["SYRELI"]);
-    // A later term the file gives (an exile) is kept, and no former term is added.
+    // In the embedded dictionary: a later term the file gives (an exile) is kept and no
+    // former term is added; a president with no written later term becomes a former one.
     assert_eq!(codes_on("Bashar al-Assad", "2025-10-15"), ["SYRELI"]);
     assert_eq!(codes_on("George W. Bush", "2015-01-01"), ["USAELI"]);
 }

@@ -2475,29 +2475,27 @@ mod tests {
             .collect()
     }
 
+    /// "Chile VERB the attack on Peru." with the verb's form and lemma, parsed by hand.
+    fn attack_on_peru(form: &str, lemma: &str) -> String {
+        format!(
+            "# text = Chile {form} the attack on Peru.
+1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\t{form}\t{lemma}\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
+6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+"
+        )
+    }
+
     #[test]
     fn who_condemns_an_attack_did_not_carry_it_out() {
-        let condemned = "# text = Chile condemned the attack on Peru.
-1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
-2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_
-3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
-4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_
-5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
-6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No
-7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
-";
-        let events = coded(condemned);
+        let events = coded(&attack_on_peru("condemned", "condemn"));
         assert!(events.iter().all(|e| !e.contains(" 190 ")), "{events:?}");
-        let launched = "# text = Chile launched the attack on Peru.
-1\tChile\tChile\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
-2\tlaunched\tlaunch\tVERB\tVBD\t_\t0\troot\t_\t_
-3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
-4\tattack\tattack\tNOUN\tNN\t_\t2\tobj\t_\t_
-5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
-6\tPeru\tPeru\tPROPN\tNNP\t_\t4\tnmod\t_\tSpaceAfter=No
-7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
-";
-        assert!(coded(launched).contains(&"CHL 190 PER asserted".to_string()));
+        let launched = coded(&attack_on_peru("launched", "launch"));
+        assert!(launched.contains(&"CHL 190 PER asserted".to_string()));
     }
 
     #[test]

@@ -1798,7 +1798,10 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     }
     let mut source_path = None;
     let mut sources = Vec::new();
-    for slot in &p.source {
+    // A bare participle of arresting ("the 51 people arrested for rioting", parsed with
+    // "people" as its subject) is passive: the noun is who was arrested, not who arrested.
+    let bare = arresting(tree, w, p) && bare_participle(tree, w);
+    for slot in p.source.iter().filter(|_| !bare) {
         // "Kenya condemned the attack on Uganda": who judges, reports or undergoes an event
         // did not carry it out (though "Japan faced criticism" may make Japan the target).
         if matches!(slot, Slot::GovernorSubject)
@@ -1832,6 +1835,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     // ("Human rights watchdog Amnesty accused ...", "President X on Saturday hosted ..."):
     // the actor named just before it in its clause.
     if sources.is_empty()
+        && !bare
         && p.source.contains(&Slot::Subject)
         && let Some(x) = preceding_actor(tree, w)
     {
@@ -1855,7 +1859,12 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     // An agentless passive arrest, detention or deportation of a person ("three men were
     // arrested in Mumbai") was done by the police of the country where it happened: the
     // source is implied, and the event says so.
-    let implied = sources.is_empty() && implied_police(tree, w, p);
+    let arrested = if sources.is_empty() {
+        arrested_person(tree, w, p)
+    } else {
+        None
+    };
+    let implied = arrested.is_some();
     if implied {
         let country = implied_country(tree, w).unwrap_or_else(|| "---".to_string());
         source_path = Some(format!("implied({})", tree.text(w)));
@@ -1912,6 +1921,18 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             target_path = Some(path);
             targets = found;
             break 'slots;
+        }
+    }
+    // The person an implied arrest acts on, when the pattern's slots did not find them
+    // ("the arrested workers", "people arrested for rioting").
+    if implied
+        && targets.is_empty()
+        && let Some(Some(x)) = arrested
+    {
+        let found = actors_of(tree, w, x, None);
+        if !found.is_empty() {
+            target_path = Some(format!("{}({})", tree.rel(x), tree.text(w)));
+            targets = found;
         }
     }
     // The police of an implied arrest whose place is unknown are those of the country of
@@ -2144,50 +2165,82 @@ fn reciprocal(e: &Event, codebook: Option<&Codebook>) -> Option<Event> {
     Some(twin)
 }
 
-/// True when `w` is an agentless passive arrest, detention or deportation (CAMEO 173, 174)
-/// of a person: a passive clause, or a participle below the noun it acts on ("a man
-/// arrested in Mumbai"), with no "by" phrase, whose subject is a noun, a name, a number or
-/// a personal pronoun: who is arrested is a person, so only a place ("Kenya was expelled")
-/// is set aside.
-fn implied_police(tree: &Tree, w: usize, p: &Pattern) -> bool {
-    if !(p.cameo.starts_with("173") || p.cameo.starts_with("174"))
-        || tree.upos(w) != "VERB"
-        || !(ARRESTING.contains(&tree.lemma(w).as_str())
+/// True when pattern `p` codes an arrest, detention or deportation (CAMEO 173, 174) by a
+/// verb the police do ([`ARRESTING`], or one that requires "custody" or "arrest").
+fn arresting(tree: &Tree, w: usize, p: &Pattern) -> bool {
+    (p.cameo.starts_with("173") || p.cameo.starts_with("174"))
+        && tree.upos(w) == "VERB"
+        && (ARRESTING.contains(&tree.lemma(w).as_str())
             || p.requires
                 .iter()
                 .any(|r| matches!(r.lemma.as_str(), "custody" | "arrest")))
-    {
-        return false;
+}
+
+/// True when `w` is a past participle standing alone: no auxiliary and no object of its
+/// own ("the people arrested on Sunday", "those arrested").
+fn bare_participle(tree: &Tree, w: usize) -> bool {
+    tree.xpos(w) == "VBN"
+        && tree
+            .children(w)
+            .iter()
+            .all(|&c| !matches!(tree.base_rel(c).as_str(), "aux" | "obj"))
+}
+
+/// When `w` is an agentless passive arrest, detention or deportation of a person, the word
+/// of that person if the parse gives one: the passive subject (`Some(None)` for a passive
+/// conjunct that shares its subject: "who tried to enter and were arrested"), the noun a
+/// participle modifies ("a man arrested in Mumbai", "the arrested workers"), or the subject
+/// the parser gave a bare participle ("the people arrested for rioting"). There is no "by"
+/// phrase, and the person is a noun, a name, a number or a personal pronoun: who is
+/// arrested is a person, so only a place ("Kenya was expelled") is set aside.
+fn arrested_person(tree: &Tree, w: usize, p: &Pattern) -> Option<Option<usize>> {
+    if !arresting(tree, w, p) {
+        return None;
     }
     let by = tree.children(w).iter().any(|&c| {
         tree.rel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && prep_is(tree, c, "by"))
     });
     if by {
-        return false;
+        return None;
     }
-    let person = if is_passive(tree, w) {
+    let child = |rel: &str| {
         tree.children(w)
             .iter()
             .copied()
-            .find(|&c| tree.rel(c) == "nsubj:pass")
-    } else if tree.rel(w).starts_with("acl") && tree.xpos(w) == "VBN" {
-        tree.head(w)
-    } else {
-        None
+            .find(|&c| tree.rel(c) == rel)
     };
-    let Some(x) = person else { return false };
+    let person = if is_passive(tree, w) {
+        match child("nsubj:pass") {
+            Some(x) => x,
+            None if tree.rel(w) == "conj" => return Some(None),
+            None => return None,
+        }
+    } else if tree.xpos(w) == "VBN"
+        && (tree.rel(w).starts_with("acl") || tree.rel(w) == "amod")
+        && tree
+            .head(w)
+            .is_some_and(|h| matches!(tree.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM"))
+    {
+        tree.head(w)?
+    } else if bare_participle(tree, w) {
+        child("nsubj")?
+    } else {
+        return None;
+    };
     let doc = tree.doc;
-    if let Some((e, _)) = tree.entities_at(x).first() {
-        return !matches!(doc.entities[*e].kind, EntityType::Gpe | EntityType::Loc);
+    if let Some((e, _)) = tree.entities_at(person).first() {
+        return (!matches!(doc.entities[*e].kind, EntityType::Gpe | EntityType::Loc))
+            .then_some(Some(person));
     }
-    match tree.upos(x) {
+    let ok = match tree.upos(person) {
         "PRON" => matches!(
-            tree.form(x).to_lowercase().as_str(),
-            "he" | "she" | "they" | "who" | "i" | "we"
+            tree.form(person).to_lowercase().as_str(),
+            "he" | "she" | "they" | "who" | "i" | "we" | "those" | "that" | "whom"
         ),
         "PROPN" | "NOUN" | "NUM" => true,
         _ => false,
-    }
+    };
+    ok.then_some(Some(person))
 }
 
 /// The country where an event happened, by the sentence: a place (or a country) named in
@@ -3213,6 +3266,36 @@ mod tests {
             (".", ".", "PUNCT", ".", 5, "punct"),
         ];
         assert_eq!(coded_implied(&hand_parse(&could)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_participle_of_arresting_is_passive_and_its_noun_the_person_arrested() {
+        // "The arrested workers were released." and "The people arrested were released."
+        // with "people" parsed as the subject of "arrested".
+        let amod = [
+            ("The", "the", "DET", "DT", 3, "det"),
+            ("arrested", "arrest", "VERB", "VBN", 3, "amod"),
+            ("workers", "worker", "NOUN", "NNS", 5, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 5, "aux:pass"),
+            ("released", "release", "VERB", "VBN", 0, "root"),
+            (".", ".", "PUNCT", ".", 5, "punct"),
+        ];
+        assert_eq!(
+            coded_implied(&hand_parse(&amod)),
+            ["---COP 173 --- asserted implied"]
+        );
+        let bare = [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("people", "people", "NOUN", "NNS", 3, "nsubj"),
+            ("arrested", "arrest", "VERB", "VBN", 0, "root"),
+            ("were", "be", "AUX", "VBD", 5, "aux:pass"),
+            ("released", "release", "VERB", "VBN", 3, "conj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ];
+        assert_eq!(
+            coded_implied(&hand_parse(&bare)),
+            ["---COP 173 --- asserted implied"]
+        );
     }
 
     #[test]

@@ -292,6 +292,9 @@ pub struct Event {
     pub location: Option<EventPlace>,
     /// Who the text says reported the event ("according to Syrian officials"), when it does.
     pub reported_by: Option<EventActor>,
+    /// True when the text names no source and the coder implied it: the police of an
+    /// agentless passive arrest ("three men were arrested in Mumbai"). Users may filter these.
+    pub implied_source: bool,
 }
 
 /// The place of an event: the words that name it, resolved to the gazetteer or a country.

@@ -304,8 +304,12 @@ pub const IPE_LABELS: [&str; 3] = ["ARREST", "KILL", "FORCE"];
 /// The IPE labels an event gives, by our documented mapping: the source must be police
 /// (role `COP`, or an actor named "police"); ARREST ← 173 (arrest, detain, charge); KILL ←
 /// 1823, 186, 202 and the root-18/19/20 events whose trigger is a verb of killing; FORCE ←
-/// 175 (violent repression) and every root-18 and root-19 event.
+/// 175 (violent repression) and every root-18 and root-19 event. Only what the text says
+/// happened counts: an arrest not made, planned, demanded or possible is no label.
 pub fn ipe_labels(doc: &Document, event: &Event) -> Vec<&'static str> {
+    if event.status != crate::document::EventStatus::Asserted {
+        return Vec::new();
+    }
     let police = event
         .source
         .code
@@ -446,5 +450,49 @@ mod tests {
         assert_eq!(r[0].number, 3);
         assert_eq!(r[0].event, Some(PloverType::Request));
         assert_eq!(r[0].targets, vec!["ROU"]);
+    }
+
+    #[test]
+    fn only_an_arrest_the_text_says_happened_is_an_ipe_arrest() {
+        use crate::document::{EventActor, EventStatus, Span};
+        let doc = Document::from_blocks(
+            crate::document::ArticleMeta::default(),
+            [(
+                crate::document::BlockKind::Paragraph,
+                "Police arrested him.",
+            )],
+        );
+        let arrest = |status: EventStatus| Event {
+            sentence: 0,
+            trigger: Span::new(7, 15),
+            source: EventActor {
+                entity: 0,
+                code: Some("INDCOP".into()),
+                span: Span::new(0, 6),
+            },
+            target: None,
+            cameo: "173".into(),
+            plover: None,
+            mode: None,
+            context: Vec::new(),
+            quad_class: 4,
+            goldstein: -5.0,
+            status,
+            historical: false,
+            date: None,
+            rule: String::new(),
+            confidence: 0.9,
+            location: None,
+            reported_by: None,
+            implied_source: false,
+        };
+        assert_eq!(ipe_labels(&doc, &arrest(EventStatus::Asserted)), ["ARREST"]);
+        for status in [
+            EventStatus::Negated,
+            EventStatus::Planned,
+            EventStatus::Hypothetical,
+        ] {
+            assert!(ipe_labels(&doc, &arrest(status)).is_empty(), "{status:?}");
+        }
     }
 }

@@ -118,6 +118,44 @@ const JOINT_NOUNS: &[&str] = &[
     "neighbor",
 ];
 
+/// The entity index an implied source holds until [`adopt_implied_sources`] gives it an
+/// entity of its own.
+const IMPLIED_SOURCE: usize = usize::MAX;
+
+/// Verbs of arresting, detaining and deporting that the police do ("rounded up", "booked
+/// under" a law), besides any pattern that requires "custody" or "arrest"
+/// ("taken into custody"): an agentless passive of one implies them ("was indicted" or "was
+/// sentenced" does not: courts do that).
+const ARRESTING: &[&str] = &[
+    "arrest",
+    "detain",
+    "deport",
+    "nab",
+    "apprehend",
+    "round",
+    "book",
+    "expel",
+    "extradite",
+];
+
+/// Nouns of facilities that serve people: "a camp for Somali refugees" names the refugees.
+const FACILITIES: &[&str] = &[
+    "camp",
+    "school",
+    "clinic",
+    "hospital",
+    "shelter",
+    "centre",
+    "center",
+    "home",
+    "hostel",
+    "orphanage",
+    "mosque",
+    "church",
+    "temple",
+    "settlement",
+];
+
 /// What happened when a pattern was tried on a word.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -373,6 +411,7 @@ fn reported_acts(tree: &Tree, events: &[Event], codebook: Option<&Codebook>) -> 
             confidence: 0.6,
             location: None,
             reported_by: None,
+            implied_source: false,
         };
         let duplicate = out.iter().chain(events).any(|x| {
             x.sentence == event.sentence
@@ -1317,6 +1356,17 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
     let joint_actors = if both { joint(tree, w) } else { Vec::new() };
     if !joint_actors.is_empty() {
         out.extend(joint_actors);
+    } else if let Some(place) = named_place(tree, w) {
+        // "the city of Kano", "the capital Juba": the place the noun names, not what
+        // the noun alone may have been linked to; a name no actor covers gives none.
+        if let Some((e, m)) = place {
+            out.push(Found {
+                entity: e,
+                span: m,
+                how: None,
+                code: None,
+            });
+        }
     } else if let Some((e, m)) = tree.entities_at(w).first() {
         out.push(Found {
             entity: *e,
@@ -1384,7 +1434,12 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
                 || matches!(
                     (event, tree.preposition(c).as_deref()),
                     (_, Some("by")) | (false, Some("of"))
-                ));
+                )
+                // "a camp for Somali refugees": whom a facility serves.
+                || (tree.preposition(c).as_deref() == Some("for")
+                    && tree.head(c) == Some(w)
+                    && tree.head(w) == Some(trigger)
+                    && FACILITIES.contains(&lemma.as_str())));
             if !ok {
                 continue;
             }
@@ -1478,6 +1533,44 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
         }
     }
     out
+}
+
+/// The place a noun of places names in its own phrase: its "of" phrase, apposition or name
+/// ("the city of Kano", "the capital, Juba"), or the name right after it that the parser hung
+/// on the verb instead ("shelled the regional capital Juba"). `Some(None)` when that name is
+/// no place the entity stages know ("the city of X" with X unknown): the noun then names no
+/// actor, whatever earlier place it was linked to.
+fn named_place(tree: &Tree, w: usize) -> Option<Option<(usize, Span)>> {
+    if !super::context::PLACE_NOUNS.contains(&tree.lemma(w).as_str()) {
+        return None;
+    }
+    let doc = tree.doc;
+    let place = |x: usize| {
+        tree.entities_at(x)
+            .into_iter()
+            .find(|(e, _)| matches!(doc.entities[*e].kind, EntityType::Gpe | EntityType::Loc))
+    };
+    let own = tree.children(w).iter().copied().find(|&c| {
+        tree.upos(c) == "PROPN"
+            && (matches!(tree.rel(c).as_str(), "appos" | "flat" | "compound")
+                || (tree.base_rel(c) == "nmod" && prep_is(tree, c, "of")))
+    });
+    let next = w + 1;
+    let hung_apart = next < tree.len()
+        && doc.words[next].sentence == doc.words[w].sentence
+        && tree.upos(next) == "PROPN"
+        && tree.head(next) == tree.head(w)
+        && tree
+            .children(next)
+            .iter()
+            .all(|&c| tree.base_rel(c) != "case");
+    let name = own.or(hung_apart.then_some(next))?;
+    match place(name) {
+        Some(found) => Some(Some(found)),
+        // A name that is an actor but no place ("Somali villages") is no place's name.
+        None if !tree.entities_at(name).is_empty() => None,
+        None => Some(None),
+    }
 }
 
 /// Nouns that refer back to an earlier speech act ("those demands", "the claims"), with the
@@ -1705,7 +1798,10 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     }
     let mut source_path = None;
     let mut sources = Vec::new();
-    for slot in &p.source {
+    // A bare participle of arresting ("the 51 people arrested for rioting", parsed with
+    // "people" as its subject) is passive: the noun is who was arrested, not who arrested.
+    let bare = arresting(tree, w, p) && bare_participle(tree, w);
+    for slot in p.source.iter().filter(|_| !bare) {
         // "Kenya condemned the attack on Uganda": who judges, reports or undergoes an event
         // did not carry it out (though "Japan faced criticism" may make Japan the target).
         if matches!(slot, Slot::GovernorSubject)
@@ -1739,6 +1835,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     // ("Human rights watchdog Amnesty accused ...", "President X on Saturday hosted ..."):
     // the actor named just before it in its clause.
     if sources.is_empty()
+        && !bare
         && p.source.contains(&Slot::Subject)
         && let Some(x) = preceding_actor(tree, w)
     {
@@ -1759,6 +1856,25 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         source_path = Some(format!("implied agent of {}", tree.text(w)));
         sources = vec![f];
     }
+    // An agentless passive arrest, detention or deportation of a person ("three men were
+    // arrested in Mumbai") was done by the police of the country where it happened: the
+    // source is implied, and the event says so.
+    let arrested = if sources.is_empty() {
+        arrested_person(tree, w, p)
+    } else {
+        None
+    };
+    let implied = arrested.is_some();
+    if implied {
+        let country = implied_country(tree, w).unwrap_or_else(|| "---".to_string());
+        source_path = Some(format!("implied({})", tree.text(w)));
+        sources = vec![Found {
+            entity: IMPLIED_SOURCE,
+            span: doc.words[w].span,
+            how: Some(format!("police of {country}")),
+            code: Some(format!("{country}COP")),
+        }];
+    }
     if sources.is_empty() {
         let slots: Vec<String> = p.source.iter().map(Slot::name).collect();
         return Outcome::Missing(match source_path {
@@ -1770,7 +1886,10 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     let mut targets = Vec::new();
     'slots: for slot in &p.target {
         for (tw, mut path) in slot_words(tree, w, slot) {
-            let exclude = sources.first().map(|s| s.entity);
+            let exclude = sources
+                .first()
+                .map(|s| s.entity)
+                .filter(|&e| e != IMPLIED_SOURCE);
             let mut found = actors_of(tree, w, tw, exclude);
             // An object that names no actor may name the party it concerns ("endorsed an
             // agreement with the Union", "received assurances from the government").
@@ -1803,6 +1922,35 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             targets = found;
             break 'slots;
         }
+    }
+    // The person an implied arrest acts on, when the pattern's slots did not find them
+    // ("the arrested workers", "people arrested for rioting").
+    if implied
+        && targets.is_empty()
+        && let Some(Some(x)) = arrested
+    {
+        let found = actors_of(tree, w, x, None);
+        if !found.is_empty() {
+            target_path = Some(format!("{}({})", tree.rel(x), tree.text(w)));
+            targets = found;
+        }
+    }
+    // The police of an implied arrest whose place is unknown are those of the country of
+    // the person arrested (not of a deportation: who is deported is a foreigner).
+    if implied
+        && p.cameo.starts_with("173")
+        && let Some(src) = sources.first_mut()
+        && src.code.as_deref() == Some("---COP")
+        && let Some(country) = targets.first().and_then(|t| {
+            t.code
+                .clone()
+                .or_else(|| doc.entities[t.entity].code.clone())
+                .and_then(|c| c.get(..3).map(str::to_string))
+                .filter(|c| c != "---" && c.chars().all(|ch| ch.is_ascii_uppercase()))
+        })
+    {
+        src.code = Some(format!("{country}COP"));
+        src.how = Some(format!("police of {country}"));
     }
     // A protest that names no target is aimed at the protesters' own state.
     if targets.is_empty()
@@ -1846,6 +1994,18 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         }
     }
     let mut status = status_of(tree, w);
+    // What only may, can or should happen to someone ("can be detained without trial",
+    // "should be deported") implies no arrest that anyone made.
+    let modal = tree.children(w).iter().any(|&c| {
+        tree.base_rel(c) == "aux"
+            && matches!(
+                tree.form(c).to_lowercase().as_str(),
+                "can" | "could" | "may" | "might" | "should" | "must" | "would"
+            )
+    });
+    if implied && (status == EventStatus::Hypothetical || modal) {
+        return Outcome::Discarded("an implied arrest that only may happen".into());
+    }
     // CAMEO codes a promise of cooperation ("will provide aid", "will visit") as an intent
     // to cooperate (03x), not as the cooperation itself, an announced act of conflict ("will
     // impose sanctions") as a threat (13x), and a refusal of cooperation ("will not accept
@@ -1956,6 +2116,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             confidence: (confidence * 100.0).round() / 100.0,
             location: None,
             reported_by: None,
+            implied_source: s.entity == IMPLIED_SOURCE,
         });
     }
     if events.is_empty() {
@@ -1974,13 +2135,15 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
 }
 
 /// The other side of an event of a `mutual` pattern: the target meeting or negotiating with
-/// the source, or intending to (036), or visiting its host (043 → 042). A refusal (root 12)
-/// or a meeting that does not happen is not mutual.
+/// the source, or intending to (036), visiting its host (043 → 042), exercising with it
+/// (062), sharing intelligence (064), swapping prisoners (0841) or exchanging fire (193). A
+/// refusal (root 12), a threat (root 13) or a meeting that does not happen is not mutual.
 fn reciprocal(e: &Event, codebook: Option<&Codebook>) -> Option<Event> {
     let cameo = match e.cameo.as_str() {
         "043" => "042",
-        c if c.starts_with("04") || c == "036" => c,
-        _ => return None,
+        // A refusal or a threat is one side's doing.
+        c if c.starts_with("12") || c.starts_with("13") => return None,
+        c => c,
     };
     // One side's not meeting is that side's doing.
     if e.status == EventStatus::Negated {
@@ -2000,6 +2163,179 @@ fn reciprocal(e: &Event, codebook: Option<&Codebook>) -> Option<Event> {
     }
     twin.rule = format!("{} (the other side)", e.rule);
     Some(twin)
+}
+
+/// True when pattern `p` codes an arrest, detention or deportation (CAMEO 173, 174) by a
+/// verb the police do ([`ARRESTING`], or one that requires "custody" or "arrest").
+fn arresting(tree: &Tree, w: usize, p: &Pattern) -> bool {
+    (p.cameo.starts_with("173") || p.cameo.starts_with("174"))
+        && tree.upos(w) == "VERB"
+        && (ARRESTING.contains(&tree.lemma(w).as_str())
+            || p.requires
+                .iter()
+                .any(|r| matches!(r.lemma.as_str(), "custody" | "arrest")))
+}
+
+/// True when `w` is a past participle standing alone: no auxiliary and no object of its
+/// own ("the people arrested on Sunday", "those arrested").
+fn bare_participle(tree: &Tree, w: usize) -> bool {
+    tree.xpos(w) == "VBN"
+        && tree
+            .children(w)
+            .iter()
+            .all(|&c| !matches!(tree.base_rel(c).as_str(), "aux" | "obj"))
+}
+
+/// When `w` is an agentless passive arrest, detention or deportation of a person, the word
+/// of that person if the parse gives one: the passive subject (`Some(None)` for a passive
+/// conjunct that shares its subject: "who tried to enter and were arrested"), the noun a
+/// participle modifies ("a man arrested in Mumbai", "the arrested workers"), or the subject
+/// the parser gave a bare participle ("the people arrested for rioting"). There is no "by"
+/// phrase, and the person is a noun, a name, a number or a personal pronoun: who is
+/// arrested is a person, so only a place ("Kenya was expelled") is set aside.
+fn arrested_person(tree: &Tree, w: usize, p: &Pattern) -> Option<Option<usize>> {
+    if !arresting(tree, w, p) {
+        return None;
+    }
+    let by = tree.children(w).iter().any(|&c| {
+        tree.rel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && prep_is(tree, c, "by"))
+    });
+    if by {
+        return None;
+    }
+    let child = |rel: &str| {
+        tree.children(w)
+            .iter()
+            .copied()
+            .find(|&c| tree.rel(c) == rel)
+    };
+    let person = if is_passive(tree, w) {
+        match child("nsubj:pass") {
+            Some(x) => x,
+            None if tree.rel(w) == "conj" => return Some(None),
+            None => return None,
+        }
+    } else if tree.xpos(w) == "VBN"
+        && (tree.rel(w).starts_with("acl") || tree.rel(w) == "amod")
+        && tree
+            .head(w)
+            .is_some_and(|h| matches!(tree.upos(h), "NOUN" | "PROPN" | "PRON" | "NUM"))
+    {
+        tree.head(w)?
+    } else if bare_participle(tree, w) {
+        child("nsubj")?
+    } else {
+        return None;
+    };
+    let doc = tree.doc;
+    if let Some((e, _)) = tree.entities_at(person).first() {
+        return (!matches!(doc.entities[*e].kind, EntityType::Gpe | EntityType::Loc))
+            .then_some(Some(person));
+    }
+    let ok = match tree.upos(person) {
+        "PRON" => matches!(
+            tree.form(person).to_lowercase().as_str(),
+            "he" | "she" | "they" | "who" | "i" | "we" | "those" | "that" | "whom"
+        ),
+        "PROPN" | "NOUN" | "NUM" => true,
+        _ => false,
+    };
+    ok.then_some(Some(person))
+}
+
+/// The country where an event happened, by the sentence: a place (or a country) named in
+/// an "in", "at" or "near" phrase of the trigger (or "from" for a deportation), else the one
+/// country the places of the sentence lie in.
+fn implied_country(tree: &Tree, w: usize) -> Option<String> {
+    let doc = tree.doc;
+    let real = |c: &str| c.len() == 3 && c != "---" && c.chars().all(|ch| ch.is_ascii_uppercase());
+    // The country a word names: a place of the places stage, or a state actor.
+    let country_at = |x: usize| -> Option<String> {
+        let span = doc.words[x].span;
+        doc.places
+            .iter()
+            .find(|pl| pl.mentions.iter().any(|m| m.contains(span)))
+            .map(|pl| pl.country.clone())
+            .filter(|c| real(c))
+            .or_else(|| {
+                tree.entities_at(x).into_iter().find_map(|(e, _)| {
+                    let ent = &doc.entities[e];
+                    matches!(ent.kind, EntityType::Gpe | EntityType::Loc)
+                        .then(|| ent.country().map(str::to_string))?
+                        .filter(|c| real(c))
+                })
+            })
+    };
+    let deport = tree.lemma(w) == "deport";
+    for &c in tree.children(w) {
+        let prep = tree.preposition(c).unwrap_or_default();
+        let placed = matches!(prep.as_str(), "in" | "at" | "near" | "inside" | "outside")
+            || (deport && prep == "from");
+        if tree.base_rel(c) != "obl" || !placed {
+            continue;
+        }
+        let span = tree.subtree_span(c);
+        let words = doc
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| span.contains(x.span));
+        if let Some(country) = words.map(|(i, _)| i).find_map(country_at) {
+            return Some(country);
+        }
+    }
+    let sentence = doc.sentences.get(doc.words[w].sentence as usize)?;
+    let mut countries: Vec<&str> = doc
+        .places
+        .iter()
+        .filter(|pl| pl.mentions.iter().any(|m| sentence.contains(*m)) && real(&pl.country))
+        .map(|pl| pl.country.as_str())
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    match countries.as_slice() {
+        [one] => Some((*one).to_string()),
+        _ => None,
+    }
+}
+
+/// Gives every implied source among `events` (the police of an agentless arrest) an entity
+/// of its own, added to the document: it has no mention, as nothing in the text names it,
+/// and its basis says that it is implied.
+pub fn adopt_implied_sources(doc: &mut Document, events: &mut [Event]) {
+    for e in events
+        .iter_mut()
+        .filter(|e| e.source.entity == IMPLIED_SOURCE)
+    {
+        let code = e.source.code.clone().unwrap_or_else(|| "---COP".into());
+        let country = code.get(..3).unwrap_or("---");
+        doc.entities.push(crate::document::Entity {
+            name: if country == "---" {
+                "police".to_string()
+            } else {
+                format!("police of {country}")
+            },
+            kind: EntityType::Org,
+            code: Some(code),
+            basis: Some("implied by an agentless passive arrest (events)".into()),
+            mentions: Vec::new(),
+        });
+        e.source.entity = doc.entities.len() - 1;
+    }
+}
+
+/// True when both actors of an event are businesses (every role of their codes `BUS`): a
+/// company buying another is not a political event.
+pub fn between_businesses(e: &Event) -> bool {
+    let business = |code: Option<&str>| {
+        code.and_then(|c| c.get(3..)).is_some_and(|roles| {
+            !roles.is_empty()
+                && roles.len() % 3 == 0
+                && roles.as_bytes().chunks(3).all(|r| r == b"BUS")
+        })
+    };
+    business(e.source.code.as_deref())
+        && business(e.target.as_ref().and_then(|t| t.code.as_deref()))
 }
 
 /// The state a protest without a target is aimed at: the government of the protesters'
@@ -2423,7 +2759,8 @@ fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::has_score;
+    use super::{between_businesses, has_score};
+    use crate::document::{Event, EventActor, EventStatus, Span};
 
     #[test]
     fn doubled_letters_are_compared_as_characters() {
@@ -2836,5 +3173,232 @@ mod tests {
     fn no_plans_to_act_is_a_refusal_however_the_infinitive_is_hung() {
         assert_eq!(coded(&no_plans(4, "acl")), ["EGY 125 JPN asserted"]);
         assert_eq!(coded(&no_plans(2, "xcomp")), ["EGY 125 JPN asserted"]);
+    }
+
+    /// The events of a hand-parsed sentence with the implied-source flag: "SRC CAMEO TGT
+    /// STATUS" and " implied" when the coder implied the source.
+    fn coded_implied(conllu_text: &str) -> Vec<String> {
+        let sentences = crate::conllu::parse(conllu_text, "test").unwrap();
+        let doc = crate::events::code_conllu(&sentences, Some("2025-01-01".into()));
+        let country = |c: Option<&str>| c.map_or("-".to_string(), |c| c.chars().take(3).collect());
+        doc.events
+            .iter()
+            .map(|e| {
+                let mut line = format!(
+                    "{} {} {} {}",
+                    e.source.code.as_deref().unwrap_or("-"),
+                    e.cameo,
+                    country(e.target.as_ref().and_then(|t| t.code.as_deref())),
+                    e.status.name()
+                );
+                if e.implied_source {
+                    line.push_str(" implied");
+                    assert!(e.rule.contains("implied("), "{}", e.rule);
+                    assert!(doc.entities[e.source.entity].mentions.is_empty());
+                }
+                line
+            })
+            .collect()
+    }
+
+    /// A sentence parsed by hand from rows of (form, lemma, UPOS, XPOS, head, relation),
+    /// the last row its full stop.
+    fn hand_parse(rows: &[(&str, &str, &str, &str, usize, &str)]) -> String {
+        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        let text = words.join(" ").replace(" .", ".");
+        let mut out = format!("# text = {text}\n");
+        for (i, (form, lemma, upos, xpos, head, rel)) in rows.iter().enumerate() {
+            let misc = if i + 2 == rows.len() {
+                "SpaceAfter=No"
+            } else {
+                "_"
+            };
+            out.push_str(&format!(
+                "{}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t{misc}\n",
+                i + 1
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn an_agentless_passive_arrest_implies_the_police_of_its_place() {
+        // "Three men were arrested in Kenya."
+        let mut rows = vec![
+            ("Three", "three", "NUM", "CD", 2, "nummod"),
+            ("men", "man", "NOUN", "NNS", 4, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 4, "aux:pass"),
+            ("arrested", "arrest", "VERB", "VBN", 0, "root"),
+            ("in", "in", "ADP", "IN", 6, "case"),
+            ("Kenya", "Kenya", "PROPN", "NNP", 4, "obl"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ];
+        assert_eq!(
+            coded_implied(&hand_parse(&rows)),
+            ["KENCOP 173 - asserted implied"]
+        );
+        // With an agent the source is the agent's, never implied: "... by soldiers in Kenya."
+        rows[4] = ("by", "by", "ADP", "IN", 6, "case");
+        rows[5] = ("soldiers", "soldier", "NOUN", "NNS", 4, "obl:agent");
+        assert!(
+            coded_implied(&hand_parse(&rows))
+                .iter()
+                .all(|e| !e.ends_with("implied"))
+        );
+        // A court's act implies no police: "Three men were indicted in Kenya."
+        rows[3] = ("indicted", "indict", "VERB", "VBN", 0, "root");
+        rows[4] = ("in", "in", "ADP", "IN", 6, "case");
+        rows[5] = ("Kenya", "Kenya", "PROPN", "NNP", 4, "obl");
+        assert!(
+            coded_implied(&hand_parse(&rows))
+                .iter()
+                .all(|e| !e.ends_with("implied"))
+        );
+        // What only could happen is no arrest: "Three men could be arrested in Kenya."
+        let could = [
+            ("Three", "three", "NUM", "CD", 2, "nummod"),
+            ("men", "man", "NOUN", "NNS", 5, "nsubj:pass"),
+            ("could", "could", "AUX", "MD", 5, "aux"),
+            ("be", "be", "AUX", "VB", 5, "aux:pass"),
+            ("arrested", "arrest", "VERB", "VBN", 0, "root"),
+            ("in", "in", "ADP", "IN", 7, "case"),
+            ("Kenya", "Kenya", "PROPN", "NNP", 5, "obl"),
+            (".", ".", "PUNCT", ".", 5, "punct"),
+        ];
+        assert_eq!(coded_implied(&hand_parse(&could)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_participle_of_arresting_is_passive_and_its_noun_the_person_arrested() {
+        // "The arrested workers were released." and "The people arrested were released."
+        // with "people" parsed as the subject of "arrested".
+        let amod = [
+            ("The", "the", "DET", "DT", 3, "det"),
+            ("arrested", "arrest", "VERB", "VBN", 3, "amod"),
+            ("workers", "worker", "NOUN", "NNS", 5, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 5, "aux:pass"),
+            ("released", "release", "VERB", "VBN", 0, "root"),
+            (".", ".", "PUNCT", ".", 5, "punct"),
+        ];
+        assert_eq!(
+            coded_implied(&hand_parse(&amod)),
+            ["---COP 173 --- asserted implied"]
+        );
+        let bare = [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("people", "people", "NOUN", "NNS", 3, "nsubj"),
+            ("arrested", "arrest", "VERB", "VBN", 0, "root"),
+            ("were", "be", "AUX", "VBD", 5, "aux:pass"),
+            ("released", "release", "VERB", "VBN", 3, "conj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ];
+        assert_eq!(
+            coded_implied(&hand_parse(&bare)),
+            ["---COP 173 --- asserted implied"]
+        );
+    }
+
+    #[test]
+    fn an_implied_arrest_without_a_place_takes_the_country_of_the_person_arrested() {
+        // "A Ugandan journalist was arrested." and "... was deported.": who is deported is
+        // a foreigner, so a deportation's police stay of unknown country.
+        let rows = |verb: &'static str, lemma: &'static str| {
+            vec![
+                ("A", "a", "DET", "DT", 3, "det"),
+                ("Ugandan", "Ugandan", "ADJ", "JJ", 3, "amod"),
+                ("journalist", "journalist", "NOUN", "NN", 5, "nsubj:pass"),
+                ("was", "be", "AUX", "VBD", 5, "aux:pass"),
+                (verb, lemma, "VERB", "VBN", 0, "root"),
+                (".", ".", "PUNCT", ".", 5, "punct"),
+            ]
+        };
+        assert_eq!(
+            coded_implied(&hand_parse(&rows("arrested", "arrest"))),
+            ["UGACOP 173 UGA asserted implied"]
+        );
+        assert_eq!(
+            coded_implied(&hand_parse(&rows("deported", "deport"))),
+            ["---COP 174 UGA asserted implied"]
+        );
+    }
+
+    #[test]
+    fn a_place_noun_stands_for_the_place_it_names() {
+        // "Rebels shelled the capital Nairobi." with the name hung on the verb, and "Rebels
+        // shelled the city of Nairobi."
+        let capital = [
+            ("Rebels", "rebel", "NOUN", "NNS", 2, "nsubj"),
+            ("shelled", "shell", "VERB", "VBD", 0, "root"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("capital", "capital", "NOUN", "NN", 2, "obj"),
+            ("Nairobi", "Nairobi", "PROPN", "NNP", 2, "obl:unmarked"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ];
+        assert_eq!(coded(&hand_parse(&capital)), ["KEN 194 KEN asserted"]);
+        let city_of = [
+            ("Rebels", "rebel", "NOUN", "NNS", 2, "nsubj"),
+            ("shelled", "shell", "VERB", "VBD", 0, "root"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("city", "city", "NOUN", "NN", 2, "obj"),
+            ("of", "of", "ADP", "IN", 6, "case"),
+            ("Nairobi", "Nairobi", "PROPN", "NNP", 4, "nmod"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ];
+        assert_eq!(coded(&hand_parse(&city_of)), ["KEN 194 KEN asserted"]);
+    }
+
+    #[test]
+    fn an_attack_on_a_camp_for_refugees_targets_the_refugees() {
+        // "Kenyan gunmen attacked a camp for Somali refugees."
+        let rows = [
+            ("Kenyan", "Kenyan", "ADJ", "JJ", 2, "amod"),
+            ("gunmen", "gunman", "NOUN", "NNS", 3, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 0, "root"),
+            ("a", "a", "DET", "DT", 5, "det"),
+            ("camp", "camp", "NOUN", "NN", 3, "obj"),
+            ("for", "for", "ADP", "IN", 8, "case"),
+            ("Somali", "Somali", "ADJ", "JJ", 8, "amod"),
+            ("refugees", "refugee", "NOUN", "NNS", 5, "nmod"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ];
+        assert_eq!(coded(&hand_parse(&rows)), ["KEN 190 SOM asserted"]);
+    }
+
+    #[test]
+    fn deals_between_two_businesses_are_not_political() {
+        let event = |source: &str, target: Option<&str>| Event {
+            sentence: 0,
+            trigger: Span::new(0, 1),
+            source: EventActor {
+                entity: 0,
+                code: Some(source.to_string()),
+                span: Span::new(0, 1),
+            },
+            target: target.map(|t| EventActor {
+                entity: 1,
+                code: Some(t.to_string()),
+                span: Span::new(0, 1),
+            }),
+            cameo: "057".into(),
+            plover: None,
+            mode: None,
+            context: Vec::new(),
+            quad_class: 0,
+            goldstein: 0.0,
+            status: EventStatus::Asserted,
+            historical: false,
+            date: None,
+            rule: String::new(),
+            confidence: 0.9,
+            location: None,
+            reported_by: None,
+            implied_source: false,
+        };
+        assert!(between_businesses(&event("USABUS", Some("JPNBUS"))));
+        assert!(between_businesses(&event("---BUS", Some("GBRBUS"))));
+        assert!(!between_businesses(&event("USAGOV", Some("JPNBUS"))));
+        assert!(!between_businesses(&event("USABUS", Some("JPN"))));
+        assert!(!between_businesses(&event("USABUSMED", Some("JPNBUS"))));
+        assert!(!between_businesses(&event("USABUS", None)));
     }
 }

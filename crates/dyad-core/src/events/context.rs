@@ -90,7 +90,7 @@ const MOTION: &[&str] = &[
 ];
 
 /// Nouns of places that name their place in an `of` phrase ("the city of Latakia").
-const PLACE_NOUNS: &[&str] = &[
+pub(super) const PLACE_NOUNS: &[&str] = &[
     "city",
     "town",
     "village",
@@ -231,7 +231,8 @@ fn other_parties(doc: &Document) -> Vec<Option<(&'static str, EventActor)>> {
     doc.events
         .iter()
         .map(|e| {
-            if e.target.is_some() {
+            // An implied arrest acts on the person arrested or on no one named.
+            if e.target.is_some() || e.implied_source {
                 return None;
             }
             let own = e.source.code.as_deref().and_then(|c| c.get(..3));

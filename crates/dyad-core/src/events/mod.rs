@@ -48,9 +48,13 @@ pub fn embedded_dictionary() -> std::result::Result<&'static EventDictionary, &'
 /// The event stage: codes the document's events into [`Document::events`]. A document
 /// without a dependency parse (before the parser stage exists) gets no events.
 pub fn code(doc: &mut Document, dict: &EventDictionary) {
-    let (events, _) = code::code_document(doc, dict);
+    let (mut events, _) = code::code_document(doc, dict);
+    code::adopt_implied_sources(doc, &mut events);
     doc.events = events;
     context::annotate(doc);
+    // A deal between two companies is not political (after the context pass, which may
+    // have given a one-actor event its other party).
+    doc.events.retain(|e| !code::between_businesses(e));
 }
 
 /// Builds a document from CoNLL-U sentences (a gold parse): the text is the sentences'

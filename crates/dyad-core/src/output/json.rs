@@ -212,6 +212,7 @@ pub fn to_value(doc: &Document, pipeline: &str, options: JsonOptions) -> Value {
                     })
                 }),
                 "reported_by": e.reported_by.as_ref().map(actor),
+                "implied_source": e.implied_source,
             })
         })
         .collect();

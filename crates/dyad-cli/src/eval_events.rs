@@ -94,10 +94,7 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
         if args.development && r.number % 2 == 0 {
             continue;
         }
-        // The records' readme says that every date field is set to 2000-01-01: it is a
-        // placeholder, not the date of the story, so the records are coded undated (each
-        // person then holds his latest term) rather than as of that day.
-        let doc = code(&r.id, &r.text, None, parses.as_ref());
+        let doc = code(&r.id, &r.text, r.date.clone(), parses.as_ref());
         if r.number % 2 == 1 {
             let (t, d) = ev::score_plover(r, &doc, &mut odd);
             let half = usize::from(r.number % 4 == 3);

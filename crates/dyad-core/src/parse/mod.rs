@@ -4,15 +4,19 @@
 //! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
 //! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
 //! tagger left without a finite verb the one it nearly chose, and [`repair`] makes a main
-//! verb the parser hung under its subject the root. [`model`] holds the trained models
-//! that are embedded in the binary and loads them once, on first use. [`Models::annotate`]
+//! verb the parser hung under its subject the root; [`conjunct`] and [`particle`] repair a
+//! first coordinated verb hung on the subject and a phrasal verb's misplaced particle.
+//! [`model`] holds the trained models that are embedded in the binary and loads them once,
+//! on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
 
 pub mod binary;
+pub mod conjunct;
 pub mod features;
 pub mod lemmatizer;
 pub mod model;
 pub mod parser;
+pub mod particle;
 pub mod perceptron;
 pub mod repair;
 pub mod retag;
@@ -83,11 +87,20 @@ impl Models {
         repair::reroot(&upos, &xpos, &mut tree.heads, &mut tree.labels);
         // A time word the parser took for the subject gives it back (see `repair`).
         repair::untime_subject(forms, &upos, &mut tree.heads, &mut tree.labels);
-        forms
+        // A first conjunct hung on the subject heads its coordination (see `conjunct`).
+        conjunct::raise_first_conjunct(&upos, &xpos, &mut tree.heads, &mut tree.labels);
+        let lemmas: Vec<String> = forms
             .iter()
             .enumerate()
-            .map(|(i, form)| Analysis {
-                lemma: self.lemmatizer.lemmatize(form, xpos[i]),
+            .map(|(i, form)| self.lemmatizer.lemmatize(form, xpos[i]))
+            .collect();
+        // A phrasal verb's particle hung elsewhere moves under its verb (see `particle`).
+        particle::attach_particles(forms, &upos, &lemmas, &mut tree.heads, &mut tree.labels);
+        lemmas
+            .into_iter()
+            .enumerate()
+            .map(|(i, lemma)| Analysis {
+                lemma,
                 upos: self.tagger.upos(classes[i]).to_string(),
                 xpos: xpos[i].to_string(),
                 head: tree.heads[i],

@@ -3,9 +3,11 @@
 //!
 //! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
 //! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
-//! tagger left without a finite verb the one it nearly chose, and [`repair`] makes a main
-//! verb the parser hung under its subject the root; [`conjunct`] and [`particle`] repair a
-//! first coordinated verb hung on the subject and a phrasal verb's misplaced particle.
+//! tagger left without a finite verb the one it nearly chose, [`infinitive`] reads a "to"
+//! taken for a preposition after "offered" or "vowed" as the infinitive marker, and
+//! [`repair`] makes a main verb the parser hung under its subject the root; [`conjunct`] and
+//! [`particle`] repair a first coordinated verb hung on the subject and a phrasal verb's
+//! misplaced particle.
 //! [`model`] holds the trained models that are embedded in the binary and loads them once,
 //! on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
@@ -13,6 +15,7 @@
 pub mod binary;
 pub mod conjunct;
 pub mod features;
+pub mod infinitive;
 pub mod lemmatizer;
 pub mod model;
 pub mod parser;
@@ -74,12 +77,32 @@ impl Models {
         // A sentence the tagger left without a finite verb gets back the one it nearly chose
         // (see `retag`), and the words after it are tagged again.
         let class_xpos = |c: usize| self.tagger.xpos(c);
+        let mut restored = None;
         if retag::lacks_finite_verb(forms, &xpos)
             && let Some((i, choice)) =
                 retag::verb_to_restore(forms, &xpos, &verbs, retag::MAX_MARGIN, &class_xpos)
         {
             classes = self.tagger.tag_forced(forms, i, choice.class);
             xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+            restored = Some((i, choice.class));
+        }
+        // A "to" read as a preposition before a noun after a verb that takes an infinitive is
+        // the infinitive marker and the noun a verb (see `infinitive`).
+        if let (Some(to_class), Some(verb_class)) = (
+            self.tagger.class_of("TO", "PART"),
+            self.tagger.class_of("VB", "VERB"),
+        ) {
+            let lemma = |i: usize| self.lemmatizer.lemmatize(forms[i], xpos[i]);
+            let mut forced: Vec<(usize, usize)> = infinitive::candidates(forms, &xpos, &lemma)
+                .into_iter()
+                .flat_map(|to| [(to, to_class), (to + 1, verb_class)])
+                .collect();
+            if !forced.is_empty() {
+                // The finite verb `retag` restored stays.
+                forced.extend(restored);
+                classes = self.tagger.tag_forced_all(forms, &forced);
+                xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+            }
         }
         let mut tree = self.parser.parse(forms, &xpos);
         // A main verb the parser hung under its subject becomes the root (see `repair`).

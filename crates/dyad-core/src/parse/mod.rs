@@ -5,9 +5,9 @@
 //! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
 //! tagger left without a finite verb the one it nearly chose, [`infinitive`] reads a "to"
 //! taken for a preposition after "offered" or "vowed" as the infinitive marker, and
-//! [`repair`] makes a main verb the parser hung under its subject the root; [`conjunct`] and
-//! [`particle`] repair a first coordinated verb hung on the subject and a phrasal verb's
-//! misplaced particle.
+//! [`repair`] makes a main verb the parser hung under its subject the root; [`conjunct`],
+//! [`subordinate`] and [`particle`] repair a first coordinated verb hung on the subject, a
+//! clause after "as" or "after" read as a phrase, and a phrasal verb's misplaced particle.
 //! [`model`] holds the trained models that are embedded in the binary and loads them once,
 //! on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
@@ -23,6 +23,7 @@ pub mod particle;
 pub mod perceptron;
 pub mod repair;
 pub mod retag;
+pub mod subordinate;
 pub mod tagger;
 pub mod verbforms;
 
@@ -112,6 +113,8 @@ impl Models {
         repair::untime_subject(forms, &upos, &mut tree.heads, &mut tree.labels);
         // A first conjunct hung on the subject heads its coordination (see `conjunct`).
         conjunct::raise_first_conjunct(&upos, &xpos, &mut tree.heads, &mut tree.labels);
+        // A clause after "as", "after" ... read as a phrase is a clause (see `subordinate`).
+        subordinate::clause_from_phrase(forms, &upos, &xpos, &mut tree.heads, &mut tree.labels);
         let lemmas: Vec<String> = forms
             .iter()
             .enumerate()

@@ -113,7 +113,10 @@ pub fn attach_particles(
         }
         // The phrase the particle introduced, when it hangs on the verb.
         let phrase = heads[prt].checked_sub(1).filter(|&h| {
-            labels[prt] == "case" && heads[h] == verb + 1 && matches!(labels[h].as_str(), "obl")
+            h < n
+                && labels[prt] == "case"
+                && heads[h] == verb + 1
+                && matches!(labels[h].as_str(), "obl")
         });
         // Whatever hung on the particle hangs on the verb.
         for head in heads.iter_mut() {

@@ -69,6 +69,7 @@ pub fn clause_from_phrase(
             continue;
         };
         if phrase <= word
+            || phrase >= n
             || !(labels[phrase].starts_with("obl") || labels[phrase].starts_with("nmod"))
             || !matches!(upos[phrase], "NOUN" | "PROPN" | "PRON")
             || heads[phrase] == 0

@@ -3,19 +3,27 @@
 //!
 //! [`tagger`] predicts Penn (XPOS) and universal (UPOS) tags, [`lemmatizer`] lemmas and
 //! [`parser`] labelled dependency trees with UD relations; [`retag`] gives a sentence the
-//! tagger left without a finite verb the one it nearly chose, and [`repair`] makes a main
-//! verb the parser hung under its subject the root. [`model`] holds the trained models
-//! that are embedded in the binary and loads them once, on first use. [`Models::annotate`]
+//! tagger left without a finite verb the one it nearly chose, [`infinitive`] reads a "to"
+//! taken for a preposition after "offered" or "vowed" as the infinitive marker, and
+//! [`repair`] makes a main verb the parser hung under its subject the root; [`conjunct`],
+//! [`subordinate`] and [`particle`] repair a first coordinated verb hung on the subject, a
+//! clause after "as" or "after" read as a phrase, and a phrasal verb's misplaced particle.
+//! [`model`] holds the trained models that are embedded in the binary and loads them once,
+//! on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
 
 pub mod binary;
+pub mod conjunct;
 pub mod features;
+pub mod infinitive;
 pub mod lemmatizer;
 pub mod model;
 pub mod parser;
+pub mod particle;
 pub mod perceptron;
 pub mod repair;
 pub mod retag;
+pub mod subordinate;
 pub mod tagger;
 pub mod verbforms;
 
@@ -70,12 +78,32 @@ impl Models {
         // A sentence the tagger left without a finite verb gets back the one it nearly chose
         // (see `retag`), and the words after it are tagged again.
         let class_xpos = |c: usize| self.tagger.xpos(c);
+        let mut restored = None;
         if retag::lacks_finite_verb(forms, &xpos)
             && let Some((i, choice)) =
                 retag::verb_to_restore(forms, &xpos, &verbs, retag::MAX_MARGIN, &class_xpos)
         {
             classes = self.tagger.tag_forced(forms, i, choice.class);
             xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+            restored = Some((i, choice.class));
+        }
+        // A "to" read as a preposition before a noun after a verb that takes an infinitive is
+        // the infinitive marker and the noun a verb (see `infinitive`).
+        if let (Some(to_class), Some(verb_class)) = (
+            self.tagger.class_of("TO", "PART"),
+            self.tagger.class_of("VB", "VERB"),
+        ) {
+            let lemma = |i: usize| self.lemmatizer.lemmatize(forms[i], xpos[i]);
+            let mut forced: Vec<(usize, usize)> = infinitive::candidates(forms, &xpos, &lemma)
+                .into_iter()
+                .flat_map(|to| [(to, to_class), (to + 1, verb_class)])
+                .collect();
+            if !forced.is_empty() {
+                // The finite verb `retag` restored stays.
+                forced.extend(restored);
+                classes = self.tagger.tag_forced_all(forms, &forced);
+                xpos = classes.iter().map(|&c| self.tagger.xpos(c)).collect();
+            }
         }
         let mut tree = self.parser.parse(forms, &xpos);
         // A main verb the parser hung under its subject becomes the root (see `repair`).
@@ -83,11 +111,22 @@ impl Models {
         repair::reroot(&upos, &xpos, &mut tree.heads, &mut tree.labels);
         // A time word the parser took for the subject gives it back (see `repair`).
         repair::untime_subject(forms, &upos, &mut tree.heads, &mut tree.labels);
-        forms
+        // A first conjunct hung on the subject heads its coordination (see `conjunct`).
+        conjunct::raise_first_conjunct(&upos, &xpos, &mut tree.heads, &mut tree.labels);
+        // A clause after "as", "after" ... read as a phrase is a clause (see `subordinate`).
+        subordinate::clause_from_phrase(forms, &upos, &xpos, &mut tree.heads, &mut tree.labels);
+        let lemmas: Vec<String> = forms
             .iter()
             .enumerate()
-            .map(|(i, form)| Analysis {
-                lemma: self.lemmatizer.lemmatize(form, xpos[i]),
+            .map(|(i, form)| self.lemmatizer.lemmatize(form, xpos[i]))
+            .collect();
+        // A phrasal verb's particle hung elsewhere moves under its verb (see `particle`).
+        particle::attach_particles(forms, &upos, &lemmas, &mut tree.heads, &mut tree.labels);
+        lemmas
+            .into_iter()
+            .enumerate()
+            .map(|(i, lemma)| Analysis {
+                lemma,
                 upos: self.tagger.upos(classes[i]).to_string(),
                 xpos: xpos[i].to_string(),
                 head: tree.heads[i],

@@ -15,6 +15,10 @@
 //! before it is a noun hanging under it, that noun heads the subject, takes the time word's
 //! other dependents to its left, and the time word becomes an unmarked oblique of the verb.
 //!
+//! A sentence that ends with a full stop and has no finite verb at all is read the same way
+//! when its past participle has an object ("Syrian rebels used civilians as shields." with
+//! "used" tagged as a participle and hung on "rebels"): such a sentence is no headline.
+//!
 //! This module changes heads and labels only; tags are left as the tagger gave them.
 
 /// The relations under which a misplaced main verb was found hanging.
@@ -56,11 +60,23 @@ pub fn reroot(
     if !nominal || supported {
         return false;
     }
+    // A sentence that ends with a full stop and has no finite verb at all is no headline
+    // fragment: a past participle there with an object of its own is its main verb, tagged
+    // as a participle ("Syrian rebels used civilians as shields.").
+    let no_finite_verb = !xpos
+        .iter()
+        .any(|x| matches!(*x, "VBD" | "VBZ" | "VBP" | "MD"));
+    let full_stop = xpos.last() == Some(&".");
     let finite = |w: usize| {
         matches!(xpos[w], "VBD" | "VBZ" | "VBP")
             || children(w).any(|k| {
                 labels[k].starts_with("aux") && matches!(xpos[k], "VBD" | "VBZ" | "VBP" | "MD")
             })
+            || (no_finite_verb
+                && full_stop
+                && xpos[w] == "VBN"
+                && children(w).any(|k| labels[k] == "obj")
+                && !children(w).any(|k| labels[k] == "obl:agent"))
     };
     let subjectless = |w: usize| {
         !children(w).any(|k| {
@@ -279,6 +295,35 @@ mod tests {
         // A time word that is not the subject.
         let s = "Chile/PROPN/NNP/3/nsubj today/NOUN/NN/3/obl:unmarked voted/VERB/VBD/0/root";
         assert!(!untime(s).0);
+    }
+
+    #[test]
+    fn a_participle_with_an_object_in_a_sentence_without_a_finite_verb_becomes_the_root() {
+        let (changed, out) = check(
+            "Kenyan/ADJ/JJ/2/amod rebels/NOUN/NNS/0/root used/VERB/VBN/2/acl \
+             civilians/NOUN/NNS/3/obj as/ADP/IN/6/case shields/NOUN/NNS/3/obl ./PUNCT/./2/punct",
+        );
+        assert!(changed);
+        assert_eq!(
+            out,
+            "Kenyan/2/amod rebels/3/nsubj used/0/root civilians/3/obj as/6/case shields/3/obl \
+             ./3/punct"
+        );
+    }
+
+    #[test]
+    fn participles_in_fragments_and_beside_finite_verbs_stay() {
+        // A headline without a full stop.
+        let s = "Rebels/NOUN/NNS/0/root used/VERB/VBN/1/acl civilians/NOUN/NNS/2/obj";
+        assert!(!check(s).0);
+        // No object: "Figures quoted in pesos."
+        let s = "Figures/NOUN/NNS/0/root quoted/VERB/VBN/1/acl in/ADP/IN/4/case \
+                 pesos/NOUN/NNS/2/obl ./PUNCT/./1/punct";
+        assert!(!check(s).0);
+        // A finite verb elsewhere in the sentence.
+        let s = "Aid/NOUN/NN/0/root sent/VERB/VBN/1/acl food/NOUN/NN/2/obj \
+                 officials/NOUN/NNS/5/nsubj say/VERB/VBP/1/parataxis ./PUNCT/./1/punct";
+        assert!(!check(s).0);
     }
 
     #[test]

@@ -103,6 +103,11 @@ impl Tagger {
         self.tags.get(class).map_or("_", |t| t.0.as_str())
     }
 
+    /// The class with this Penn tag and universal tag, if the model has one.
+    pub fn class_of(&self, xpos: &str, upos: &str) -> Option<usize> {
+        self.tags.iter().position(|(x, u)| x == xpos && u == upos)
+    }
+
     /// The UPOS of a class.
     pub fn upos(&self, class: usize) -> &str {
         self.tags.get(class).map_or("X", |t| t.1.as_str())
@@ -131,7 +136,7 @@ impl Tagger {
 
     /// Tags a sentence; returns one class per word.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
-        self.tag_with(forms, None, None)
+        self.tag_with(forms, &[], None)
     }
 
     /// Tags a sentence and finds, for each word the dictionary does not tag, the finite-verb
@@ -139,14 +144,20 @@ impl Tagger {
     /// its score fell short of the chosen class's (0 when a finite-verb class was chosen).
     pub fn tag_with_verbs(&self, forms: &[&str]) -> (Vec<usize>, Vec<Option<VerbChoice>>) {
         let mut verbs = vec![None; forms.len()];
-        let classes = self.tag_with(forms, None, Some(&mut verbs));
+        let classes = self.tag_with(forms, &[], Some(&mut verbs));
         (classes, verbs)
     }
 
     /// Tags a sentence with the class of word `index` fixed to `class`; the words after it
     /// are tagged again with that tag in their history.
     pub fn tag_forced(&self, forms: &[&str], index: usize, class: usize) -> Vec<usize> {
-        self.tag_with(forms, Some((index, class)), None)
+        self.tag_with(forms, &[(index, class)], None)
+    }
+
+    /// Tags a sentence with the classes of some words fixed (word, class); the other words
+    /// are tagged with those tags in their history.
+    pub fn tag_forced_all(&self, forms: &[&str], forced: &[(usize, usize)]) -> Vec<usize> {
+        self.tag_with(forms, forced, None)
     }
 
     /// Whether a class is a finite lexical verb (Penn VBD, VBZ or VBP with UPOS VERB).
@@ -157,7 +168,7 @@ impl Tagger {
     fn tag_with(
         &self,
         forms: &[&str],
-        forced: Option<(usize, usize)>,
+        forced: &[(usize, usize)],
         verbs: Option<&mut Vec<Option<VerbChoice>>>,
     ) -> Vec<usize> {
         let tokens = self.tokens(forms);
@@ -171,7 +182,7 @@ impl Tagger {
     }
 
     /// One left-to-right pass; the second pass also sees the first pass's tags. `forced`
-    /// fixes one word's class; `verbs`, when given, receives each word's best finite-verb
+    /// fixes some words' classes; `verbs`, when given, receives each word's best finite-verb
     /// class and its margin.
     fn pass(
         &self,
@@ -179,16 +190,14 @@ impl Tagger {
         forms: &[&str],
         tokens: &[Token],
         lookahead: Option<&[usize]>,
-        forced: Option<(usize, usize)>,
+        forced: &[(usize, usize)],
         mut verbs: Option<&mut Vec<Option<VerbChoice>>>,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::with_capacity(forms.len());
         let mut scores = vec![0f32; weights.classes()];
         let mut feats = Vec::with_capacity(64);
         for (i, form) in forms.iter().enumerate() {
-            if let Some((at, class)) = forced
-                && at == i
-            {
+            if let Some(&(_, class)) = forced.iter().find(|(at, _)| *at == i) {
                 out.push(class);
                 continue;
             }
@@ -330,7 +339,7 @@ impl Tagger {
                     if i % folds == fold {
                         let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
                         let tokens = tagger.tokens(&forms);
-                        lookahead[i] = tagger.pass(&weights, &forms, &tokens, None, None, None);
+                        lookahead[i] = tagger.pass(&weights, &forms, &tokens, None, &[], None);
                     }
                 }
                 log(&format!("tagger fold {} of {folds} tagged", fold + 1));

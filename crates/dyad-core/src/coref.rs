@@ -852,6 +852,14 @@ impl<'d> Linker<'d> {
             if let Some(code) = &self.word_org[k] {
                 return (Some(code.clone()), phrase, None);
             }
+            // A person's staff ("Mr X's spokesman Y") share his code.
+            if self.taken[k]
+                && k + 1 < first
+                && matches!(lower(doc, k + 1).as_str(), "'s" | "\u{2019}s")
+                && let Some(code) = self.staff_of(k, &(k + 2..first).collect::<Vec<_>>())
+            {
+                return (Some(code), phrase, None);
+            }
             // A title "of" a place ("the Mayor of London X", "Prime Minister of Iraq X")
             // goes on before it, with the place's country.
             if of_country.is_none()
@@ -1084,7 +1092,10 @@ impl<'d> Linker<'d> {
             .or(of_body);
         let mut country = None;
         if let Some(o) = owner.filter(|&o| doc.words[o].sentence == sentence) {
-            code = self.word_org[o].clone().or(code);
+            code = self.word_org[o]
+                .clone()
+                .or_else(|| self.staff_of(o, &words))
+                .or(code);
             country = self.word_country[o].clone();
             // A role word as owner ("the charity's director"): that role, at home.
             if code.is_none()
@@ -1105,6 +1116,41 @@ impl<'d> Linker<'d> {
             return None;
         }
         Some((code, phrase, country))
+    }
+
+    /// The code of the coded person named by word `o` when the title words `title` make
+    /// someone his staff ("Ms X's deputy, Y", "Mr X's spokesman Y"): they share his code.
+    fn staff_of(&self, o: usize, title: &[usize]) -> Option<String> {
+        let staff = title.iter().any(|&w| {
+            matches!(
+                lower(self.doc, w).as_str(),
+                "deputy"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "aide"
+                    | "adviser"
+                    | "advisor"
+                    | "assistant"
+                    | "secretary"
+            )
+        });
+        if !staff {
+            return None;
+        }
+        let start = self.doc.words[o].span.start;
+        let cluster = self
+            .occurrences
+            .iter()
+            .find(|x| x.start <= start && start < x.end)
+            .map(|x| &self.clusters[x.cluster])
+            .filter(|c| c.sort == Sort::Person)?;
+        let code = match cluster.entity {
+            Some(e) => self.doc.entities.get(e)?.code.clone(),
+            None => cluster.code.clone(),
+        }?;
+        // A person coded by his country alone gives no role.
+        (code.len() > 3).then_some(code)
     }
 
     /// The code of the nearest coded organisation named before word `k`, in its sentence or
@@ -1253,8 +1299,14 @@ impl<'d> Linker<'d> {
                         (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
                     organisation_role(&before).is_some()
                 };
-                // A title after a name ends it ("Fair Trials Abroad Director X").
-                if capital(k) && BODY_TITLES.contains(&word.as_str()) {
+                // A title before a person's name ends the body's name ("Fair Trials Abroad
+                // Director X").
+                if capital(k)
+                    && BODY_TITLES.contains(&word.as_str())
+                    && k + 1 < doc.words.len()
+                    && doc.words[k + 1].sentence == sentence
+                    && capital(k + 1)
+                {
                     break;
                 }
                 // A number may stand inside a name ("Fathers 4 Justice").
@@ -1270,7 +1322,21 @@ impl<'d> Linker<'d> {
                 k += 1;
             }
             let sentence_start = w == 0 || doc.words[w - 1].sentence != sentence;
-            let words: Vec<&str> = (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
+            let mut words: Vec<&str> = (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
+            // A body's kind written in lower case after its name ("the Public Sector Staff
+            // union", "the Wessex Farmers campaign") is part of it.
+            if organisation_role(&words).is_none()
+                && end + 1 < doc.words.len()
+                && doc.words[end + 1].sentence == sentence
+                && !covered[end + 1]
+                && !self.taken[end + 1]
+            {
+                let next = doc.slice(doc.words[end + 1].span);
+                if next.starts_with(char::is_lowercase) && organisation_role(&[next]).is_some() {
+                    end += 1;
+                    words.push(next);
+                }
+            }
             // One word alone ("Council") is a name only when it is not a sentence's first and
             // not a government head.
             let named = match organisation_role(&words) {
@@ -2691,6 +2757,7 @@ const BODY_TITLES: &[&str] = &[
     "chairman",
     "chairwoman",
     "leader",
+    "executive",
 ];
 
 /// Titles of people sent "to" a country or body that they do not belong to ("the US
@@ -2842,6 +2909,10 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
             "association",
             "alliance",
             "coalition",
+            "federation",
+            "forum",
+            "network",
+            "movement",
         ],
     ),
     (
@@ -3715,5 +3786,27 @@ mod tests {
         Pipeline::through(Stage::Coref).run(&mut doc);
         let cooper = doc.entities.iter().find(|e| e.name == "Yvette Cooper");
         assert_eq!(cooper.and_then(|e| e.code.as_deref()), Some("GBRGOV"));
+    }
+
+    #[test]
+    fn staff_share_their_principals_code_and_a_chief_executive_leads_the_body() {
+        check_codes(
+            "Britain's ministers met. Transport Secretary Ann Lowe spoke. Ms Lowe's deputy, \
+             Ian Todd, said little. The charity's chief executive Ben Ogle disagreed.",
+            &[("Ian Todd", "GBRGOV"), ("Ben Ogle", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn a_bodys_kind_may_follow_its_name_in_lower_case() {
+        check_codes(
+            "Britain's ministers met. Mark Serle, from the Public Sector Staff union, was \
+             angry. Jill Abbot, a spokeswoman for the Crofters Federation, agreed.",
+            &[
+                ("Mark Serle", "GBRLAB"),
+                ("Public Sector Staff union", "GBRLAB"),
+                ("Jill Abbot", "GBRNGO"),
+            ],
+        );
     }
 }

@@ -846,6 +846,16 @@ impl<'d> Linker<'d> {
         let mut of_country = None;
         // How many title words follow each preposition ("Work" of "Minister for Work X").
         let mut after_preposition: Vec<usize> = Vec::new();
+        // A title in brackets right before the name ("(Rural affairs minister) X") is read
+        // as if written without them.
+        let mut first = first;
+        let bracketed = first >= 2
+            && doc.words[first - 1].sentence == doc.words[first].sentence
+            && lower(doc, first - 1) == ")"
+            && (first.saturating_sub(7)..first - 1).any(|w| lower(doc, w) == "(");
+        if bracketed {
+            first -= 1;
+        }
         let mut k = first;
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
@@ -895,6 +905,9 @@ impl<'d> Linker<'d> {
             // ("spokeswoman for women").
             // Qualifiers ("Shadow", "ex-") count whatever their tag.
             let word = lower(doc, k);
+            if bracketed && word == "(" {
+                break;
+            }
             let possessive = matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}");
             let qualifier = TITLE_QUALIFIERS.contains(&word.as_str()) || word == "-";
             if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
@@ -1173,6 +1186,7 @@ impl<'d> Linker<'d> {
     /// spokesman for the Conservative Party", "X, commander of U.S. Central Command").
     fn organisation_after(&self, last: usize) -> Option<String> {
         let doc = self.doc;
+        let last = self.after_mp(last);
         let sentence = doc.words[last].sentence;
         let mut k = last + 1;
         if k >= doc.words.len() || lower(doc, k) != "," {
@@ -1182,6 +1196,14 @@ impl<'d> Linker<'d> {
             k += 1;
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
+            }
+            // An adviser or aide "to" a person shares his code ("X, an adviser on energy to
+            // President Y").
+            if self.taken[k]
+                && (last + 1..k).any(|b| lower(doc, b) == "to")
+                && let Some(code) = self.staff_of(k, &(last + 1..k).collect::<Vec<_>>())
+            {
+                return Some(code);
             }
             // An ambassador or envoy "to" a body is not its member ("X, the US ambassador
             // to the UN"); a secretary "to the Treasury" is.
@@ -1523,10 +1545,26 @@ impl<'d> Linker<'d> {
         Some(crate::actors::codes::combine(&country, role))
     }
 
+    /// The word that ends a name and the "MP" written after it ("X MP, the party's
+    /// treasurer"), so that an apposition is read after both.
+    fn after_mp(&self, last: usize) -> usize {
+        let words = &self.doc.words;
+        if last + 2 < words.len()
+            && words[last + 2].sentence == words[last].sentence
+            && self.doc.slice(words[last + 1].span) == "MP"
+            && lower(self.doc, last + 2) == ","
+        {
+            last + 1
+        } else {
+            last
+        }
+    }
+
     /// The title words of an apposition right after a name ("X, a BBC journalist", "X, the
     /// party's treasurer"), up to the first word that cannot be in a title.
     fn apposition_after(&self, last: usize) -> Vec<String> {
         let doc = self.doc;
+        let last = self.after_mp(last);
         let sentence = doc.words[last].sentence;
         let mut phrase = Vec::new();
         let mut k = last + 1;
@@ -3806,6 +3844,20 @@ mod tests {
                 ("Mark Serle", "GBRLAB"),
                 ("Public Sector Staff union", "GBRLAB"),
                 ("Jill Abbot", "GBRNGO"),
+            ],
+        );
+    }
+
+    #[test]
+    fn appositions_after_mp_bracketed_titles_and_advisers_to_a_person() {
+        check_codes(
+            "Britain's ministers met. Tom Pike MP, Labour's housing minister, spoke. \
+             (Schools minister) Ann Rowe was away. Transport Secretary Ann Lowe agreed. Ed \
+             Dunn, an adviser on roads to Keir Starmer, said so.",
+            &[
+                ("Tom Pike", "GBRGOV"),
+                ("Ann Rowe", "GBRGOV"),
+                ("Ed Dunn", "GBRGOV"),
             ],
         );
     }

@@ -1346,8 +1346,22 @@ impl<'d> Linker<'d> {
             let sentence_start = w == 0 || doc.words[w - 1].sentence != sentence;
             let mut words: Vec<&str> = (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
             // A body's kind written in lower case after its name ("the Public Sector Staff
-            // union", "the Wessex Farmers campaign") is part of it.
-            if organisation_role(&words).is_none()
+            // union", "Hazards magazine") is part of it; after one word that starts a
+            // sentence, a day, a place or a people, it is a description ("Initial business",
+            // "Monday school").
+            let one_name = end == w
+                && !sentence_start
+                && upos(doc, w) == "PROPN"
+                && !crate::timex::is_calendar_word(&lower(doc, w))
+                && !self.place_word(w)
+                && !MODIFIER_ROLES
+                    .iter()
+                    .any(|(_, ws)| ws.contains(&lower(doc, w).as_str()))
+                && self
+                    .dict
+                    .is_none_or(|d| d.adjective_country(doc.slice(doc.words[w].span)).is_none());
+            if (end > w || one_name)
+                && organisation_role(&words).is_none()
                 && end + 1 < doc.words.len()
                 && doc.words[end + 1].sentence == sentence
                 && !covered[end + 1]
@@ -3845,6 +3859,19 @@ mod tests {
                 ("Public Sector Staff union", "GBRLAB"),
                 ("Jill Abbot", "GBRNGO"),
             ],
+        );
+        // One name before the kind, but not a word that starts a sentence or a day.
+        let doc = coded(
+            "Britain's ministers met. Kay Hird, editor of Trawler magazine, said so. Initial \
+             business plans failed. The Monday school was shut.",
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Trawler magazine"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("business") || n.contains("school")),
+            "{names:?}"
         );
     }
 

@@ -1271,6 +1271,58 @@ impl<'d> Linker<'d> {
         None
     }
 
+    /// Judges the entity tagger missed, named by their title alone: the capitalised name
+    /// after "Lord Justice", "Mr Justice" or "Mrs Justice" ("Lord Justice Hale"), and each
+    /// name of a list after "Lord Justices" ("Lord Justices Hale and Ward").
+    fn titled_judges(&self) -> Vec<Mention> {
+        let doc = self.doc;
+        let mut covered = vec![false; doc.words.len()];
+        for m in &doc.mentions {
+            if let Some((first, last)) = words_in(doc, &self.starts, m.span) {
+                covered[first..=last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let text = |w: usize| doc.slice(doc.words[w].span);
+        let name = |w: usize| {
+            w < doc.words.len()
+                && text(w).starts_with(char::is_uppercase)
+                && !covered[w]
+                && !self.taken[w]
+                && !crate::timex::is_calendar_word(&lower(doc, w))
+        };
+        let mut found = Vec::new();
+        for w in 1..doc.words.len() {
+            let justices = match text(w) {
+                "Justice" => false,
+                "Justices" => true,
+                _ => continue,
+            };
+            if !matches!(text(w - 1), "Lord" | "Lady" | "Mr" | "Mrs" | "Ms")
+                || doc.words[w - 1].sentence != doc.words[w].sentence
+            {
+                continue;
+            }
+            let sentence = doc.words[w].sentence;
+            let mut k = w + 1;
+            while k < doc.words.len() && doc.words[k].sentence == sentence && name(k) {
+                found.push(Mention {
+                    span: doc.words[k].span,
+                    kind: EntityType::Person,
+                });
+                // "Lord Justices A and B": the names of the list.
+                if justices
+                    && k + 2 < doc.words.len()
+                    && matches!(lower(doc, k + 1).as_str(), "and" | ",")
+                {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
     /// Organisations the entity tagger missed: runs of capitalised words (with "of", "for",
     /// "and" inside) whose head word tells an organisation ("the Wine Standards Board", "the
     /// Centre for Policy Studies"), outside every mention and every name already found.
@@ -1875,6 +1927,7 @@ impl<'d> Linker<'d> {
     fn link_names(&mut self) {
         let mut mentions: Vec<_> = self.doc.mentions.clone();
         mentions.extend(self.named_organisations());
+        mentions.extend(self.titled_judges());
         mentions.sort_by_key(|m| m.span);
         // Unknown organisations are coded from their names first, so that a person named
         // before one ("X, of the League Against ...") can take its code.
@@ -3806,6 +3859,20 @@ mod tests {
                 ("Kent police", "GBRCOP"),
                 ("Commission for Asia", "GBRGOV"),
                 ("The Commons transport committee", "GBRLEG"),
+            ],
+        );
+    }
+
+    #[test]
+    fn judges_named_by_their_title_alone_are_found() {
+        check_codes(
+            "Britain's ministers met. A ruling by Lord Justice Hale and Mr Justice Ward was \
+             upheld by Lord Justices Pell and Rudd.",
+            &[
+                ("Hale", "GBRJUD"),
+                ("Ward", "GBRJUD"),
+                ("Pell", "GBRJUD"),
+                ("Rudd", "GBRJUD"),
             ],
         );
     }

@@ -1465,8 +1465,18 @@ impl<'d> Linker<'d> {
         if title_like {
             return false;
         }
-        // A place is no body ("Britain's Europe Director X", "X, from Leeds").
-        if (first..=last).any(|w| self.place_word(w)) {
+        // A place is no body ("Britain's Europe Director X", "X, from Leeds"); inside a
+        // longer name only a country or region counts, since the gazetteer holds many
+        // small places named like common words ("Save", "Rivers").
+        let whole = Span::new(doc.words[first].span.start, doc.words[last].span.end);
+        let place = if first == last {
+            self.place_word(first)
+        } else {
+            (first..=last).any(|w| self.word_country[w].is_some() || self.word_region[w])
+                || crate::places::embedded_gazetteer()
+                    .is_ok_and(|g| !g.lookup(doc.slice(whole)).is_empty())
+        };
+        if place {
             return false;
         }
         // A body's title, not a leader's (a party's or a union's), after two words or
@@ -1502,7 +1512,24 @@ impl<'d> Linker<'d> {
             return titled;
         }
         let from = k >= 2 && same(k - 2) && lower(doc, k - 1) == "from" && lower(doc, k - 2) == ",";
-        titled || from
+        titled || from || self.kind_before(first).is_some()
+    }
+
+    /// The role of the kind of body written right before the name starting at `first`
+    /// ("the campaign group X", "the think tank X"), if any.
+    fn kind_before(&self, first: usize) -> Option<&'static str> {
+        (1..=2).rev().find_map(|n| {
+            let start = first.checked_sub(n)?;
+            if self.doc.words[start].sentence != self.doc.words[first].sentence {
+                return None;
+            }
+            let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
+            let phrase = phrase.join(" ").replace(" - ", "-");
+            KIND_BEFORE_NAME
+                .iter()
+                .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
+                .map(|(_, role)| *role)
+        })
     }
 
     /// True when word `w` names a place: a country or region of the article, a country or
@@ -1814,18 +1841,7 @@ impl<'d> Linker<'d> {
     fn organisation_code(&self, words: &[&str], first: usize, last: usize) -> Option<String> {
         // The kind of body written before the name ("the campaign group X") beats its head
         // word.
-        let kind = (1..=2).rev().find_map(|n| {
-            let start = first.checked_sub(n)?;
-            if self.doc.words[start].sentence != self.doc.words[first].sentence {
-                return None;
-            }
-            let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
-            let phrase = phrase.join(" ").replace(" - ", "-");
-            KIND_BEFORE_NAME
-                .iter()
-                .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
-                .map(|(_, role)| *role)
-        });
+        let kind = self.kind_before(first);
         // A body whose name tells nothing of its kind, named where only a body can be
         // (see `unnamed_body`), is taken for a campaign group.
         let role = kind
@@ -2041,6 +2057,38 @@ impl<'d> Linker<'d> {
                 {
                     first -= 2;
                     sort = Sort::Org;
+                }
+            }
+            // A "person" whose name ends in a body's head ("Council" of "the Refugee
+            // Council") is that body, with the capitalised words before it.
+            if sort == Sort::Person
+                && matches!(
+                    lower(self.doc, last).as_str(),
+                    "council"
+                        | "commission"
+                        | "committee"
+                        | "authority"
+                        | "agency"
+                        | "association"
+                        | "department"
+                        | "ministry"
+                        | "federation"
+                        | "institute"
+                )
+            {
+                sort = Sort::Org;
+                let words = &self.doc.words;
+                while first > 0
+                    && last - first < 5
+                    && words[first - 1].sentence == words[last].sentence
+                    && !self.taken[first - 1]
+                    && lower(self.doc, first - 1) != "the"
+                    && self
+                        .doc
+                        .slice(words[first - 1].span)
+                        .starts_with(char::is_uppercase)
+                {
+                    first -= 1;
                 }
             }
             // A university, hospital or council the tagger took for a place is an
@@ -3135,6 +3183,14 @@ const MODIFIER_ROLES: &[(&str, &[&str])] = &[
 
 /// The role an organisation's name tells (see `ORG_HEADS` and `MODIFIER_ROLES`), or `None`.
 fn organisation_role(words: &[&str]) -> Option<&'static str> {
+    // A kind written in lower case after the name ("the Votes for Students alliance") is
+    // the head, whatever comes before.
+    if words.len() > 1
+        && let Some(last) = words.last().filter(|w| w.starts_with(char::is_lowercase))
+        && let Some(role) = organisation_role(&[last])
+    {
+        return Some(role);
+    }
     let lower: Vec<String> = words
         .iter()
         .map(|w| {
@@ -3836,6 +3892,20 @@ mod tests {
                 ("Tom Hale", "GBRNGO"),
                 ("Clean Streets Abroad", "GBRNGO"),
                 ("Ed Shaw", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn bodies_named_by_their_kind_before_or_after_the_name() {
+        check_codes(
+            "Britain's ministers met. The campaign group Save Our Valleys was angry. The \
+             Votes for Students alliance welcomed it. The Refugee Council said asylum \
+             seekers were at risk.",
+            &[
+                ("Save Our Valleys", "GBRNGO"),
+                ("Votes for Students alliance", "GBRNGO"),
+                ("Refugee Council", "GBRNGO"),
             ],
         );
     }

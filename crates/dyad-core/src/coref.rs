@@ -719,6 +719,14 @@ impl<'d> Linker<'d> {
                 }
             }
             let is_agent = is_soft(e);
+            if sort == Sort::Person
+                && e.code.as_deref().is_some_and(|c| c.len() == 3)
+                && e.basis
+                    .as_deref()
+                    .is_some_and(|b| b.ends_with("no term on the date"))
+            {
+                cluster.basis = UNDATED;
+            }
             let cluster_index = linker.clusters.len();
             for &span in &e.mentions {
                 let Some((first, last)) = words_in(doc, &linker.starts, span) else {
@@ -836,11 +844,31 @@ impl<'d> Linker<'d> {
         let doc = self.doc;
         let mut phrase = Vec::new();
         let mut of_country = None;
+        // How many title words follow each preposition ("Work" of "Minister for Work X").
+        let mut after_preposition: Vec<usize> = Vec::new();
+        // A title in brackets right before the name ("(Rural affairs minister) X") is read
+        // as if written without them.
+        let mut first = first;
+        let bracketed = first >= 2
+            && doc.words[first - 1].sentence == doc.words[first].sentence
+            && lower(doc, first - 1) == ")"
+            && (first.saturating_sub(7)..first - 1).any(|w| lower(doc, w) == "(");
+        if bracketed {
+            first -= 1;
+        }
         let mut k = first;
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
             if let Some(code) = &self.word_org[k] {
                 return (Some(code.clone()), phrase, None);
+            }
+            // A person's staff ("Mr X's spokesman Y") share his code.
+            if self.taken[k]
+                && k + 1 < first
+                && matches!(lower(doc, k + 1).as_str(), "'s" | "\u{2019}s")
+                && let Some(code) = self.staff_of(k, &(k + 2..first).collect::<Vec<_>>())
+            {
+                return (Some(code), phrase, None);
             }
             // A title "of" a place ("the Mayor of London X", "Prime Minister of Iraq X")
             // goes on before it, with the place's country.
@@ -877,6 +905,9 @@ impl<'d> Linker<'d> {
             // ("spokeswoman for women").
             // Qualifiers ("Shadow", "ex-") count whatever their tag.
             let word = lower(doc, k);
+            if bracketed && word == "(" {
+                break;
+            }
             let possessive = matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}");
             let qualifier = TITLE_QUALIFIERS.contains(&word.as_str()) || word == "-";
             if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
@@ -889,8 +920,24 @@ impl<'d> Linker<'d> {
             // An honorific right before the name ("Parliamentary watchdog Sir X") is no
             // title word.
             let honorific = phrase.is_empty() && HONORIFICS.contains(&word.trim_end_matches('.'));
+            if upos(doc, k) == "ADP" {
+                after_preposition.push(phrase.len());
+            }
             if !possessive && upos(doc, k) != "ADP" && word != "-" && !honorific {
                 phrase.insert(0, word);
+            }
+        }
+        // A title with a preposition inside is the part before it ("Minister for Work X",
+        // "spokeswoman for women X"), when that part is a title.
+        // The leftmost preposition with title words before it cuts first.
+        if let Some(&after) = after_preposition
+            .iter()
+            .rev()
+            .find(|&&a| a > 0 && a < phrase.len())
+        {
+            let title = &phrase[..phrase.len() - after];
+            if self.title_code(title, of_country.as_deref()).is_some() {
+                phrase.truncate(phrase.len() - after);
             }
         }
         // A shadow minister is the opposition of the article's main country.
@@ -1058,7 +1105,10 @@ impl<'d> Linker<'d> {
             .or(of_body);
         let mut country = None;
         if let Some(o) = owner.filter(|&o| doc.words[o].sentence == sentence) {
-            code = self.word_org[o].clone().or(code);
+            code = self.word_org[o]
+                .clone()
+                .or_else(|| self.staff_of(o, &words))
+                .or(code);
             country = self.word_country[o].clone();
             // A role word as owner ("the charity's director"): that role, at home.
             if code.is_none()
@@ -1081,13 +1131,54 @@ impl<'d> Linker<'d> {
         Some((code, phrase, country))
     }
 
+    /// The code of the coded person named by word `o` when the title words `title` make
+    /// someone his staff ("Ms X's deputy, Y", "Mr X's spokesman Y"): they share his code.
+    fn staff_of(&self, o: usize, title: &[usize]) -> Option<String> {
+        let staff = title.iter().any(|&w| {
+            matches!(
+                lower(self.doc, w).as_str(),
+                "deputy"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "aide"
+                    | "adviser"
+                    | "advisor"
+                    | "assistant"
+                    | "secretary"
+            )
+        });
+        if !staff {
+            return None;
+        }
+        let start = self.doc.words[o].span.start;
+        let cluster = self
+            .occurrences
+            .iter()
+            .find(|x| x.start <= start && start < x.end)
+            .map(|x| &self.clusters[x.cluster])
+            .filter(|c| c.sort == Sort::Person)?;
+        let code = match cluster.entity {
+            Some(e) => self.doc.entities.get(e)?.code.clone(),
+            None => cluster.code.clone(),
+        }?;
+        // A person coded by his country alone gives no role.
+        (code.len() > 3).then_some(code)
+    }
+
     /// The code of the nearest coded organisation named before word `k`, in its sentence or
     /// the two before it: what an "its" or "their" at `k` stands for.
     fn organisation_before_word(&self, k: usize) -> Option<String> {
+        self.organisation_named_last(k, 2)
+    }
+
+    /// The code of the nearest coded organisation named before word `k`, in its sentence or
+    /// the `window` sentences before it.
+    fn organisation_named_last(&self, k: usize, window: u32) -> Option<String> {
         let sentence = self.doc.words[k].sentence;
         (0..k)
             .rev()
-            .take_while(|&w| sentence - self.doc.words[w].sentence.min(sentence) <= 2)
+            .take_while(|&w| sentence - self.doc.words[w].sentence.min(sentence) <= window)
             .find_map(|w| self.word_org[w].clone())
     }
 
@@ -1095,6 +1186,7 @@ impl<'d> Linker<'d> {
     /// spokesman for the Conservative Party", "X, commander of U.S. Central Command").
     fn organisation_after(&self, last: usize) -> Option<String> {
         let doc = self.doc;
+        let last = self.after_mp(last);
         let sentence = doc.words[last].sentence;
         let mut k = last + 1;
         if k >= doc.words.len() || lower(doc, k) != "," {
@@ -1105,6 +1197,14 @@ impl<'d> Linker<'d> {
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
             }
+            // An adviser or aide "to" a person shares his code ("X, an adviser on energy to
+            // President Y").
+            if self.taken[k]
+                && (last + 1..k).any(|b| lower(doc, b) == "to")
+                && let Some(code) = self.staff_of(k, &(last + 1..k).collect::<Vec<_>>())
+            {
+                return Some(code);
+            }
             // An ambassador or envoy "to" a body is not its member ("X, the US ambassador
             // to the UN"); a secretary "to the Treasury" is.
             if lower(doc, k) == "to"
@@ -1114,7 +1214,11 @@ impl<'d> Linker<'d> {
             }
             // "X, from Leeds" says where the person comes from, not whom they work for;
             // "X, from the Refugee Council" does.
-            if lower(doc, k) == "from" && k + 1 < doc.words.len() && lower(doc, k + 1) != "the" {
+            if lower(doc, k) == "from"
+                && k + 1 < doc.words.len()
+                && lower(doc, k + 1) != "the"
+                && (self.word_org[k + 1].is_none() || self.place_word(k + 1))
+            {
                 return None;
             }
             // A role phrase with its country ("X, the US ambassador"), or a body's role
@@ -1167,6 +1271,58 @@ impl<'d> Linker<'d> {
         None
     }
 
+    /// Judges the entity tagger missed, named by their title alone: the capitalised name
+    /// after "Lord Justice", "Mr Justice" or "Mrs Justice" ("Lord Justice Hale"), and each
+    /// name of a list after "Lord Justices" ("Lord Justices Hale and Ward").
+    fn titled_judges(&self) -> Vec<Mention> {
+        let doc = self.doc;
+        let mut covered = vec![false; doc.words.len()];
+        for m in &doc.mentions {
+            if let Some((first, last)) = words_in(doc, &self.starts, m.span) {
+                covered[first..=last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let text = |w: usize| doc.slice(doc.words[w].span);
+        let name = |w: usize| {
+            w < doc.words.len()
+                && text(w).starts_with(char::is_uppercase)
+                && !covered[w]
+                && !self.taken[w]
+                && !crate::timex::is_calendar_word(&lower(doc, w))
+        };
+        let mut found = Vec::new();
+        for w in 1..doc.words.len() {
+            let justices = match text(w) {
+                "Justice" => false,
+                "Justices" => true,
+                _ => continue,
+            };
+            if !matches!(text(w - 1), "Lord" | "Lady" | "Mr" | "Mrs" | "Ms")
+                || doc.words[w - 1].sentence != doc.words[w].sentence
+            {
+                continue;
+            }
+            let sentence = doc.words[w].sentence;
+            let mut k = w + 1;
+            while k < doc.words.len() && doc.words[k].sentence == sentence && name(k) {
+                found.push(Mention {
+                    span: doc.words[k].span,
+                    kind: EntityType::Person,
+                });
+                // "Lord Justices A and B": the names of the list.
+                if justices
+                    && k + 2 < doc.words.len()
+                    && matches!(lower(doc, k + 1).as_str(), "and" | ",")
+                {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
     /// Organisations the entity tagger missed: runs of capitalised words (with "of", "for",
     /// "and" inside) whose head word tells an organisation ("the Wine Standards Board", "the
     /// Centre for Policy Studies"), outside every mention and every name already found.
@@ -1187,7 +1343,16 @@ impl<'d> Linker<'d> {
         let mut found = Vec::new();
         let mut w = 0;
         while w < doc.words.len() {
-            if !capital(w) || covered[w] || self.taken[w] || lower(doc, w) == "the" {
+            // A name starts with a name's word, not with "But" or "The".
+            if !capital(w)
+                || covered[w]
+                || self.taken[w]
+                || lower(doc, w) == "the"
+                || matches!(
+                    upos(doc, w),
+                    "CCONJ" | "SCONJ" | "ADP" | "DET" | "PRON" | "ADV" | "AUX" | "INTJ"
+                )
+            {
                 w += 1;
                 continue;
             }
@@ -1208,20 +1373,65 @@ impl<'d> Linker<'d> {
                         (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
                     organisation_role(&before).is_some()
                 };
+                // A title before a person's name ends the body's name ("Fair Trials Abroad
+                // Director X").
+                if capital(k)
+                    && BODY_TITLES.contains(&word.as_str())
+                    && k + 1 < doc.words.len()
+                    && doc.words[k + 1].sentence == sentence
+                    && capital(k + 1)
+                {
+                    break;
+                }
+                // A number may stand inside a name ("Fathers 4 Justice").
+                let number = word.chars().all(|c| c.is_ascii_digit());
                 if capital(k) {
                     end = k;
-                } else if !(matches!(word.as_str(), "of" | "for") || word == "and" && !complete()) {
+                } else if !(matches!(word.as_str(), "of" | "for")
+                    || word == "and" && !complete()
+                    || number)
+                {
                     break;
                 }
                 k += 1;
             }
             let sentence_start = w == 0 || doc.words[w - 1].sentence != sentence;
-            let words: Vec<&str> = (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
+            let mut words: Vec<&str> = (w..=end).map(|x| doc.slice(doc.words[x].span)).collect();
+            // A body's kind written in lower case after its name ("the Public Sector Staff
+            // union", "Hazards magazine") is part of it; after one word that starts a
+            // sentence, a day, a place or a people, it is a description ("Initial business",
+            // "Monday school").
+            let one_name = end == w
+                && !sentence_start
+                && upos(doc, w) == "PROPN"
+                && !crate::timex::is_calendar_word(&lower(doc, w))
+                && !self.place_word(w)
+                && !MODIFIER_ROLES
+                    .iter()
+                    .any(|(_, ws)| ws.contains(&lower(doc, w).as_str()))
+                && self
+                    .dict
+                    .is_none_or(|d| d.adjective_country(doc.slice(doc.words[w].span)).is_none());
+            if (end > w || one_name)
+                && organisation_role(&words).is_none()
+                && end + 1 < doc.words.len()
+                && doc.words[end + 1].sentence == sentence
+                && !covered[end + 1]
+                && !self.taken[end + 1]
+            {
+                let next = doc.slice(doc.words[end + 1].span);
+                if next.starts_with(char::is_lowercase) && organisation_role(&[next]).is_some() {
+                    end += 1;
+                    words.push(next);
+                }
+            }
             // One word alone ("Council") is a name only when it is not a sentence's first and
             // not a government head.
-            if let Some(role) = organisation_role(&words)
-                && (end > w || (!sentence_start && role != "GOV"))
-            {
+            let named = match organisation_role(&words) {
+                Some(role) => end > w || (!sentence_start && role != "GOV"),
+                None => (end > w || !sentence_start) && self.unnamed_body(w, end),
+            };
+            if named {
                 found.push(Mention {
                     span: Span::new(doc.words[w].span.start, doc.words[end].span.end),
                     kind: EntityType::Org,
@@ -1230,6 +1440,113 @@ impl<'d> Linker<'d> {
             w = end + 1;
         }
         found
+    }
+
+    /// True when the capitalised words `first..=last`, whose head tells no kind of body,
+    /// still name an organisation by where they stand: before a body's title and a name
+    /// ("Fair Trials Abroad director X"), or after "from" in an apposition to a person
+    /// ("X, from Families Need Fathers", "X, from the campaign group Y"). Words that are
+    /// titles or role words ("Deputy", "Minister") name no body.
+    fn unnamed_body(&self, first: usize, last: usize) -> bool {
+        let doc = self.doc;
+        let sentence = doc.words[first].sentence;
+        let same = |w: usize| w < doc.words.len() && doc.words[w].sentence == sentence;
+        // A role word may stand inside a body's name ("Families Need Fathers"), not as
+        // its last word ("Home Secretary", "Salvation Army").
+        let title_like = self.role_word(last)
+            || (first..=last).any(|w| {
+                let word = lower(doc, w);
+                let word = word.trim_end_matches('.');
+                TITLE_QUALIFIERS.contains(&word)
+                    || TITLES.contains(&word)
+                    || HONORIFICS.contains(&word)
+                    || BODY_TITLES.contains(&word)
+            });
+        if title_like {
+            return false;
+        }
+        // A place is no body ("Britain's Europe Director X", "X, from Leeds"); inside a
+        // longer name only a country or region counts, since the gazetteer holds many
+        // small places named like common words ("Save", "Rivers").
+        let whole = Span::new(doc.words[first].span.start, doc.words[last].span.end);
+        let place = if first == last {
+            self.place_word(first)
+        } else {
+            (first..=last).any(|w| self.word_country[w].is_some() || self.word_region[w])
+                || crate::places::embedded_gazetteer()
+                    .is_ok_and(|g| !g.lookup(doc.slice(whole)).is_empty())
+        };
+        if place {
+            return false;
+        }
+        // A body's title, not a leader's (a party's or a union's), after two words or
+        // more.
+        let titled = last > first
+            && same(last + 2)
+            && BODY_TITLES.contains(&lower(doc, last + 1).as_str())
+            && !matches!(lower(doc, last + 1).as_str(), "leader" | "head")
+            && doc
+                .slice(doc.words[last + 2].span)
+                .starts_with(char::is_uppercase);
+        // ", from", then "the" and at most two lower-case words ("the controversial
+        // group").
+        let mut k = first;
+        let mut between = 0;
+        while k > 0 && same(k - 1) && between < 3 {
+            let word = lower(doc, k - 1);
+            if word == "from" || word == "the" {
+                break;
+            }
+            if doc
+                .slice(doc.words[k - 1].span)
+                .starts_with(char::is_uppercase)
+            {
+                return titled;
+            }
+            between += 1;
+            k -= 1;
+        }
+        if k > 0 && same(k - 1) && lower(doc, k - 1) == "the" {
+            k -= 1;
+        } else if between > 0 {
+            return titled;
+        }
+        let from = k >= 2 && same(k - 2) && lower(doc, k - 1) == "from" && lower(doc, k - 2) == ",";
+        titled || from || self.kind_before(first).is_some()
+    }
+
+    /// The role of the kind of body written right before the name starting at `first`
+    /// ("the campaign group X", "the think tank X"), if any.
+    fn kind_before(&self, first: usize) -> Option<&'static str> {
+        (1..=2).rev().find_map(|n| {
+            let start = first.checked_sub(n)?;
+            if self.doc.words[start].sentence != self.doc.words[first].sentence {
+                return None;
+            }
+            let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
+            let phrase = phrase.join(" ").replace(" - ", "-");
+            KIND_BEFORE_NAME
+                .iter()
+                .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
+                .map(|(_, role)| *role)
+        })
+    }
+
+    /// True when word `w` names a place: a country or region of the article, a country or
+    /// seat of power of the dictionary, or a place of the gazetteer ("Leeds").
+    fn place_word(&self, w: usize) -> bool {
+        let text = self.doc.slice(self.doc.words[w].span);
+        self.word_country[w].is_some()
+            || self.word_region[w]
+            || crate::places::embedded_gazetteer().is_ok_and(|g| !g.lookup(text).is_empty())
+            || self.dict.is_some_and(|d| {
+                d.lookup_any(text).iter().any(|m| {
+                    matches!(
+                        m.kind,
+                        crate::actors::ActorKind::Country | crate::actors::ActorKind::Metonym
+                    )
+                })
+            })
     }
 
     /// The code a title gives an unknown person ("information commissioner" → `GOV`,
@@ -1284,6 +1601,14 @@ impl<'d> Linker<'d> {
                 let w = phrase.last()?;
                 (country.is_some() && OFFICE_TITLES.contains(&w.as_str())).then_some("GOV")
             })?;
+        // A shadow minister, also in an apposition after the name ("X, the shadow
+        // education secretary"), is the opposition of the article's main country.
+        if phrase.iter().any(|w| w == "shadow")
+            && role.starts_with("GOV")
+            && let Some(home) = &self.home
+        {
+            return Some(format!("{home}OPP"));
+        }
         let former = phrase
             .iter()
             .any(|w| matches!(w.as_str(), "former" | "ex") || w.starts_with("ex-"));
@@ -1313,14 +1638,33 @@ impl<'d> Linker<'d> {
         Some(crate::actors::codes::combine(&country, role))
     }
 
+    /// The word that ends a name and the "MP" written after it ("X MP, the party's
+    /// treasurer"), so that an apposition is read after both.
+    fn after_mp(&self, last: usize) -> usize {
+        let words = &self.doc.words;
+        if last + 2 < words.len()
+            && words[last + 2].sentence == words[last].sentence
+            && self.doc.slice(words[last + 1].span) == "MP"
+            && lower(self.doc, last + 2) == ","
+        {
+            last + 1
+        } else {
+            last
+        }
+    }
+
     /// The title words of an apposition right after a name ("X, a BBC journalist", "X, the
     /// party's treasurer"), up to the first word that cannot be in a title.
     fn apposition_after(&self, last: usize) -> Vec<String> {
         let doc = self.doc;
+        let last = self.after_mp(last);
         let sentence = doc.words[last].sentence;
         let mut phrase = Vec::new();
         let mut k = last + 1;
-        if k >= doc.words.len() || lower(doc, k) != "," {
+        // A comma or a dash ("Lord X - a senior law lord - said").
+        if k >= doc.words.len()
+            || !matches!(lower(doc, k).as_str(), "," | "-" | "\u{2013}" | "\u{2014}")
+        {
             return phrase;
         }
         // A relative clause reads the same way ("X, who is Lord Chief Justice").
@@ -1385,6 +1729,29 @@ impl<'d> Linker<'d> {
         let (code, phrase, before_country) = self.organisation_before(self.list_start(first));
         if code.is_some() {
             return (code, phrase, "rule organisation before the name");
+        }
+        // A spokesman named with no body and no country ("said spokesman X") speaks for
+        // the organisation named last, in his sentence or the one before; a newspaper
+        // reports rather than employs him.
+        let bare: Vec<&str> = phrase
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !TITLE_QUALIFIERS.contains(w))
+            .collect();
+        if before_country.is_none()
+            && matches!(
+                bare.as_slice(),
+                ["spokesman" | "spokeswoman" | "spokesperson"]
+            )
+            && let Some(code) = self
+                .organisation_named_last(first, 1)
+                .filter(|c| !c.ends_with("MED"))
+        {
+            return (
+                Some(code),
+                phrase,
+                "rule spokesman for the organisation named last",
+            );
         }
         if let Some(code) = self.organisation_after(last) {
             return (Some(code), phrase, "rule organisation after the name");
@@ -1471,22 +1838,42 @@ impl<'d> Linker<'d> {
     /// trust or society a non-governmental organisation, and so on (see `ORG_HEADS`). The
     /// country is that of an adjective in the name ("British Potato Council"), or else
     /// the article's main country.
-    fn organisation_code(&self, words: &[&str], first: usize) -> Option<String> {
+    fn organisation_code(&self, words: &[&str], first: usize, last: usize) -> Option<String> {
         // The kind of body written before the name ("the campaign group X") beats its head
         // word.
-        let kind = (1..=2).rev().find_map(|n| {
-            let start = first.checked_sub(n)?;
-            if self.doc.words[start].sentence != self.doc.words[first].sentence {
-                return None;
-            }
-            let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
-            let phrase = phrase.join(" ").replace(" - ", "-");
-            KIND_BEFORE_NAME
-                .iter()
-                .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
-                .map(|(_, role)| *role)
-        });
-        let role = kind.or_else(|| organisation_role(words))?;
+        let kind = self.kind_before(first);
+        // A body whose name tells nothing of its kind, named where only a body can be
+        // (see `unnamed_body`), is taken for a campaign group.
+        let role = kind
+            .or_else(|| organisation_role(words))
+            .or_else(|| self.unnamed_body(first, last).then_some("NGO"))?;
+        // A committee of a parliament ("the Commons science committee", "the Lords
+        // Constitution Committee") is its legislature's.
+        let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let parliament = |w: &str| {
+            matches!(
+                w.to_lowercase().trim_end_matches("'s"),
+                "commons" | "lords" | "parliamentary" | "select" | "senate" | "congressional"
+            )
+        };
+        let sentence = self.doc.words[first].sentence;
+        let before = (first.saturating_sub(6)..first)
+            .filter(|&w| self.doc.words[w].sentence == sentence)
+            .map(|w| self.doc.slice(self.doc.words[w].span))
+            .collect::<Vec<_>>();
+        let role = if role == "GOV"
+            && matches!(head.as_str(), "committee" | "committees")
+            && (words.iter().any(|w| parliament(w))
+                || before
+                    .iter()
+                    .rev()
+                    .take_while(|w| !matches!(**w, "," | "." | ";" | ":"))
+                    .any(|w| parliament(w)))
+        {
+            "LEG"
+        } else {
+            role
+        };
         let dict = self.dict;
         // A country named right before the name is its country ("U.S. Naval Forces ...").
         let before = first
@@ -1556,6 +1943,7 @@ impl<'d> Linker<'d> {
     fn link_names(&mut self) {
         let mut mentions: Vec<_> = self.doc.mentions.clone();
         mentions.extend(self.named_organisations());
+        mentions.extend(self.titled_judges());
         mentions.sort_by_key(|m| m.span);
         // Unknown organisations are coded from their names first, so that a person named
         // before one ("X, of the League Against ...") can take its code.
@@ -1568,7 +1956,7 @@ impl<'d> Linker<'d> {
                 && !(first..=last).any(|w| self.taken[w])
             {
                 let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
-                if let Some(code) = self.organisation_code(&words, first) {
+                if let Some(code) = self.organisation_code(&words, first, last) {
                     for w in first..=last {
                         self.word_org[w] = Some(code.clone());
                     }
@@ -1624,9 +2012,30 @@ impl<'d> Linker<'d> {
                 let mut end = last;
                 while end + 1 < words.len()
                     && words[end + 1].sentence == words[last].sentence
-                    && capital(end + 1)
                     && !self.taken[end + 1]
-                    && end - last < 3
+                    && end - last < 4
+                {
+                    // "of" inside the body's name ("Leeds Chamber of Commerce").
+                    if capital(end + 1) {
+                        end += 1;
+                    } else if text(end + 1) == "of"
+                        && end > last
+                        && end + 2 < words.len()
+                        && words[end + 2].sentence == words[last].sentence
+                        && capital(end + 2)
+                        && !self.taken[end + 2]
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                // A place's police may be written in lower case ("West Yorkshire police").
+                if end == last
+                    && end + 1 < words.len()
+                    && words[end + 1].sentence == words[last].sentence
+                    && !self.taken[end + 1]
+                    && organisation_role(&[text(end + 1)]) == Some("COP")
                 {
                     end += 1;
                 }
@@ -1641,13 +2050,45 @@ impl<'d> Linker<'d> {
                 if sort == Sort::Place
                     && first >= 2
                     && words[first - 2].sentence == words[first].sentence
-                    && text(first - 1) == "of"
+                    && matches!(text(first - 1), "of" | "for")
                     && capital(first - 2)
                     && !self.taken[first - 2]
                     && organisation_role(&[text(first - 2)]).is_some()
                 {
                     first -= 2;
                     sort = Sort::Org;
+                }
+            }
+            // A "person" whose name ends in a body's head ("Council" of "the Refugee
+            // Council") is that body, with the capitalised words before it.
+            if sort == Sort::Person
+                && matches!(
+                    lower(self.doc, last).as_str(),
+                    "council"
+                        | "commission"
+                        | "committee"
+                        | "authority"
+                        | "agency"
+                        | "association"
+                        | "department"
+                        | "ministry"
+                        | "federation"
+                        | "institute"
+                )
+            {
+                sort = Sort::Org;
+                let words = &self.doc.words;
+                while first > 0
+                    && last - first < 5
+                    && words[first - 1].sentence == words[last].sentence
+                    && !self.taken[first - 1]
+                    && lower(self.doc, first - 1) != "the"
+                    && self
+                        .doc
+                        .slice(words[first - 1].span)
+                        .starts_with(char::is_uppercase)
+                {
+                    first -= 1;
                 }
             }
             // A university, hospital or council the tagger took for a place is an
@@ -1708,6 +2149,32 @@ impl<'d> Linker<'d> {
             }
             if (first..=last).any(|w| self.taken[w]) {
                 continue;
+            }
+            // A peer's title names a place ("Lord Nicholls of Birkenhead"): the place is
+            // part of his mention, no actor of its own (his name stays "Nicholls").
+            let mut mention_last = last;
+            if sort == Sort::Person {
+                let words = &self.doc.words;
+                let peer = (first.saturating_sub(1)..=first).any(|w| {
+                    words[w].sentence == words[first].sentence
+                        && matches!(lower(self.doc, w).as_str(), "lord" | "baroness" | "lady")
+                });
+                let mut end = last + 1;
+                if peer && end + 1 < words.len() && lower(self.doc, end) == "of" {
+                    while end + 1 < words.len()
+                        && words[end + 1].sentence == words[last].sentence
+                        && self
+                            .doc
+                            .slice(words[end + 1].span)
+                            .starts_with(char::is_uppercase)
+                        && !self.taken[end + 1]
+                    {
+                        end += 1;
+                    }
+                    if end > last + 1 {
+                        mention_last = end;
+                    }
+                }
             }
             // A title's qualifier the tagger took for a name ("Shadow" of "Shadow home
             // secretary X") is part of the title read with the name.
@@ -1830,7 +2297,7 @@ impl<'d> Linker<'d> {
                 None => {
                     // An organisation's name may tell its role ("Electoral Commission").
                     let code = if sort == Sort::Org {
-                        self.organisation_code(&stripped, first)
+                        self.organisation_code(&stripped, first, last)
                     } else {
                         None
                     };
@@ -1865,6 +2332,52 @@ impl<'d> Linker<'d> {
                 self.learn_name(&mut cl, &words);
                 self.clusters[cluster] = cl;
             }
+            // An acronym in brackets right after an organisation's name is that name
+            // within the document ("the Ghana Union of Farmers (GUF)").
+            if sort == Sort::Org
+                && last + 3 < self.doc.words.len()
+                && self.doc.words[last + 2].sentence == self.doc.words[last].sentence
+                && lower(self.doc, last + 1) == "("
+                && lower(self.doc, last + 3) == ")"
+            {
+                let acronym = self.doc.slice(self.doc.words[last + 2].span);
+                if (2..=6).contains(&acronym.len())
+                    && acronym.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    let key = normalize(acronym);
+                    if !self.clusters[cluster].names.contains(&key) {
+                        self.clusters[cluster].names.push(key);
+                    }
+                    // The tagger may have cut the name ("Tailors" of "the Nepal Union of
+                    // Tailors"): the whole capitalised name before the bracket tells the
+                    // code of a body it left uncoded.
+                    if self.clusters[cluster].entity.is_none()
+                        && self.clusters[cluster].code.is_none()
+                    {
+                        let mut start = last;
+                        while start > 0
+                            && last - start < 8
+                            && self.doc.words[start - 1].sentence == self.doc.words[last].sentence
+                        {
+                            let w = self.doc.slice(self.doc.words[start - 1].span);
+                            if !(w.starts_with(char::is_uppercase)
+                                || matches!(w, "of" | "for" | "and"))
+                                || lower(self.doc, start - 1) == "the"
+                            {
+                                break;
+                            }
+                            start -= 1;
+                        }
+                        let name: Vec<&str> = (start..=last)
+                            .map(|w| self.doc.slice(self.doc.words[w].span))
+                            .collect();
+                        if let Some(code) = self.organisation_code(&name, start, last) {
+                            self.clusters[cluster].code = Some(code);
+                            self.clusters[cluster].basis = "rule organisation name";
+                        }
+                    }
+                }
+            }
             // A place of no country ("Europe", a region `EUR`) may stand inside a title.
             if sort == Sort::Place
                 && self.clusters[cluster]
@@ -1876,9 +2389,51 @@ impl<'d> Linker<'d> {
                     .iter_mut()
                     .for_each(|x| *x = true);
             }
-            self.add(cluster, first, last);
+            self.add(cluster, first, mention_last);
         }
         self.occurrences.sort_by_key(|o| o.start);
+    }
+
+    /// People the dictionary knows but who hold no term on the article's date: the title
+    /// read around their first mention ("housing minister X", "Labour's X") gives the
+    /// role, when it names the person's own country.
+    fn retitle_undated(&mut self) {
+        for c in 0..self.clusters.len() {
+            if self.clusters[c].basis != UNDATED {
+                continue;
+            }
+            let Some(o) = self.occurrences.iter().find(|o| o.cluster == c).copied() else {
+                continue;
+            };
+            let first = self.starts.partition_point(|&s| s < o.start);
+            let last = self
+                .starts
+                .partition_point(|&s| s < o.end)
+                .saturating_sub(1);
+            if first > last {
+                continue;
+            }
+            let (code, _, basis) = self.person_code(first, last);
+            let Some(country) = self.clusters[c].country.clone() else {
+                continue;
+            };
+            if matches!(basis, FALLBACK | COUNTRY_NAMED | PEER) {
+                continue;
+            }
+            // A title read with the article's country ("Deputy Secretary of State X" in a
+            // Syrian story) keeps its role and takes the person's country; an
+            // international body's code stays whole.
+            let Some(code) = code.filter(|x| x.len() > 3) else {
+                continue;
+            };
+            let root = crate::actors::codes::root(&code);
+            let code = if self.dict.is_some_and(|d| d.is_country(root)) {
+                crate::actors::codes::combine(&country, code.get(3..).unwrap_or(""))
+            } else {
+                code
+            };
+            self.clusters[c].code = Some(code);
+        }
     }
 
     /// Descriptions, noun phrases and pronouns, in text order.
@@ -2327,6 +2882,10 @@ const LATER_TITLE: &str = "rule title in a later description";
 /// The basis of an unknown person's code when a country named with them, without a title,
 /// tells it ("his Spanish counterpart X").
 const COUNTRY_NAMED: &str = "rule country named with the name";
+/// The basis of a person the dictionary knows who holds no term on the article's date
+/// (coded with his country alone by the actor stage): a title read in the text gives the
+/// role.
+const UNDATED: &str = "rule title, with the dictionary's country";
 
 /// Titles of the United States Congress, which most countries' parliaments do not use.
 const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congressmen"];
@@ -2351,6 +2910,7 @@ const BODY_TITLES: &[&str] = &[
     "chairman",
     "chairwoman",
     "leader",
+    "executive",
 ];
 
 /// Titles of people sent "to" a country or body that they do not belong to ("the US
@@ -2445,6 +3005,7 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
             "inspectorate",
             "regulator",
             "directorate",
+            "government",
         ],
     ),
     (
@@ -2501,6 +3062,10 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
             "association",
             "alliance",
             "coalition",
+            "federation",
+            "forum",
+            "network",
+            "movement",
         ],
     ),
     (
@@ -2618,6 +3183,14 @@ const MODIFIER_ROLES: &[(&str, &[&str])] = &[
 
 /// The role an organisation's name tells (see `ORG_HEADS` and `MODIFIER_ROLES`), or `None`.
 fn organisation_role(words: &[&str]) -> Option<&'static str> {
+    // A kind written in lower case after the name ("the Votes for Students alliance") is
+    // the head, whatever comes before.
+    if words.len() > 1
+        && let Some(last) = words.last().filter(|w| w.starts_with(char::is_lowercase))
+        && let Some(role) = organisation_role(&[last])
+    {
+        return Some(role);
+    }
     let lower: Vec<String> = words
         .iter()
         .map(|w| {
@@ -2734,6 +3307,7 @@ pub fn link(doc: &mut Document, dict: Option<&ActorDictionary>) {
     let mut linker = Linker::new(doc, dict);
     linker.occurrences.sort_by_key(|o| o.start);
     linker.link_names();
+    linker.retitle_undated();
     linker.link_rest();
     let Linker {
         clusters,
@@ -2741,6 +3315,14 @@ pub fn link(doc: &mut Document, dict: Option<&ActorDictionary>) {
         displaced,
         ..
     } = linker;
+    for c in &clusters {
+        if c.basis == UNDATED
+            && let (Some(index), Some(code)) = (c.entity, &c.code)
+            && let Some(e) = doc.entities.get_mut(index)
+        {
+            e.code = Some(code.clone());
+        }
+    }
     for e in &mut doc.entities {
         if is_soft(e) || e.kind == EntityType::Norp {
             e.mentions
@@ -3284,6 +3866,163 @@ mod tests {
         check(
             "It is likely that the talks will fail. They ended early.",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_preposition_and_a_shadow_title_after_the_name() {
+        check_codes(
+            "Britain's ministers met. The plan was backed by Minister for Transport Jane \
+             Doyle. Colin Reed, the shadow health secretary, attacked it.",
+            &[("Jane Doyle", "GBRGOV"), ("Colin Reed", "GBROPP")],
+        );
+    }
+
+    #[test]
+    fn a_body_named_only_by_where_it_stands_is_a_campaign_group() {
+        // Before a body's title and a name, or after "from" in an apposition; a place
+        // after "from" is where the person comes from.
+        check_codes(
+            "Britain's ministers met. Neil Platt, from Parents Against Tolls, said it was \
+             unfair. But Clean Streets Abroad director Tom Hale disagreed. Ed Shaw, from \
+             Leeds, agreed.",
+            &[
+                ("Neil Platt", "GBRNGO"),
+                ("Parents Against Tolls", "GBRNGO"),
+                ("Tom Hale", "GBRNGO"),
+                ("Clean Streets Abroad", "GBRNGO"),
+                ("Ed Shaw", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn bodies_named_by_their_kind_before_or_after_the_name() {
+        check_codes(
+            "Britain's ministers met. The campaign group Save Our Valleys was angry. The \
+             Votes for Students alliance welcomed it. The Refugee Council said asylum \
+             seekers were at risk.",
+            &[
+                ("Save Our Valleys", "GBRNGO"),
+                ("Votes for Students alliance", "GBRNGO"),
+                ("Refugee Council", "GBRNGO"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_spokesman_with_no_body_speaks_for_the_organisation_named_last() {
+        check_codes(
+            "Britain's ministers met. The Wessex Wildlife Trust wants a new law. Spokeswoman \
+             Jo Hart said farmers agreed.",
+            &[("Jo Hart", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn places_inside_the_names_of_bodies_and_peers() {
+        check_codes(
+            "Britain's ministers met. Kent police said they had arrested a man. The \
+             Commission for Asia will report in May. The Commons transport committee \
+             disagreed.",
+            &[
+                ("Kent police", "GBRCOP"),
+                ("Commission for Asia", "GBRGOV"),
+                ("The Commons transport committee", "GBRLEG"),
+            ],
+        );
+    }
+
+    #[test]
+    fn judges_named_by_their_title_alone_are_found() {
+        check_codes(
+            "Britain's ministers met. A ruling by Lord Justice Hale and Mr Justice Ward was \
+             upheld by Lord Justices Pell and Rudd.",
+            &[
+                ("Hale", "GBRJUD"),
+                ("Ward", "GBRJUD"),
+                ("Pell", "GBRJUD"),
+                ("Rudd", "GBRJUD"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_law_lord_is_a_judge() {
+        check_codes(
+            "Britain's ministers met. Lord Grant - a senior law lord - said the ban was \
+             wrong.",
+            &[("Grant", "GBRJUD")],
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_names_the_body_before_it() {
+        check_codes(
+            "The Nepal Union of Tailors (NUT) called a strike. The NUT said talks failed.",
+            &[("NUT", "NPLLAB")],
+        );
+    }
+
+    #[test]
+    fn a_title_gives_the_role_of_a_known_person_who_holds_no_term_on_the_date() {
+        let meta = ArticleMeta {
+            published: Some("2005-03-16".into()),
+            ..ArticleMeta::default()
+        };
+        let text = "Transport minister Yvette Cooper opened a bridge in London.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        Pipeline::through(Stage::Coref).run(&mut doc);
+        let cooper = doc.entities.iter().find(|e| e.name == "Yvette Cooper");
+        assert_eq!(cooper.and_then(|e| e.code.as_deref()), Some("GBRGOV"));
+    }
+
+    #[test]
+    fn staff_share_their_principals_code_and_a_chief_executive_leads_the_body() {
+        check_codes(
+            "Britain's ministers met. Transport Secretary Ann Lowe spoke. Ms Lowe's deputy, \
+             Ian Todd, said little. The charity's chief executive Ben Ogle disagreed.",
+            &[("Ian Todd", "GBRGOV"), ("Ben Ogle", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn a_bodys_kind_may_follow_its_name_in_lower_case() {
+        check_codes(
+            "Britain's ministers met. Mark Serle, from the Public Sector Staff union, was \
+             angry. Jill Abbot, a spokeswoman for the Crofters Federation, agreed.",
+            &[
+                ("Mark Serle", "GBRLAB"),
+                ("Public Sector Staff union", "GBRLAB"),
+                ("Jill Abbot", "GBRNGO"),
+            ],
+        );
+        // One name before the kind, but not a word that starts a sentence or a day.
+        let doc = coded(
+            "Britain's ministers met. Kay Hird, editor of Trawler magazine, said so. Initial \
+             business plans failed. The Monday school was shut.",
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Trawler magazine"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("business") || n.contains("school")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn appositions_after_mp_bracketed_titles_and_advisers_to_a_person() {
+        check_codes(
+            "Britain's ministers met. Tom Pike MP, Labour's housing minister, spoke. \
+             (Schools minister) Ann Rowe was away. Transport Secretary Ann Lowe agreed. Ed \
+             Dunn, an adviser on roads to Keir Starmer, said so.",
+            &[
+                ("Tom Pike", "GBRGOV"),
+                ("Ann Rowe", "GBRGOV"),
+                ("Ed Dunn", "GBRGOV"),
+            ],
         );
     }
 }

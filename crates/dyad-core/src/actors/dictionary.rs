@@ -303,6 +303,25 @@ impl ActorDictionary {
         None
     }
 
+    /// A person the dictionary knows under `name` but who holds no term on the day asked
+    /// (a day before his first office, or a wrong date): his first entry's answer and the
+    /// one country all his terms share, which holds whatever the date (only the role is
+    /// dated). `None` when the name is a surname alone and `titled` is false ("Obama" is
+    /// not enough, "Barack Obama" or "President Obama" is), when it names anything but
+    /// people, or when the terms name several countries.
+    pub fn person_without_term(&self, name: &str, titled: bool) -> Option<(ActorMatch<'_>, &str)> {
+        if !titled && !singles_out(name) {
+            return None;
+        }
+        let all = self.lookup_on(name, None);
+        let first = all.first()?.clone();
+        let country = codes::root(first.code);
+        let one_country = all
+            .iter()
+            .all(|m| m.kind == ActorKind::Person && codes::root(m.code) == country);
+        (one_country && self.is_country(country)).then_some((first, country))
+    }
+
     /// The role of a role word ("officials" → `GOV`, "warplanes" → `MIL`), if it is one.
     pub fn agent_role(&self, word: &str) -> Option<&str> {
         self.lookup_on(word, None)

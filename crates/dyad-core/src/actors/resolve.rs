@@ -132,6 +132,9 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
     let mut entities = Entities::default();
     let mut taken = vec![false; doc.words.len()];
     let sentences = sentence_words(doc);
+    // Acronyms the document defines ("the Ghana Union of Farmers (GUF)"): within it they
+    // stand for that name, whatever the dictionary says.
+    let acronyms = defined_acronyms(doc, &sentences);
 
     // Pass 1 and 2: dictionary names, adjective + role phrases, lone role phrases.
     for words in &sentences {
@@ -169,6 +172,21 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                 continue;
             }
             let mut matched = 0;
+            if let Some(&(start, end)) = acronyms.get(first) {
+                // The long name's entity, when the dictionary knew it; else coreference
+                // links the acronym to the name.
+                let long = Span::new(doc.words[start].span.start, doc.words[end].span.end);
+                if let Some(e) = entities.list.iter_mut().find(|e| {
+                    e.mentions
+                        .iter()
+                        .any(|m| m.end == long.end && m.start <= long.start)
+                }) {
+                    e.mentions.push(doc.words[words[i]].span);
+                }
+                taken[words[i]] = true;
+                i += 1;
+                continue;
+            }
             let lower_first = first.to_lowercase();
             let can_start = (starts_upper(first)
                 && !FUNCTION_WORDS.contains(&lower_first.as_str()))
@@ -201,7 +219,26 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         continue;
                     }
                     let found = lookup(text);
-                    let Some(m) = best(&found) else { continue };
+                    let Some(m) = best(&found) else {
+                        // A person the dictionary knows who holds no term on the date keeps
+                        // his country; a title right before the name gives the role.
+                        if date.is_some()
+                            && let Some((code, basis)) =
+                                person_without_term(doc, dict, &words[..i], text)
+                        {
+                            entities.add(
+                                format!("undated:{}", name::normalize(text)),
+                                text,
+                                EntityType::Person,
+                                Some(code),
+                                Some(basis),
+                                span,
+                            );
+                            matched = n;
+                            break;
+                        }
+                        continue;
+                    };
                     if m.kind == ActorKind::Agent {
                         continue;
                     }
@@ -277,6 +314,56 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         matched = n + len;
                         break;
                     }
+                    // A people named by two countries ("Bosnian Serbs", "Kosovo Albanians")
+                    // belongs to the first: the second names its ethnicity.
+                    if let Some(country) = country
+                        && matches!(m.kind, ActorKind::Adjective | ActorKind::Country)
+                        && let Some(&next) = words.get(i + n)
+                        && let Some(other) = demonym(dict, doc.slice(doc.words[next].span))
+                        && other != country
+                    {
+                        let end = doc.words[next].span.end;
+                        entities.add_agent(
+                            doc,
+                            country.to_string(),
+                            Span::new(span.start, end),
+                            "rule compound demonym",
+                        );
+                        matched = n + 1;
+                        break;
+                    }
+                    // A committee of a legislature named in lower case ("the Commons science
+                    // and technology committee", "the Senate foreign relations committee")
+                    // is an actor of its own with the legislature's code.
+                    if m.kind == ActorKind::Organisation
+                        && m.code.ends_with("LEG")
+                        && let Some(len) = committee_words(doc, &words[i + n..])
+                    {
+                        let end = doc.words[words[i + n + len - 1]].span.end;
+                        let whole = Span::new(span.start, end);
+                        entities.add(
+                            format!("committee:{}", name::normalize(doc.slice(whole))),
+                            doc.slice(whole),
+                            EntityType::Org,
+                            Some(m.code.to_string()),
+                            Some("rule a legislature's committee".to_string()),
+                            whole,
+                        );
+                        matched = n + len;
+                        break;
+                    }
+                    // A broadcaster's channel or regional service ("BBC Scotland", "BBC
+                    // Radio Sheffield") is the broadcaster, not the place.
+                    let channel = if m.kind == ActorKind::Media {
+                        channel_words(doc, dict, &words[i + n..])
+                    } else {
+                        0
+                    };
+                    let span = if channel > 0 {
+                        Span::new(span.start, doc.words[words[i + n + channel - 1]].span.end)
+                    } else {
+                        span
+                    };
                     let key = format!("{}:{}", m.kind.as_str(), m.entry);
                     let basis = format!("{} {} {:?}", m.file, m.kind.as_str(), m.entry);
                     entities.add(
@@ -287,7 +374,7 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         Some(basis),
                         span,
                     );
-                    matched = n;
+                    matched = n + channel;
                     break;
                 }
             }
@@ -312,6 +399,17 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                 if let Some((len, code)) = role_phrase(doc, dict, words, i, "")
                     && code.len() >= 3
                 {
+                    // "Security forces in X", "soldiers of X": the country named right after.
+                    // Troops or refugees "in" a country are often foreign there.
+                    let code = match country_after(doc, dict, &words[i + len..]) {
+                        Some((country, of))
+                            if code.starts_with("---")
+                                && (of || !matches!(code.get(3..), Some("MIL" | "REF"))) =>
+                        {
+                            codes::combine(country, code.get(3..).unwrap_or(""))
+                        }
+                        _ => code,
+                    };
                     let end = doc.words[words[i + len - 1]].span.end;
                     entities.add_agent(
                         doc,
@@ -428,6 +526,222 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
     }
     entities.list.sort_by_key(|e| e.mentions.first().copied());
     doc.entities = entities.list;
+}
+
+/// The code of a person the dictionary knows but who holds no term on the document's date
+/// (see `ActorDictionary::person_without_term`), and its basis: his country with the role
+/// of a title right before the name ("President X" → GOV), else his country alone.
+fn person_without_term(
+    doc: &Document,
+    dict: &ActorDictionary,
+    before: &[usize],
+    name: &str,
+) -> Option<(String, String)> {
+    // The title before the name, or the name's own first word ("President X").
+    let own = name
+        .split_whitespace()
+        .next()
+        .filter(|_| name.contains(' '));
+    let title = own
+        .or_else(|| before.last().map(|&w| doc.slice(doc.words[w].span)))
+        .filter(|t| starts_upper(t))
+        .and_then(|t| dict.agent_role(t));
+    let (m, country) = dict.person_without_term(name, title.is_some())?;
+    // "former President X" is a former official.
+    let former = before.len() >= 2
+        && matches!(
+            doc.slice(doc.words[before[before.len() - 2]].span)
+                .to_lowercase()
+                .as_str(),
+            "former" | "ex"
+        );
+    let code = match title {
+        Some(_) if former => codes::combine(country, "ELI"),
+        Some(role) => codes::combine(country, role),
+        None => country.to_string(),
+    };
+    let basis = format!("{} person {:?}, no term on the date", m.file, m.entry);
+    Some((code, basis))
+}
+
+/// The country of a demonym written as a plural noun after another country's adjective
+/// ("Serbs" of "Bosnian Serbs"), if the word is one.
+fn demonym<'d>(dict: &'d ActorDictionary, word: &str) -> Option<&'d str> {
+    if !starts_upper(word) || !word.ends_with('s') {
+        return None;
+    }
+    dict.adjective_country(word)
+}
+
+/// Words naming a broadcaster's channel or regional service after its name: channel words
+/// ("Radio", "News", "One") and a place the dictionary or the gazetteer knows, ending with
+/// the place or a channel word ("BBC Scotland", "BBC Radio Sheffield", "BBC News 24").
+fn channel_words(doc: &Document, dict: &ActorDictionary, after: &[usize]) -> usize {
+    const CHANNEL: &[&str] = &[
+        "radio",
+        "news",
+        "one",
+        "two",
+        "three",
+        "four",
+        "world",
+        "service",
+        "online",
+        "tv",
+        "television",
+        "24",
+    ];
+    let mut n = 0;
+    let mut place_seen = false;
+    for &w in after.iter().take(3) {
+        let text = doc.slice(doc.words[w].span);
+        if CHANNEL.contains(&text.to_lowercase().as_str())
+            && (starts_upper(text) || text.chars().all(|c| c.is_ascii_digit()))
+        {
+            n += 1;
+            continue;
+        }
+        let place = starts_upper(text)
+            && !place_seen
+            && (dict
+                .lookup_any(text)
+                .iter()
+                .any(|m| matches!(m.kind, ActorKind::Country | ActorKind::Metonym))
+                || crate::places::embedded_gazetteer().is_ok_and(|g| !g.lookup(text).is_empty()));
+        if !place {
+            break;
+        }
+        place_seen = true;
+        n += 1;
+    }
+    // A capitalised word after the channel is a longer name, or a person's: leave it.
+    if after
+        .get(n)
+        .is_some_and(|&w| starts_upper(doc.slice(doc.words[w].span)))
+    {
+        return 0;
+    }
+    n
+}
+
+/// The number of lower-case words after a legislature's name that end in "committee"
+/// ("science and technology committee"), at most five, none of them a function word.
+fn committee_words(doc: &Document, after: &[usize]) -> Option<usize> {
+    const STOP: &[&str] = &[
+        "that", "the", "a", "an", "to", "of", "on", "in", "it", "which", "who", "its", "their",
+        "this", "was", "is", "has", "had", "by", "for", "with", "as", "at",
+    ];
+    for (k, &w) in after.iter().take(5).enumerate() {
+        let text = doc.slice(doc.words[w].span);
+        if matches!(text, "committee" | "committees" | "subcommittee") {
+            return (k > 0).then_some(k + 1);
+        }
+        let content = doc.words[w]
+            .upos
+            .as_deref()
+            .is_none_or(|u| matches!(u, "NOUN" | "ADJ" | "CCONJ"));
+        if !text.chars().all(|c| c.is_lowercase() || c == '-') || STOP.contains(&text) || !content {
+            return None;
+        }
+    }
+    None
+}
+
+/// The country named by "in" or "of" (with "the") right after a role phrase ("security
+/// forces in X", "the army of X").
+/// The second value is true for "of".
+fn country_after<'d>(
+    doc: &Document,
+    dict: &'d ActorDictionary,
+    after: &[usize],
+) -> Option<(&'d str, bool)> {
+    let text = |k: usize| after.get(k).map(|&w| doc.slice(doc.words[w].span));
+    if !matches!(text(0), Some("in" | "of")) {
+        return None;
+    }
+    let of = text(0) == Some("of");
+    let start = if text(1) == Some("the") { 2 } else { 1 };
+    // The country's whole name: up to three capitalised words.
+    (1..=3).rev().find_map(|len| {
+        let words = after.get(start..start + len)?;
+        if !words
+            .iter()
+            .all(|&w| starts_upper(doc.slice(doc.words[w].span)))
+        {
+            return None;
+        }
+        // A longer name goes on ("the army of Sierra Leone"): not cut.
+        let span = Span::new(
+            doc.words[words[0]].span.start,
+            doc.words[words[len - 1]].span.end,
+        );
+        dict.lookup_any(doc.slice(span))
+            .into_iter()
+            .find(|m| m.kind == ActorKind::Country)
+            .map(|m| codes::root(m.code))
+            .filter(|root| dict.is_country(root))
+            .map(|root| (root, of))
+    })
+}
+
+/// The acronyms a document defines by writing them in brackets right after a name whose
+/// capitalised words start with its letters ("Ghana Union of Farmers (GUF)", "the Syria
+/// Recovery Trust Fund (SRTF)"), each with the first and last word of the name.
+fn defined_acronyms(doc: &Document, sentences: &[Vec<usize>]) -> HashMap<String, (usize, usize)> {
+    let mut out = HashMap::new();
+    let text = |w: usize| doc.slice(doc.words[w].span);
+    for words in sentences {
+        for k in 1..words.len().saturating_sub(2) {
+            let acronym = text(words[k + 1]);
+            let letters = acronym.chars().count();
+            if text(words[k]) != "("
+                || text(words[k + 2]) != ")"
+                || !(2..=6).contains(&letters)
+                || !acronym.chars().all(|c| c.is_ascii_uppercase())
+            {
+                continue;
+            }
+            // The name's words, back from the bracket: capitalised words and the small words
+            // inside names.
+            let mut start = k;
+            let mut initials: Vec<char> = Vec::new();
+            while start > 0 {
+                let w = text(words[start - 1]);
+                let Some(c) = w.chars().next() else { break };
+                if c.is_uppercase() {
+                    initials.insert(0, c);
+                } else if !matches!(w, "of" | "for" | "and" | "on" | "the" | "in") {
+                    break;
+                }
+                start -= 1;
+                if initials.len() >= letters + 2 {
+                    break;
+                }
+            }
+            // The acronym's letters are the initials of the name's last capitalised words.
+            while start < k && !text(words[start]).starts_with(char::is_uppercase) {
+                start += 1;
+            }
+            let fits = initials.len() >= letters
+                && initials[initials.len() - letters..]
+                    .iter()
+                    .zip(acronym.chars())
+                    .all(|(a, b)| *a == b);
+            if !fits {
+                continue;
+            }
+            // The name starts at the capitalised word of the acronym's first letter.
+            let mut skip = initials.len() - letters;
+            while skip > 0 && start < k {
+                start += 1;
+                if text(words[start]).starts_with(char::is_uppercase) {
+                    skip -= 1;
+                }
+            }
+            out.insert(acronym.to_string(), (words[start], words[k - 1]));
+        }
+    }
+    out
 }
 
 /// The United Kingdom's nations, whose names end many names of bodies and titles ("the
@@ -1045,5 +1359,69 @@ mod tests {
     #[test]
     fn lower_case_words_are_not_names() {
         check("The guardian of the chad said so.", "2020-01-01", &[]);
+    }
+
+    #[test]
+    fn a_known_person_keeps_his_country_on_a_date_he_holds_no_term() {
+        // Before any of his terms: the title gives the role, else his country alone.
+        check(
+            "President Obama flew to Nairobi. Barack Obama spoke there.",
+            "1990-06-01",
+            &[
+                "USAGOV Person [President Obama]",
+                "KENGOV Gpe [Nairobi]",
+                "USA Person [Barack Obama]",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_role_word_in_or_of_a_country_takes_that_country() {
+        // Troops "in" a country are often foreign there; "of" it, its own.
+        check(
+            "Police in Chad held four men while soldiers of Mali and troops in Chad waited.",
+            "2020-01-01",
+            &[
+                "TCDCOP Org [Police]",
+                "TCD Gpe [Chad|Chad]",
+                "MLIMIL Org [soldiers]",
+                "MLI Gpe [Mali]",
+                "---MIL Org [troops]",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_people_named_by_two_countries_is_the_firsts() {
+        check(
+            "Bosnian Croats and Russian Germans rejected the plan.",
+            "2020-01-01",
+            &["BIH Org [Bosnian Croats]", "RUS Org [Russian Germans]"],
+        );
+    }
+
+    #[test]
+    fn a_broadcasters_channel_or_regional_service_is_the_broadcaster() {
+        check(
+            "BBC Scotland and BBC Radio Leeds said so, and the BBC Trust agreed.",
+            "2020-01-01",
+            &["GBRMED Org [BBC Scotland|BBC Radio Leeds|BBC]"],
+        );
+    }
+
+    #[test]
+    fn an_acronym_a_document_defines_beats_the_dictionary() {
+        // The dictionary's NUT is a British union; here it stands for a name the
+        // dictionary lacks, which coreference codes.
+        check(
+            "The Nepal Union of Tailors (NUT) called a strike. The NUT said talks failed.",
+            "2020-01-01",
+            &["NPLLAB Org [The Nepal Union]"],
+        );
+        check(
+            "The Palestine Liberation Organization (PLO) met. The PLO said talks failed.",
+            "2020-01-01",
+            &["PSEGOV Org [The Palestine Liberation Organization|PLO|PLO]"],
+        );
     }
 }

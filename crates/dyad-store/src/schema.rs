@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order: migration `i` brings the schema to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The newest schema version this build knows.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -188,6 +188,12 @@ CREATE INDEX clusters_date ON clusters(date);
 CREATE INDEX clusters_cameo ON clusters(cameo_base);
 "#;
 
+/// Version 2: whether an event's source is implied rather than named in its sentence (the
+/// police of an agentless passive arrest), so that a user can leave such events out.
+const V2: &str = r#"
+ALTER TABLE events ADD COLUMN implied_source INTEGER NOT NULL DEFAULT 0;
+"#;
+
 /// Brings the database up to [`VERSION`], one migration per transaction.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -210,4 +216,75 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+    use serde_json::json;
+
+    use super::{MIGRATIONS, VERSION, migrate};
+    use crate::{Prepared, Store};
+
+    #[test]
+    fn a_version_1_database_keeps_its_events_through_the_migrations() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        // With foreign keys off, the event needs no article row.
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        conn.execute(
+            "INSERT INTO events (article, eid, cameo, cameo_base) VALUES (1, 'V1', '040', '040')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, VERSION);
+        let row: (String, i64) = conn
+            .query_row("SELECT eid, implied_source FROM events", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(row, ("V1".to_string(), 0));
+    }
+
+    #[test]
+    fn an_implied_source_is_stored() {
+        let mut store = Store::open_in_memory().unwrap();
+        let text = "Three men were arrested in the capital on Monday.";
+        let event = |id: &str, implied: Option<bool>| {
+            let mut e = json!({
+                "id": id, "sentence": 0, "trigger": {"start": 15, "end": 23},
+                "source": {"entity": "E9", "code": "---COP"},
+                "target": {"entity": "E1", "code": "---CVL", "start": 0, "end": 9},
+                "cameo": "111", "plover": "ARREST", "status": "asserted", "rule": "test"
+            });
+            if let Some(implied) = implied {
+                e["implied_source"] = json!(implied);
+            }
+            e
+        };
+        let article = Prepared::new(json!({
+            "schema": "dyad.article/1",
+            "article": {"id": dyad_core::input::article_id(text), "published": "2025-01-06",
+                        "language": "en", "pipeline": "test"},
+            "text": text, "blocks": [], "sentences": [], "entities": [],
+            "events": [event("V1", Some(true)), event("V2", None)],
+            "quotes": [], "locations": [], "counts": [], "tone": null
+        }))
+        .unwrap();
+        store.insert_batch(&[article]).unwrap();
+        let rows: Vec<(String, i64)> = store
+            .connection()
+            .prepare("SELECT eid, implied_source FROM events ORDER BY eid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, vec![("V1".to_string(), 1), ("V2".to_string(), 0)]);
+    }
 }

@@ -218,9 +218,9 @@ fn write_rows(tx: &Transaction, rowid: i64, v: &Value) -> Result<Vec<i64>> {
              source_entity, source_code, source_start, source_end, target_entity, target_code, \
              target_start, target_end, cameo, cameo_base, plover, mode, context, quad_class, \
              goldstein, status, historical, date, location_name, location_country, \
-             location_lat, location_lon, rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
-             ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
-             ?24, ?25, ?26, ?27, ?28, ?29)",
+             location_lat, location_lon, rule, confidence, implied_source) VALUES (?1, ?2, ?3, \
+             ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, \
+             ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
         )?
         .execute(params![
             rowid,
@@ -252,6 +252,7 @@ fn write_rows(tx: &Transaction, rowid: i64, v: &Value) -> Result<Vec<i64>> {
             sql(&loc["lon"]),
             sql(&ev["rule"]),
             sql(&ev["confidence"]),
+            ev["implied_source"].as_bool().unwrap_or(false),
         ])?;
         event_rows.push(tx.last_insert_rowid());
     }

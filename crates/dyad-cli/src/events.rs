@@ -44,6 +44,10 @@ pub struct EventsArgs {
     /// Event status: asserted, negated, planned or hypothetical.
     #[arg(long, value_name = "S")]
     status: Option<String>,
+    /// Leave out events whose source is only implied, not named (the police of an
+    /// agentless "were arrested"); needs a database written by this version or later.
+    #[arg(long)]
+    named_source: bool,
     /// Only events reported at least N times.
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_mentions: u64,
@@ -86,6 +90,7 @@ pub fn run(args: EventsArgs) -> anyhow::Result<Outcome> {
         cameo: args.cameo.clone(),
         plover: args.plover.as_ref().map(|p| p.to_ascii_uppercase()),
         status: args.status.as_ref().map(|s| s.to_ascii_lowercase()),
+        named_source: args.named_source,
         min_mentions: args.min_mentions,
         limit: args.limit,
     };

@@ -27,6 +27,9 @@ pub struct EventFilter {
     pub plover: Option<String>,
     /// Some member event has this status.
     pub status: Option<String>,
+    /// Some member event names its source in its sentence: leaves out events whose source
+    /// is only implied (the police of "three men were arrested").
+    pub named_source: bool,
     /// At least this many mentions.
     pub min_mentions: u64,
     /// At most this many clusters.
@@ -160,6 +163,11 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRow>> 
             " AND EXISTS (SELECT 1 FROM events e WHERE e.cluster = c.id AND e.status = ?)",
         );
         args.push(Sql::Text(status.clone()));
+    }
+    if filter.named_source {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM events e WHERE e.cluster = c.id AND e.implied_source = 0)",
+        );
     }
     sql.push_str(" ORDER BY c.mentions DESC, c.date, c.id");
     if let Some(limit) = filter.limit {
@@ -498,6 +506,30 @@ mod tests {
             "quotes": [], "locations": [], "counts": [], "tone": null
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn named_source_leaves_out_events_whose_source_is_only_implied() {
+        let mut store = crate::Store::open_in_memory().unwrap();
+        let mut implied = article(
+            "Three activists were arrested in Nairobi.",
+            &[("KENCOP", "KENOPP", "173", 4, "2025-10-13")],
+        );
+        let named = article(
+            "Kenyan police detained two journalists.",
+            &[("KENCOP", "KENMED", "173", 4, "2025-10-14")],
+        );
+        implied.value["events"][0]["implied_source"] = serde_json::json!(true);
+        store.insert_batch(&[implied, named]).unwrap();
+        let conn = store.connection();
+        assert_eq!(events(conn, &EventFilter::default()).unwrap().len(), 2);
+        let filter = EventFilter {
+            named_source: true,
+            ..EventFilter::default()
+        };
+        let rows = events(conn, &filter).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].target.as_deref(), Some("KENMED"));
     }
 
     #[test]

@@ -164,7 +164,10 @@ pub fn events(conn: &Connection, filter: &EventFilter) -> Result<Vec<EventRow>> 
         );
         args.push(Sql::Text(status.clone()));
     }
-    if filter.named_source {
+    // A database written before schema version 2 has no implied sources to leave out (nor
+    // the column); it may be open read-only, so it is not migrated here.
+    let implied_column = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? >= 2;
+    if filter.named_source && implied_column {
         sql.push_str(
             " AND EXISTS (SELECT 1 FROM events e WHERE e.cluster = c.id AND e.implied_source = 0)",
         );
@@ -530,6 +533,18 @@ mod tests {
         let rows = events(conn, &filter).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].target.as_deref(), Some("KENMED"));
+    }
+
+    #[test]
+    fn named_source_on_a_version_1_database_filters_nothing() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(crate::schema::MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let filter = EventFilter {
+            named_source: true,
+            ..EventFilter::default()
+        };
+        assert!(events(&conn, &filter).unwrap().is_empty());
     }
 
     #[test]

@@ -176,6 +176,62 @@ pub fn annotate_document(models: &Models, doc: &mut Document) {
     }
 }
 
+/// True when word `w` lies below word `top` (or is `top`) in the tree of `heads` (1-based
+/// heads, 0 for the root); a head outside the sentence or a cycle ends the walk with false.
+/// The parse repairs use it to keep a moved word from hanging under itself.
+pub(crate) fn descends(heads: &[usize], w: usize, top: usize) -> bool {
+    let mut at = w;
+    for _ in 0..=heads.len() {
+        if at == top {
+            return true;
+        }
+        match heads.get(at) {
+            Some(&h) if h > 0 => at = h - 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Test helpers shared by the parse repairs' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A sentence written as "word/UPOS/XPOS/head/label" items.
+    pub(crate) struct Sentence<'a> {
+        pub forms: Vec<&'a str>,
+        pub upos: Vec<&'a str>,
+        pub xpos: Vec<&'a str>,
+        pub heads: Vec<usize>,
+        pub labels: Vec<String>,
+    }
+
+    impl<'a> Sentence<'a> {
+        pub fn read(sentence: &'a str) -> Sentence<'a> {
+            let items: Vec<Vec<&str>> = sentence
+                .split(' ')
+                .map(|w| w.split('/').collect())
+                .collect();
+            Sentence {
+                forms: items.iter().map(|i| i[0]).collect(),
+                upos: items.iter().map(|i| i[1]).collect(),
+                xpos: items.iter().map(|i| i[2]).collect(),
+                heads: items.iter().map(|i| i[3].parse().unwrap()).collect(),
+                labels: items.iter().map(|i| i[4].to_string()).collect(),
+            }
+        }
+
+        /// The tree as "word/head/label" items.
+        pub fn render(&self) -> String {
+            self.forms
+                .iter()
+                .zip(self.heads.iter().zip(&self.labels))
+                .map(|(w, (h, l))| format!("{w}/{h}/{l}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,8 @@
 //!
 //! This module changes heads and labels only; tags are left as the tagger gave them.
 
+use super::descends;
+
 /// Phrasal verbs common in news about politics and conflict: the verb's lemma and its
 /// particle.
 pub const PHRASAL_VERBS: [(&str, &str); 52] = [
@@ -108,7 +110,7 @@ pub fn attach_particles(
         if lemma == "take" && upos.get(prt + 1) == Some(&"NUM") {
             continue;
         }
-        if descends_from(heads, verb, prt) {
+        if descends(heads, verb, prt) {
             continue;
         }
         // The phrase the particle introduced, when it hangs on the verb.
@@ -138,45 +140,19 @@ pub fn attach_particles(
     changed
 }
 
-/// True when `w` lies below `top` (or is `top`) in the tree of `heads`.
-fn descends_from(heads: &[usize], w: usize, top: usize) -> bool {
-    let mut at = w;
-    for _ in 0..=heads.len() {
-        if at == top {
-            return true;
-        }
-        match heads.get(at) {
-            Some(&h) if h > 0 => at = h - 1,
-            _ => return false,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::testing::Sentence;
 
-    /// Applies the repair to a sentence written as "word/UPOS/lemma/head/label" items;
-    /// returns whether it changed and the tree as "word/head/label" items.
+    /// Applies the repair to a sentence written as "word/UPOS/lemma/head/label" items (the
+    /// reader's third column, `xpos`, holds the lemma here); returns whether it changed and
+    /// the tree as "word/head/label" items.
     fn check(sentence: &str) -> (bool, String) {
-        let items: Vec<Vec<&str>> = sentence
-            .split(' ')
-            .map(|w| w.split('/').collect())
-            .collect();
-        let forms: Vec<&str> = items.iter().map(|i| i[0]).collect();
-        let upos: Vec<&str> = items.iter().map(|i| i[1]).collect();
-        let lemmas: Vec<String> = items.iter().map(|i| i[2].to_string()).collect();
-        let mut heads: Vec<usize> = items.iter().map(|i| i[3].parse().unwrap()).collect();
-        let mut labels: Vec<String> = items.iter().map(|i| i[4].to_string()).collect();
-        let changed = attach_particles(&forms, &upos, &lemmas, &mut heads, &mut labels);
-        let out = forms
-            .iter()
-            .zip(heads.iter().zip(&labels))
-            .map(|(w, (h, l))| format!("{w}/{h}/{l}"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        (changed, out)
+        let mut s = Sentence::read(sentence);
+        let lemmas: Vec<String> = s.xpos.iter().map(|l| l.to_string()).collect();
+        let changed = attach_particles(&s.forms, &s.upos, &lemmas, &mut s.heads, &mut s.labels);
+        (changed, s.render())
     }
 
     #[test]

@@ -113,20 +113,7 @@ pub fn reroot(
     }) else {
         return false;
     };
-    let in_subtree = |w: usize, top: usize| {
-        let mut at = w;
-        for _ in 0..=n {
-            if at == top {
-                return true;
-            }
-            match heads[at] {
-                0 => return false,
-                h if h > n => return false,
-                h => at = h - 1,
-            }
-        }
-        false
-    };
+    let in_subtree = |w: usize, top: usize| super::descends(heads, w, top);
     // The words after the verb that hang on the subject's phrase belong to the clause.
     let moved: Vec<usize> = (verb + 1..n)
         .filter(|&k| !in_subtree(k, verb))
@@ -191,41 +178,7 @@ pub fn untime_subject(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A sentence written as "word/UPOS/XPOS/head/label" items.
-    struct Sentence<'a> {
-        forms: Vec<&'a str>,
-        upos: Vec<&'a str>,
-        xpos: Vec<&'a str>,
-        heads: Vec<usize>,
-        labels: Vec<String>,
-    }
-
-    impl<'a> Sentence<'a> {
-        fn read(sentence: &'a str) -> Sentence<'a> {
-            let items: Vec<Vec<&str>> = sentence
-                .split(' ')
-                .map(|w| w.split('/').collect())
-                .collect();
-            Sentence {
-                forms: items.iter().map(|i| i[0]).collect(),
-                upos: items.iter().map(|i| i[1]).collect(),
-                xpos: items.iter().map(|i| i[2]).collect(),
-                heads: items.iter().map(|i| i[3].parse().unwrap()).collect(),
-                labels: items.iter().map(|i| i[4].to_string()).collect(),
-            }
-        }
-
-        /// The tree as "word/head/label" items.
-        fn render(&self) -> String {
-            self.forms
-                .iter()
-                .zip(self.heads.iter().zip(&self.labels))
-                .map(|(w, (h, l))| format!("{w}/{h}/{l}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-    }
+    use crate::parse::testing::Sentence;
 
     /// Applies `reroot` to a sentence; returns whether it changed and the new tree.
     fn check(sentence: &str) -> (bool, String) {

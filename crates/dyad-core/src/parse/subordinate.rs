@@ -20,6 +20,8 @@
 //!
 //! This module changes heads and labels only; tags are left as the tagger gave them.
 
+use super::descends;
+
 /// The subordinating conjunctions the parser mistakes for prepositions ("when" is an adverb
 /// in UD and not among them).
 pub const SUBORDINATORS: [&str; 7] = [
@@ -126,45 +128,17 @@ pub fn clause_from_phrase(
     changed
 }
 
-/// True when `w` lies below `top` (or is `top`) in the tree of `heads`.
-fn descends(heads: &[usize], w: usize, top: usize) -> bool {
-    let mut at = w;
-    for _ in 0..=heads.len() {
-        if at == top {
-            return true;
-        }
-        match heads.get(at) {
-            Some(&h) if h > 0 => at = h - 1,
-            _ => return false,
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::testing::Sentence;
 
     /// Applies the repair to a sentence written as "word/UPOS/XPOS/head/label" items;
     /// returns whether it changed and the tree as "word/head/label" items.
     fn check(sentence: &str) -> (bool, String) {
-        let items: Vec<Vec<&str>> = sentence
-            .split(' ')
-            .map(|w| w.split('/').collect())
-            .collect();
-        let forms: Vec<&str> = items.iter().map(|i| i[0]).collect();
-        let upos: Vec<&str> = items.iter().map(|i| i[1]).collect();
-        let xpos: Vec<&str> = items.iter().map(|i| i[2]).collect();
-        let mut heads: Vec<usize> = items.iter().map(|i| i[3].parse().unwrap()).collect();
-        let mut labels: Vec<String> = items.iter().map(|i| i[4].to_string()).collect();
-        let changed = clause_from_phrase(&forms, &upos, &xpos, &mut heads, &mut labels);
-        let out = forms
-            .iter()
-            .zip(heads.iter().zip(&labels))
-            .map(|(w, (h, l))| format!("{w}/{h}/{l}"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        (changed, out)
+        let mut s = Sentence::read(sentence);
+        let changed = clause_from_phrase(&s.forms, &s.upos, &s.xpos, &mut s.heads, &mut s.labels);
+        (changed, s.render())
     }
 
     #[test]

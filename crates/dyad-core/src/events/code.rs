@@ -255,15 +255,42 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
         .filter(|a| dict.pattern(&a.pattern).is_some_and(|p| p.content))
         .map(|a| (a.word, a.pattern.clone()))
         .collect();
+    // The content's own code, for a commitment that it makes more specific.
+    let mut contents: Vec<(usize, String)> = Vec::new();
     for a in attempts.iter_mut() {
         if !matches!(a.outcome, Outcome::Fired(_)) {
             continue;
         }
-        if let Some((_, id)) = content_heads
+        if let Some((h, id)) = content_heads
             .iter()
             .find(|(h, _)| *h != a.word && inside_content(&tree, a.word, *h))
         {
+            if let Some(p) = dict.pattern(&a.pattern)
+                && tree.head(a.word) == Some(*h)
+                && tree.base_rel(a.word) == "xcomp"
+            {
+                contents.push((*h, p.cameo.clone()));
+            }
             a.outcome = Outcome::Suppressed(format!("inside the content of {id}"));
+        }
+    }
+    // "Agreed to lift sanctions": the commitment takes the code of what it commits to.
+    for a in attempts.iter_mut() {
+        let Outcome::Fired(list) = &mut a.outcome else {
+            continue;
+        };
+        let Some((_, content)) = contents.iter().find(|(h, _)| *h == a.word) else {
+            continue;
+        };
+        let lemma = tree.lemma(a.word);
+        for e in list.iter_mut() {
+            if e.status != EventStatus::Asserted {
+                continue;
+            }
+            if let Some(c) = commitment_code(&e.cameo, &lemma, content) {
+                e.rule.push_str(&format!(" (committing to {content})"));
+                recode(e, c, codebook);
+            }
         }
     }
     // A noun that a verb's pattern requires is part of that verb's trigger, not an event of
@@ -2381,22 +2408,85 @@ fn protest_target(tree: &Tree, w: usize, source: &Found) -> Option<Found> {
     })
 }
 
-/// The "express intent" code (root 03) of a cooperative code, when CAMEO has one.
+/// The "express intent" code (root 03) of a cooperative code, when CAMEO has one, as
+/// specific as the codebook allows: intending economic aid is 0331, intending to release
+/// prisoners 0353, intending to ease sanctions 0354.
 fn intent_code(cameo: &str) -> Option<&'static str> {
-    Some(match cameo.get(..2)? {
+    let sub = |n: usize| cameo.get(..n).unwrap_or("");
+    Some(match sub(2) {
         "04" => "036",
         "05" => "032",
-        "06" => "031",
-        "07" => {
-            if cameo.starts_with("072") {
-                "0332"
-            } else {
-                "033"
-            }
-        }
-        "08" => "035",
+        "06" => match sub(3) {
+            "061" => "0311",
+            "062" => "0312",
+            "063" => "0313",
+            "064" => "0314",
+            _ => "031",
+        },
+        "07" => match sub(3) {
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ => "033",
+        },
+        "08" => match sub(3) {
+            "081" => "0351",
+            "082" => "0352",
+            "083" => match sub(4) {
+                "0831" => "0341",
+                "0832" => "0342",
+                "0833" => "0343",
+                "0834" => "0344",
+                _ => "034",
+            },
+            "084" => "0353",
+            "085" => "0354",
+            "086" => "0355",
+            "087" => "0356",
+            _ => "035",
+        },
         _ => return None,
     })
+}
+
+/// Verbs of commitment whose content, when it is an act of force or coercion against
+/// someone, makes them a threat ("pledged to expel the diplomats"); agreeing or offering to
+/// do it is not.
+const PLEDGING: &[&str] = &["pledge", "vow", "promise", "swear"];
+
+/// The code of a commitment (root 03) made specific by the event it commits to: "agreed
+/// to lift sanctions" is an intent to ease sanctions (0354), not just to cooperate (030);
+/// "pledged to expel the diplomats" a threat (137). `None` keeps the commitment's code.
+fn commitment_code(commitment: &str, lemma: &str, content: &str) -> Option<&'static str> {
+    if !commitment.starts_with("03") {
+        return None;
+    }
+    // What a generic code (060 "cooperate", 070 "help") commits to is no more specific.
+    if content.len() == 3 && content.ends_with('0') {
+        return None;
+    }
+    if let Some(c) = intent_code(content) {
+        return (c != commitment && (commitment == "030" || c.starts_with(commitment)))
+            .then_some(c);
+    }
+    if PLEDGING.contains(&lemma) {
+        return threat_code(content);
+    }
+    None
+}
+
+/// Gives an event another CAMEO code, with the codebook's PLOVER type, mode, contexts,
+/// quad class and Goldstein value for it.
+fn recode(e: &mut Event, cameo: &str, codebook: Option<&Codebook>) {
+    let code = codebook.and_then(|c| c.code(cameo));
+    let plover = code.and_then(|c| c.plover.as_ref());
+    e.cameo = cameo.to_string();
+    e.plover = plover.map(|m| m.plover_type.name().to_string());
+    e.mode = plover.and_then(|m| m.mode.clone());
+    e.context = plover.map(|m| m.contexts.clone()).unwrap_or_default();
+    e.quad_class = code.map_or(0, |c| c.quad_class.number());
+    e.goldstein = code.map_or(0.0, |c| c.goldstein);
 }
 
 /// True when `w` lies in a condition ("if the government did not accept ...") or in the
@@ -3400,5 +3490,40 @@ mod tests {
         assert!(!between_businesses(&event("USABUS", Some("JPN"))));
         assert!(!between_businesses(&event("USABUSMED", Some("JPNBUS"))));
         assert!(!between_businesses(&event("USABUS", None)));
+    }
+
+    fn committed(verb: &str, lemma: &str, object: (&str, &str), country: &str) -> String {
+        hand_parse(&[
+            ("Egypt", "Egypt", "PROPN", "NNP", 2, "nsubj"),
+            (verb, lemma, "VERB", "VBD", 0, "root"),
+            ("to", "to", "PART", "TO", 4, "mark"),
+            (object.0, object.1, "VERB", "VB", 2, "xcomp"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            (country, country, "ADJ", "JJ", 7, "amod"),
+            ("diplomats", "diplomat", "NOUN", "NNS", 4, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ])
+    }
+
+    #[test]
+    fn a_commitment_takes_the_code_of_what_it_commits_to() {
+        let lift = hand_parse(&[
+            ("Egypt", "Egypt", "PROPN", "NNP", 2, "nsubj"),
+            ("agreed", "agree", "VERB", "VBD", 0, "root"),
+            ("to", "to", "PART", "TO", 4, "mark"),
+            ("lift", "lift", "VERB", "VB", 2, "xcomp"),
+            ("sanctions", "sanction", "NOUN", "NNS", 4, "obj"),
+            ("on", "on", "ADP", "IN", 7, "case"),
+            ("Libya", "Libya", "PROPN", "NNP", 4, "obl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]);
+        assert_eq!(coded(&lift), ["EGY 0354 LBY asserted"]);
+        let release = committed("promised", "promise", ("release", "release"), "Libyan");
+        assert_eq!(coded(&release), ["EGY 0353 LBY asserted"]);
+        // A pledge to expel someone threatens them; an agreement to expel does not.
+        let pledged = committed("pledged", "pledge", ("expel", "expel"), "Libyan");
+        assert_eq!(coded(&pledged), ["EGY 1313 LBY asserted"]);
+        let agreed = committed("agreed", "agree", ("expel", "expel"), "Libyan");
+        assert_eq!(coded(&agreed), ["EGY 030 LBY asserted"]);
     }
 }

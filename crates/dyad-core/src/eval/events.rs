@@ -454,7 +454,7 @@ mod tests {
 
     #[test]
     fn only_an_arrest_the_text_says_happened_is_an_ipe_arrest() {
-        use crate::document::{EventActor, EventStatus, Span};
+        use crate::document::{EventStatus, Span};
         let doc = Document::from_blocks(
             crate::document::ArticleMeta::default(),
             [(
@@ -462,29 +462,11 @@ mod tests {
                 "Police arrested him.",
             )],
         );
-        let arrest = |status: EventStatus| Event {
-            sentence: 0,
-            trigger: Span::new(7, 15),
-            source: EventActor {
-                entity: 0,
-                code: Some("INDCOP".into()),
-                span: Span::new(0, 6),
-            },
-            target: None,
-            cameo: "173".into(),
-            plover: None,
-            mode: None,
-            context: Vec::new(),
-            quad_class: 4,
-            goldstein: -5.0,
-            status,
-            historical: false,
-            date: None,
-            rule: String::new(),
-            confidence: 0.9,
-            location: None,
-            reported_by: None,
-            implied_source: false,
+        let arrest = |status: EventStatus| {
+            let mut e = crate::events::test_event("173", "INDCOP", None, status);
+            e.trigger = Span::new(7, 15);
+            e.source.span = Span::new(0, 6);
+            e
         };
         assert_eq!(ipe_labels(&doc, &arrest(EventStatus::Asserted)), ["ARREST"]);
         for status in [

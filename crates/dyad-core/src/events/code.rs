@@ -407,9 +407,7 @@ fn reported_acts(tree: &Tree, events: &[Event], codebook: Option<&Codebook>) -> 
         if target.entity == speaker.entity {
             continue;
         }
-        let code = codebook.and_then(|c| c.code(cameo));
-        let plover = code.and_then(|c| c.plover.as_ref());
-        let event = Event {
+        let mut event = Event {
             sentence: e.sentence,
             trigger: doc.words[h].span,
             source: EventActor {
@@ -418,12 +416,12 @@ fn reported_acts(tree: &Tree, events: &[Event], codebook: Option<&Codebook>) -> 
                 span: speaker.span,
             },
             target: Some(target),
-            cameo: cameo.to_string(),
-            plover: plover.map(|m| m.plover_type.name().to_string()),
-            mode: plover.and_then(|m| m.mode.clone()),
-            context: plover.map(|m| m.contexts.clone()).unwrap_or_default(),
-            quad_class: code.map_or(0, |c| c.quad_class.number()),
-            goldstein: code.map_or(0.0, |c| c.goldstein),
+            cameo: String::new(),
+            plover: None,
+            mode: None,
+            context: Vec::new(),
+            quad_class: 0,
+            goldstein: 0.0,
             status: EventStatus::Asserted,
             historical: e.historical,
             date: e.date.clone(),
@@ -440,6 +438,7 @@ fn reported_acts(tree: &Tree, events: &[Event], codebook: Option<&Codebook>) -> 
             reported_by: None,
             implied_source: false,
         };
+        recode(&mut event, cameo, codebook);
         let duplicate = out.iter().chain(events).any(|x| {
             x.sentence == event.sentence
                 && x.cameo.get(..2) == event.cameo.get(..2)
@@ -2051,7 +2050,6 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
     } else {
         p.cameo.clone()
     };
-    let code = codebook.and_then(|c| c.code(&cameo));
     let root = cameo.get(..2).unwrap_or("");
     let (mut historical, mut year) = historical_of(tree, w);
     // An infinitive or participle clause shares the time of the verb it depends on
@@ -2103,14 +2101,7 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
         if source_path.as_deref().is_some_and(|p| p.contains('→')) {
             confidence -= 0.1;
         }
-        let plover = code.and_then(|c| c.plover.as_ref());
-        let mut context: Vec<String> = plover.map(|m| m.contexts.clone()).unwrap_or_default();
-        for c in &p.context {
-            if !context.contains(c) {
-                context.push(c.clone());
-            }
-        }
-        events.push(Event {
+        let mut event = Event {
             sentence,
             trigger: doc.words[w].span,
             source: EventActor {
@@ -2123,15 +2114,12 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
                 code: t.code.clone().or_else(|| entity_code(t.entity)),
                 span: t.span,
             }),
-            cameo: cameo.clone(),
-            plover: plover.map(|m| m.plover_type.name().to_string()),
-            mode: p
-                .mode
-                .clone()
-                .or_else(|| plover.and_then(|m| m.mode.clone())),
-            context,
-            quad_class: code.map_or(0, |c| c.quad_class.number()),
-            goldstein: code.map_or(0.0, |c| c.goldstein),
+            cameo: String::new(),
+            plover: None,
+            mode: None,
+            context: Vec::new(),
+            quad_class: 0,
+            goldstein: 0.0,
             status,
             historical,
             date: if historical {
@@ -2144,7 +2132,18 @@ fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) 
             location: None,
             reported_by: None,
             implied_source: s.entity == IMPLIED_SOURCE,
-        });
+        };
+        // The codebook's fields for the code, then what the pattern decides.
+        recode(&mut event, &cameo, codebook);
+        if let Some(m) = &p.mode {
+            event.mode = Some(m.clone());
+        }
+        for c in &p.context {
+            if !event.context.contains(c) {
+                event.context.push(c.clone());
+            }
+        }
+        events.push(event);
     }
     if events.is_empty() {
         return Outcome::Discarded("the only target is a medium or the source itself".into());
@@ -2177,16 +2176,11 @@ fn reciprocal(e: &Event, codebook: Option<&Codebook>) -> Option<Event> {
         return None;
     }
     let target = e.target.clone()?;
-    let code = codebook.and_then(|c| c.code(cameo));
-    let plover = code.and_then(|c| c.plover.as_ref());
     let mut twin = e.clone();
     twin.target = Some(twin.source.clone());
     twin.source = target;
-    twin.cameo = cameo.to_string();
     if cameo != e.cameo {
-        twin.mode = plover.and_then(|m| m.mode.clone());
-        twin.quad_class = code.map_or(0, |c| c.quad_class.number());
-        twin.goldstein = code.map_or(0.0, |c| c.goldstein);
+        recode(&mut twin, cameo, codebook);
     }
     twin.rule = format!("{} (the other side)", e.rule);
     Some(twin)
@@ -2850,7 +2844,7 @@ fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::{between_businesses, has_score};
-    use crate::document::{Event, EventActor, EventStatus, Span};
+    use crate::document::EventStatus;
 
     #[test]
     fn doubled_letters_are_compared_as_characters() {
@@ -3456,33 +3450,8 @@ mod tests {
 
     #[test]
     fn deals_between_two_businesses_are_not_political() {
-        let event = |source: &str, target: Option<&str>| Event {
-            sentence: 0,
-            trigger: Span::new(0, 1),
-            source: EventActor {
-                entity: 0,
-                code: Some(source.to_string()),
-                span: Span::new(0, 1),
-            },
-            target: target.map(|t| EventActor {
-                entity: 1,
-                code: Some(t.to_string()),
-                span: Span::new(0, 1),
-            }),
-            cameo: "057".into(),
-            plover: None,
-            mode: None,
-            context: Vec::new(),
-            quad_class: 0,
-            goldstein: 0.0,
-            status: EventStatus::Asserted,
-            historical: false,
-            date: None,
-            rule: String::new(),
-            confidence: 0.9,
-            location: None,
-            reported_by: None,
-            implied_source: false,
+        let event = |source: &str, target: Option<&str>| {
+            crate::events::test_event("057", source, target, EventStatus::Asserted)
         };
         assert!(between_businesses(&event("USABUS", Some("JPNBUS"))));
         assert!(between_businesses(&event("---BUS", Some("GBRBUS"))));

@@ -269,3 +269,43 @@ pub fn code_text(text: &str, published: Option<String>) -> Document {
     crate::Pipeline::default().run(&mut doc);
     doc
 }
+
+/// An event for tests: `source` (entity 0) does `cameo` to `target` (entity 1), with empty
+/// spans and no codebook fields.
+#[cfg(test)]
+pub(crate) fn test_event(
+    cameo: &str,
+    source: &str,
+    target: Option<&str>,
+    status: crate::document::EventStatus,
+) -> crate::document::Event {
+    use crate::document::{Event, EventActor};
+    Event {
+        sentence: 0,
+        trigger: Span::new(0, 1),
+        source: EventActor {
+            entity: 0,
+            code: Some(source.to_string()),
+            span: Span::new(0, 1),
+        },
+        target: target.map(|t| EventActor {
+            entity: 1,
+            code: Some(t.to_string()),
+            span: Span::new(0, 1),
+        }),
+        cameo: cameo.to_string(),
+        plover: None,
+        mode: None,
+        context: Vec::new(),
+        quad_class: 0,
+        goldstein: 0.0,
+        status,
+        historical: false,
+        date: None,
+        rule: String::new(),
+        confidence: 0.9,
+        location: None,
+        reported_by: None,
+        implied_source: false,
+    }
+}

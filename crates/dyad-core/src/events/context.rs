@@ -286,12 +286,6 @@ fn other_parties(doc: &Document) -> Vec<Option<(&'static str, EventActor)>> {
         .collect()
 }
 
-/// Words that only point back to an actor named elsewhere.
-const PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us", "our", "i",
-    "me", "my",
-];
-
 /// The other party of a domestic one-actor event: in a sentence that names no other country,
 /// another person or organisation of the source's own country named there by a name (not a
 /// pronoun; not a place, which is more often where the event happened than its target; not
@@ -317,7 +311,7 @@ fn domestic_party(
             let m = ent.mentions.iter().find(|m| {
                 sentence.contains(**m)
                     && (m.end <= source.start || m.start >= source.end)
-                    && !PRONOUNS.contains(&doc.slice(**m).to_lowercase().as_str())
+                    && !pronoun_only(doc, **m)
             })?;
             Some((i, *m))
         })
@@ -326,6 +320,19 @@ fn domestic_party(
             entity: i,
             code: doc.entities[i].code.clone(),
             span,
+        })
+}
+
+/// True when every word of a mention is a pronoun (tagged `PRON`): it only points back to
+/// an actor named elsewhere. An acronym the tagger took for a pronoun ("PCS leader ...") is
+/// a name.
+fn pronoun_only(doc: &Document, m: Span) -> bool {
+    let mut words = doc.words.iter().filter(|w| m.contains(w.span)).peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let form = doc.slice(w.span);
+            let acronym = form.chars().count() > 1 && form.chars().all(|c| c.is_uppercase());
+            w.upos.as_deref() == Some("PRON") && !acronym
         })
 }
 
@@ -981,7 +988,8 @@ fn confidence(doc: &Document, e: &Event) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{ArticleMeta, BlockKind, Document};
+    use super::pronoun_only;
+    use crate::document::{ArticleMeta, BlockKind, Document, Span};
 
     /// Codes a text with the whole pipeline and renders each event as
     /// `source cameo target date [historical] @place <reporter`.
@@ -1286,5 +1294,25 @@ mod tests {
             "RUSGOV 040 SYRGOV 2025-10-15",
             "{list:?}"
         );
+    }
+
+    #[test]
+    fn a_pronoun_is_known_by_its_tag_and_an_acronym_is_not_one() {
+        let conllu = "# text = They met PCS and its leader.\n\
+            1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
+            2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+            3\tPCS\tpcs\tPRON\tPRP$\t_\t2\tobj\t_\t_\n\
+            4\tand\tand\tCCONJ\tCC\t_\t6\tcc\t_\t_\n\
+            5\tits\tits\tPRON\tPRP$\t_\t6\tnmod:poss\t_\t_\n\
+            6\tleader\tleader\tNOUN\tNN\t_\t3\tconj\t_\tSpaceAfter=No\n\
+            7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n";
+        let sentences = crate::conllu::parse(conllu, "test").unwrap();
+        let doc = crate::events::document_from_conllu(&sentences, ArticleMeta::default());
+        let span = |k: usize| doc.words[k].span;
+        assert!(pronoun_only(&doc, span(0)));
+        assert!(pronoun_only(&doc, span(4)));
+        assert!(!pronoun_only(&doc, span(2)));
+        assert!(!pronoun_only(&doc, span(5)));
+        assert!(!pronoun_only(&doc, Span::new(span(4).start, span(5).end)));
     }
 }

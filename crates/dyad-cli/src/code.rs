@@ -97,6 +97,53 @@ pub fn pipeline_with_actors(files: &[PathBuf]) -> anyhow::Result<Pipeline> {
     Ok(Pipeline::default().with_actors(dict))
 }
 
+/// `--petrarch-verbs FILE`: PETRARCH-2's CAMEO verb dictionary, read at run time.
+#[derive(Args, Clone, Default)]
+pub struct PetrarchVerbsArg {
+    /// PETRARCH-2's CAMEO verb dictionary (CAMEO.2.0.txt), read at run time as an extra
+    /// event dictionary: its patterns are tried on a verb only when none of dyad's fired.
+    #[arg(long = "petrarch-verbs", value_name = "FILE")]
+    pub petrarch_verbs: Option<PathBuf>,
+}
+
+impl PetrarchVerbsArg {
+    /// The embedded event dictionary with PETRARCH's verbs, or `None` without the option.
+    /// Malformed lines are reported on stderr as `FILE:LINE: why`, then a summary line; a
+    /// missing or non-UTF-8 file is an error naming it.
+    pub fn dictionary(&self) -> anyhow::Result<Option<dyad_core::events::EventDictionary>> {
+        let Some(file) = &self.petrarch_verbs else {
+            return Ok(None);
+        };
+        let name = file.display().to_string();
+        let bytes = std::fs::read(file).map_err(|e| {
+            anyhow::anyhow!("{name}: cannot read the PETRARCH verb dictionary: {e}")
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{name}: the PETRARCH verb dictionary is not UTF-8"))?;
+        let short = file
+            .file_name()
+            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+        let (verbs, problems) = dyad_core::events::petrarch::PetrarchVerbs::parse(&short, &text);
+        for p in &problems {
+            eprintln!("{name}:{}: {}", p.line, p.why);
+        }
+        eprintln!("{name}: {}", verbs.summary());
+        let dict = dyad_core::events::embedded_dictionary()
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .clone()
+            .with_petrarch(verbs);
+        Ok(Some(dict))
+    }
+
+    /// The pipeline, coding events with PETRARCH's verbs too when the option is given.
+    pub fn apply(&self, pipeline: Pipeline) -> anyhow::Result<Pipeline> {
+        Ok(match self.dictionary()? {
+            Some(dict) => pipeline.with_events(dict),
+            None => pipeline,
+        })
+    }
+}
+
 /// Arguments of `dyad code`.
 #[derive(Args)]
 pub struct CodeArgs {
@@ -128,6 +175,8 @@ pub struct CodeArgs {
     /// loaded last wins); may be given several times.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    #[command(flatten)]
+    petrarch: PetrarchVerbsArg,
 }
 
 /// Codes every input; failed inputs are reported on stderr and the rest goes on.
@@ -144,6 +193,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
         args.paths.clone()
     };
     let pipeline = pipeline_with_actors(&args.actors)?;
+    let pipeline = args.petrarch.apply(pipeline)?;
     let version = pipeline.version();
     let json_options = JsonOptions {
         tokens: args.tokens,

@@ -12,7 +12,7 @@ use anyhow::Context;
 use clap::Args;
 use dyad_core::conllu::{self, ConlluSentence};
 use dyad_core::eval::events::{self as ev, LabelScore, PetrarchScore, PloverScore};
-use dyad_core::{Document, events};
+use dyad_core::{Document, Pipeline, events};
 
 use crate::{Outcome, threshold};
 
@@ -37,11 +37,19 @@ fn code(
     text: &str,
     date: Option<String>,
     parses: Option<&HashMap<String, Vec<ConlluSentence>>>,
+    pipeline: &Pipeline,
 ) -> Document {
     match parses.and_then(|p| p.get(id)) {
-        Some(sentences) => events::code_conllu(sentences, date),
-        None => events::code_text(text, date),
+        Some(sentences) => {
+            events::code_conllu_with(sentences, date, pipeline.event_dictionary().ok())
+        }
+        None => events::code_text_with(text, date, pipeline),
     }
+}
+
+/// The default pipeline, with PETRARCH's verbs when `--petrarch-verbs` is given.
+fn events_pipeline(petrarch: &crate::code::PetrarchVerbsArg) -> anyhow::Result<Pipeline> {
+    petrarch.apply(Pipeline::default())
 }
 
 fn parser_note(parses: &Option<PathBuf>) -> String {
@@ -73,6 +81,8 @@ pub struct PloverArgs {
     /// Fail when type-with-countries accuracy on the even records is below this.
     #[arg(long)]
     min_dyad_accuracy: Option<f64>,
+    #[command(flatten)]
+    petrarch: crate::code::PetrarchVerbsArg,
 }
 
 /// Runs `dyad eval plover`.
@@ -82,6 +92,7 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
         std::fs::read_to_string(&args.file).with_context(|| format!("{name}: cannot read"))?;
     let records = ev::read_plover(&text, &name)?;
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
+    let pipeline = events_pipeline(&args.petrarch)?;
     let mut odd = PloverScore::default();
     let mut even = PloverScore::default();
     let mut halves = [PloverScore::default(); 2];
@@ -94,7 +105,7 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
         if args.development && r.number % 2 == 0 {
             continue;
         }
-        let doc = code(&r.id, &r.text, r.date.clone(), parses.as_ref());
+        let doc = code(&r.id, &r.text, r.date.clone(), parses.as_ref(), &pipeline);
         if r.number % 2 == 1 {
             let (t, d) = ev::score_plover(r, &doc, &mut odd);
             let half = usize::from(r.number % 4 == 3);
@@ -184,6 +195,8 @@ pub struct PetrarchArgs {
     /// Fail when precision is below this.
     #[arg(long)]
     min_precision: Option<f64>,
+    #[command(flatten)]
+    petrarch: crate::code::PetrarchVerbsArg,
 }
 
 /// Runs `dyad eval petrarch-gsr`.
@@ -193,14 +206,19 @@ pub fn petrarch(args: &PetrarchArgs) -> anyhow::Result<bool> {
         std::fs::read_to_string(&args.file).with_context(|| format!("{name}: cannot read"))?;
     let records = ev::read_petrarch(&text);
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
+    let pipeline = events_pipeline(&args.petrarch)?;
     let mut score = PetrarchScore::default();
     for r in &records {
         let doc = match (&r.parse, args.given_parse) {
             (Some(p), true) => {
                 let sentences = conllu::parse(p, &format!("{name} {}", r.id))?;
-                events::code_conllu(&sentences, r.date.clone())
+                events::code_conllu_with(
+                    &sentences,
+                    r.date.clone(),
+                    pipeline.event_dictionary().ok(),
+                )
             }
-            _ => code(&r.id, &r.text, r.date.clone(), parses.as_ref()),
+            _ => code(&r.id, &r.text, r.date.clone(), parses.as_ref(), &pipeline),
         };
         let before = score;
         ev::score_petrarch(r, &doc, &mut score);
@@ -269,6 +287,8 @@ pub struct IpeArgs {
     /// Print the sentences whose predicted labels differ from the gold ones.
     #[arg(long, short)]
     verbose: bool,
+    #[command(flatten)]
+    petrarch: crate::code::PetrarchVerbsArg,
 }
 
 /// Runs `dyad eval ipe`.
@@ -282,10 +302,11 @@ pub fn ipe(args: &IpeArgs) -> anyhow::Result<bool> {
     let text = std::fs::read_to_string(&file).with_context(|| format!("{name}: cannot read"))?;
     let sentences = ev::read_ipe(&text, &name)?;
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
+    let pipeline = events_pipeline(&args.petrarch)?;
     let mut scores = [LabelScore::default(); 3];
     for s in &sentences {
         let id = format!("{}-{}", s.doc_id, s.sent_id);
-        let doc = code(&id, &s.text, None, parses.as_ref());
+        let doc = code(&id, &s.text, None, parses.as_ref(), &pipeline);
         ev::score_ipe(s, &doc, &mut scores);
         if args.verbose {
             let mut predicted: Vec<&str> = doc

@@ -58,6 +58,8 @@ pub struct GoldArgs {
     /// loaded last wins); may be given several times.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    #[command(flatten)]
+    petrarch: crate::code::PetrarchVerbsArg,
 }
 
 fn print_report(name: &str, r: &GoldReport) {
@@ -106,6 +108,7 @@ fn print_report(name: &str, r: &GoldReport) {
 pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
     let shared = crate::shared_dir(args.shared.clone());
     let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
+    let pipeline = args.petrarch.apply(pipeline)?;
     let version = pipeline.version();
     let mut total = GoldReport::default();
     let mut failed = false;
@@ -143,7 +146,11 @@ pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
                     let text = std::fs::read_to_string(p)
                         .with_context(|| format!("{}: cannot read", p.display()))?;
                     let sentences = dyad_core::conllu::parse(&text, &p.display().to_string())?;
-                    doc = dyad_core::events::code_conllu(&sentences, gold.published.clone());
+                    doc = dyad_core::events::code_conllu_with(
+                        &sentences,
+                        gold.published.clone(),
+                        pipeline.event_dictionary().ok(),
+                    );
                 }
                 None => pipeline.run(&mut doc),
             }

@@ -25,17 +25,23 @@ pub struct ExplainArgs {
     /// loaded last wins); may be given several times.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    #[command(flatten)]
+    petrarch: crate::code::PetrarchVerbsArg,
 }
 
 /// Prints the explanation.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
     let name = args.path.display().to_string();
     let bytes = std::fs::read(&args.path).with_context(|| format!("{name}: cannot read"))?;
-    let dict = events::embedded_dictionary().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let petrarch = args.petrarch.dictionary()?;
+    let dict = match &petrarch {
+        Some(dict) => dict,
+        None => events::embedded_dictionary().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
     let doc = if name.ends_with(".conllu") {
         let text = String::from_utf8_lossy(&bytes);
         let sentences = conllu::parse(&text, &name)?;
-        events::code_conllu(&sentences, args.published.clone())
+        events::code_conllu_with(&sentences, args.published.clone(), petrarch.as_ref())
     } else {
         let options = ReadOptions {
             published: args.published.clone(),
@@ -45,7 +51,12 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
             .into_iter()
             .next()
             .ok_or_else(|| anyhow::anyhow!("{name}: no article"))??;
-        crate::code::pipeline_with_actors(&args.actors)?.run(&mut doc);
+        let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
+        let pipeline = match &petrarch {
+            Some(dict) => pipeline.with_events(dict.clone()),
+            None => pipeline,
+        };
+        pipeline.run(&mut doc);
         doc
     };
     print!("{}", events::explain(&doc, dict, args.sentence));

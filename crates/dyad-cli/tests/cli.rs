@@ -1323,3 +1323,129 @@ fn eval_plover_development_scores_odd_halves_and_never_the_even_records() {
     let out = dyad(dir.path(), &["eval", "plover", "gsr.json"]);
     assert!(stdout(&out).contains("even (measurement)   records   1"));
 }
+
+/// A verb dictionary we wrote in PETRARCH-2's syntax (no line of it is PETRARCH's), with a
+/// malformed line.
+const OUR_PETRARCH_VERBS: &str = "\
+&GOODS
++SUPPLY
+
+---  HASTEN   [---]  ---
+RUSH
+- * {MEDICAL &GOODS} (TO +)        [073]
+- * &UNDEFINED                     [070]
+";
+
+#[test]
+fn petrarch_verbs_add_events_and_report_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "verbs.txt", OUR_PETRARCH_VERBS.as_bytes());
+    write(
+        dir.path(),
+        "a.txt",
+        b"France rushed medical supplies to Chad on Monday.\n",
+    );
+    let without = dyad(dir.path(), &["code", "a.txt", "--published", "2025-01-01"]);
+    assert!(without.status.success(), "{}", stderr(&without));
+    assert!(!stdout(&without).contains("petrarch("));
+    let with = dyad(
+        dir.path(),
+        &[
+            "code",
+            "a.txt",
+            "--published",
+            "2025-01-01",
+            "--petrarch-verbs",
+            "verbs.txt",
+        ],
+    );
+    assert!(with.status.success(), "{}", stderr(&with));
+    let err = stderr(&with);
+    assert!(
+        err.contains("verbs.txt:7: the synonym set &UNDEFINED is not defined"),
+        "{err}"
+    );
+    assert!(
+        err.contains("verbs.txt: 1 verb blocks (1 verbs), 1 patterns loaded"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&with)).unwrap();
+    let events = json["events"].as_array().unwrap();
+    assert!(
+        events.iter().any(|e| e["cameo"] == "073"
+            && e["rule"]
+                .as_str()
+                .unwrap()
+                .starts_with("petrarch(verbs.txt:6 HASTEN * {MEDICAL &GOODS} (TO +)): ")),
+        "{events:?}"
+    );
+    // `dyad explain` shows the pattern that fired.
+    let out = dyad(
+        dir.path(),
+        &[
+            "explain",
+            "a.txt",
+            "--sentence",
+            "0",
+            "--petrarch-verbs",
+            "verbs.txt",
+        ],
+    );
+    assert!(
+        stdout(&out).contains("FIRED  FRA 073 TCD"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_missing_or_non_utf8_petrarch_dictionary_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"France met Germany.\n");
+    write(dir.path(), "latin1.txt", b"---  X [040] ---\nCAF\xc9\n");
+    for (file, why) in [
+        (
+            "nothere.txt",
+            "nothere.txt: cannot read the PETRARCH verb dictionary",
+        ),
+        (
+            "latin1.txt",
+            "latin1.txt: the PETRARCH verb dictionary is not UTF-8",
+        ),
+    ] {
+        let out = dyad(dir.path(), &["code", "a.txt", "--petrarch-verbs", file]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains(why), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn petrarchs_own_verb_dictionary_loads_when_shared_is_there() {
+    let shared = repo_root().join("../shared");
+    let file = shared.join("peers/petrarch2/petrarch2/data/dictionaries/CAMEO.2.0.txt");
+    if !file.exists() {
+        eprintln!("skipped: {} is absent", file.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"France met Germany.\n");
+    let out = dyad(
+        dir.path(),
+        &["code", "a.txt", "--petrarch-verbs", file.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let summary = err.lines().last().unwrap_or("");
+    // Most of the dictionary translates: more patterns loaded than lines skipped.
+    let number = |before: &str| -> usize {
+        summary
+            .split(before)
+            .next()
+            .and_then(|s| s.split_whitespace().last())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    let loaded = number(" patterns loaded");
+    let malformed = number(" malformed lines");
+    assert!(loaded > 10 * (malformed + 1), "{summary}");
+}

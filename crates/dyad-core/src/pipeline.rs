@@ -58,6 +58,9 @@ pub struct Pipeline {
     stages: Vec<Stage>,
     /// The actor dictionary with the user's files, when they gave some; else the embedded one.
     actors: Option<std::sync::Arc<crate::actors::ActorDictionary>>,
+    /// The event dictionary with the user's extra (PETRARCH's verbs), when given; else the
+    /// embedded one.
+    events: Option<std::sync::Arc<crate::events::EventDictionary>>,
 }
 
 impl Default for Pipeline {
@@ -77,6 +80,7 @@ impl Default for Pipeline {
                 Stage::Tone,
             ],
             actors: None,
+            events: None,
         }
     }
 }
@@ -87,6 +91,7 @@ impl Pipeline {
         Pipeline {
             stages,
             actors: None,
+            events: None,
         }
     }
 
@@ -112,6 +117,21 @@ impl Pipeline {
         match &self.actors {
             Some(dict) => Ok(dict),
             None => crate::actors::embedded_dictionary(),
+        }
+    }
+
+    /// The same pipeline coding events with `dict` (the embedded dictionary with PETRARCH's
+    /// verbs, [`crate::events::EventDictionary::with_petrarch`]) instead of the embedded one.
+    pub fn with_events(mut self, dict: crate::events::EventDictionary) -> Self {
+        self.events = Some(std::sync::Arc::new(dict));
+        self
+    }
+
+    /// The event dictionary the pipeline codes with.
+    pub fn event_dictionary(&self) -> Result<&crate::events::EventDictionary, &'static str> {
+        match &self.events {
+            Some(dict) => Ok(dict),
+            None => crate::events::embedded_dictionary(),
         }
     }
 
@@ -173,7 +193,7 @@ impl Pipeline {
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
                 },
                 Stage::Coref => crate::coref::link(doc, self.actor_dictionary().ok()),
-                Stage::Events => match crate::events::embedded_dictionary() {
+                Stage::Events => match self.event_dictionary() {
                     Ok(dict) => crate::events::code(doc, dict),
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
                 },

@@ -212,7 +212,11 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
         let lemma = candidate_lemmas(&tree, w)
             .into_iter()
             .find(|l| dict.for_lemma(pos, l).next().is_some());
-        let Some(lemma) = lemma else { continue };
+        let Some(lemma) = lemma else {
+            // PETRARCH's verbs, when loaded, where dyad has no pattern.
+            attempts.extend(super::petrarch::attempts(&tree, w, pos, dict, codebook));
+            continue;
+        };
         let mut tried: Vec<Attempt> = dict
             .for_lemma(pos, &lemma)
             .filter(|p| requirements_met(&tree, w, p))
@@ -245,8 +249,13 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
                 }
             }
         }
+        // PETRARCH's verbs, when loaded, where none of dyad's own patterns fired.
+        if !tried.iter().any(|a| matches!(a.outcome, Outcome::Fired(_))) {
+            tried.extend(super::petrarch::attempts(&tree, w, pos, dict, codebook));
+        }
         attempts.extend(tried);
     }
+    let ours = super::petrarch::yield_to_ours(&tree, dict, &mut attempts);
     // Triggers inside the content of a demand, accusation or refusal are not events of their
     // own ("pressing Moscow to extradite Assad" is a demand, not an extradition).
     let content_heads: Vec<(usize, String)> = attempts
@@ -319,6 +328,7 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
     }
     suppress_guesses(&tree, &mut attempts);
     suppress_targetless_twins(&tree, &mut attempts);
+    super::petrarch::restore_ours(&mut attempts, ours);
     let mut events: Vec<Event> = Vec::new();
     for a in &attempts {
         if let Outcome::Fired(list) = &a.outcome {
@@ -1810,7 +1820,12 @@ fn joint(tree: &Tree, w: usize) -> Vec<Found> {
     if out.len() == 2 { out } else { Vec::new() }
 }
 
-fn try_pattern(tree: &Tree, w: usize, p: &Pattern, codebook: Option<&Codebook>) -> Outcome {
+pub(super) fn try_pattern(
+    tree: &Tree,
+    w: usize,
+    p: &Pattern,
+    codebook: Option<&Codebook>,
+) -> Outcome {
     let doc = tree.doc;
     let sentence = doc.words[w].sentence;
     if p.no_score {

@@ -186,6 +186,9 @@ impl Pattern {
 pub struct EventDictionary {
     patterns: Vec<Pattern>,
     by_lemma: HashMap<(TriggerPos, String), Vec<usize>>,
+    /// PETRARCH-2's verb dictionary, when the user gave it: tried on a verb only when none
+    /// of these patterns fired on it (see [`super::petrarch`]).
+    petrarch: Option<std::sync::Arc<super::petrarch::PetrarchVerbs>>,
 }
 
 impl EventDictionary {
@@ -263,9 +266,23 @@ impl EventDictionary {
             .filter_map(|&i| self.patterns.get(i))
     }
 
-    /// The pattern with this id.
+    /// The pattern with this id (one of PETRARCH's verbs too, when they are loaded).
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
-        self.patterns.iter().find(|p| p.id == id)
+        self.patterns
+            .iter()
+            .find(|p| p.id == id)
+            .or_else(|| self.petrarch.as_ref()?.pattern(id))
+    }
+
+    /// The same dictionary with PETRARCH-2's verb patterns as an extra, tried after its own.
+    pub fn with_petrarch(mut self, verbs: super::petrarch::PetrarchVerbs) -> Self {
+        self.petrarch = Some(std::sync::Arc::new(verbs));
+        self
+    }
+
+    /// PETRARCH-2's verb patterns, when they are loaded.
+    pub fn petrarch(&self) -> Option<&super::petrarch::PetrarchVerbs> {
+        self.petrarch.as_deref()
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod code;
 pub mod context;
 pub mod dictionary;
+pub mod petrarch;
 pub mod tree;
 
 #[cfg(test)]
@@ -242,6 +243,15 @@ pub fn explain(doc: &Document, dict: &EventDictionary, sentence: usize) -> Strin
 /// Codes gold-parsed sentences: builds the document from CoNLL-U, resolves its actors and
 /// codes its events, exactly as the pipeline would after parsing.
 pub fn code_conllu(sentences: &[ConlluSentence], published: Option<String>) -> Document {
+    code_conllu_with(sentences, published, None)
+}
+
+/// [`code_conllu`] with this event dictionary instead of the embedded one (when `Some`).
+pub fn code_conllu_with(
+    sentences: &[ConlluSentence],
+    published: Option<String>,
+    events: Option<&EventDictionary>,
+) -> Document {
     let meta = ArticleMeta {
         published,
         ..ArticleMeta::default()
@@ -252,7 +262,11 @@ pub fn code_conllu(sentences: &[ConlluSentence], published: Option<String>) -> D
         Ok(actors) => crate::actors::resolve::resolve(&mut doc, actors),
         Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
     }
-    match embedded_dictionary() {
+    let dict: std::result::Result<&EventDictionary, &str> = match events {
+        Some(dict) => Ok(dict),
+        None => embedded_dictionary(),
+    };
+    match dict {
         Ok(dict) => code(&mut doc, dict),
         Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),
     }
@@ -308,4 +322,19 @@ pub(crate) fn test_event(
         reported_by: None,
         implied_source: false,
     }
+}
+
+/// [`code_text`] with this pipeline (one with the user's dictionaries).
+pub fn code_text_with(
+    text: &str,
+    published: Option<String>,
+    pipeline: &crate::Pipeline,
+) -> Document {
+    let meta = ArticleMeta {
+        published,
+        ..ArticleMeta::default()
+    };
+    let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+    pipeline.run(&mut doc);
+    doc
 }

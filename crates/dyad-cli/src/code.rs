@@ -128,6 +128,8 @@ pub struct CodeArgs {
     /// loaded last wins); may be given several times.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Codes every input; failed inputs are reported on stderr and the rest goes on.
@@ -144,6 +146,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
         args.paths.clone()
     };
     let pipeline = pipeline_with_actors(&args.actors)?;
+    let pipeline = args.petrarch_actors.apply(pipeline)?;
     let version = pipeline.version();
     let json_options = JsonOptions {
         tokens: args.tokens,

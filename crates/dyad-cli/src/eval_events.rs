@@ -37,10 +37,11 @@ fn code(
     text: &str,
     date: Option<String>,
     parses: Option<&HashMap<String, Vec<ConlluSentence>>>,
+    pipeline: &dyad_core::Pipeline,
 ) -> Document {
     match parses.and_then(|p| p.get(id)) {
         Some(sentences) => events::code_conllu(sentences, date),
-        None => events::code_text(text, date),
+        None => crate::petrarch_actors::code_text(pipeline, text, date),
     }
 }
 
@@ -73,6 +74,8 @@ pub struct PloverArgs {
     /// Fail when type-with-countries accuracy on the even records is below this.
     #[arg(long)]
     min_dyad_accuracy: Option<f64>,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Runs `dyad eval plover`.
@@ -82,6 +85,7 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
         std::fs::read_to_string(&args.file).with_context(|| format!("{name}: cannot read"))?;
     let records = ev::read_plover(&text, &name)?;
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
+    let pipeline = args.petrarch_actors.apply(dyad_core::Pipeline::default())?;
     let mut odd = PloverScore::default();
     let mut even = PloverScore::default();
     let mut halves = [PloverScore::default(); 2];
@@ -94,7 +98,7 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
         if args.development && r.number % 2 == 0 {
             continue;
         }
-        let doc = code(&r.id, &r.text, r.date.clone(), parses.as_ref());
+        let doc = code(&r.id, &r.text, r.date.clone(), parses.as_ref(), &pipeline);
         if r.number % 2 == 1 {
             let (t, d) = ev::score_plover(r, &doc, &mut odd);
             let half = usize::from(r.number % 4 == 3);
@@ -184,6 +188,8 @@ pub struct PetrarchArgs {
     /// Fail when precision is below this.
     #[arg(long)]
     min_precision: Option<f64>,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Runs `dyad eval petrarch-gsr`.
@@ -193,6 +199,7 @@ pub fn petrarch(args: &PetrarchArgs) -> anyhow::Result<bool> {
         std::fs::read_to_string(&args.file).with_context(|| format!("{name}: cannot read"))?;
     let records = ev::read_petrarch(&text);
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
+    let pipeline = args.petrarch_actors.apply(dyad_core::Pipeline::default())?;
     let mut score = PetrarchScore::default();
     for r in &records {
         let doc = match (&r.parse, args.given_parse) {
@@ -200,7 +207,7 @@ pub fn petrarch(args: &PetrarchArgs) -> anyhow::Result<bool> {
                 let sentences = conllu::parse(p, &format!("{name} {}", r.id))?;
                 events::code_conllu(&sentences, r.date.clone())
             }
-            _ => code(&r.id, &r.text, r.date.clone(), parses.as_ref()),
+            _ => code(&r.id, &r.text, r.date.clone(), parses.as_ref(), &pipeline),
         };
         let before = score;
         ev::score_petrarch(r, &doc, &mut score);
@@ -283,9 +290,10 @@ pub fn ipe(args: &IpeArgs) -> anyhow::Result<bool> {
     let sentences = ev::read_ipe(&text, &name)?;
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
     let mut scores = [LabelScore::default(); 3];
+    let pipeline = dyad_core::Pipeline::default();
     for s in &sentences {
         let id = format!("{}-{}", s.doc_id, s.sent_id);
-        let doc = code(&id, &s.text, None, parses.as_ref());
+        let doc = code(&id, &s.text, None, parses.as_ref(), &pipeline);
         ev::score_ipe(s, &doc, &mut scores);
         if args.verbose {
             let mut predicted: Vec<&str> = doc

@@ -58,6 +58,8 @@ pub struct GoldArgs {
     /// loaded last wins); may be given several times.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 fn print_report(name: &str, r: &GoldReport) {
@@ -106,6 +108,7 @@ fn print_report(name: &str, r: &GoldReport) {
 pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
     let shared = crate::shared_dir(args.shared.clone());
     let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
+    let pipeline = args.petrarch_actors.apply(pipeline)?;
     let version = pipeline.version();
     let mut total = GoldReport::default();
     let mut failed = false;

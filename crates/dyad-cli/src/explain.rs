@@ -25,6 +25,8 @@ pub struct ExplainArgs {
     /// loaded last wins); may be given several times.
     #[arg(long = "actors", value_name = "FILE")]
     actors: Vec<PathBuf>,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Prints the explanation.
@@ -45,7 +47,8 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
             .into_iter()
             .next()
             .ok_or_else(|| anyhow::anyhow!("{name}: no article"))??;
-        crate::code::pipeline_with_actors(&args.actors)?.run(&mut doc);
+        let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
+        args.petrarch_actors.apply(pipeline)?.run(&mut doc);
         doc
     };
     print!("{}", events::explain(&doc, dict, args.sentence));

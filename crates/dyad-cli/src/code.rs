@@ -177,6 +177,8 @@ pub struct CodeArgs {
     actors: Vec<PathBuf>,
     #[command(flatten)]
     petrarch: PetrarchVerbsArg,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Codes every input; failed inputs are reported on stderr and the rest goes on.
@@ -194,6 +196,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<Outcome> {
     };
     let pipeline = pipeline_with_actors(&args.actors)?;
     let pipeline = args.petrarch.apply(pipeline)?;
+    let pipeline = args.petrarch_actors.apply(pipeline)?;
     let version = pipeline.version();
     let json_options = JsonOptions {
         tokens: args.tokens,

@@ -83,6 +83,8 @@ pub struct PloverArgs {
     min_dyad_accuracy: Option<f64>,
     #[command(flatten)]
     petrarch: crate::code::PetrarchVerbsArg,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Runs `dyad eval plover`.
@@ -93,6 +95,7 @@ pub fn plover(args: &PloverArgs) -> anyhow::Result<bool> {
     let records = ev::read_plover(&text, &name)?;
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
     let pipeline = events_pipeline(&args.petrarch)?;
+    let pipeline = args.petrarch_actors.apply(pipeline)?;
     let mut odd = PloverScore::default();
     let mut even = PloverScore::default();
     let mut halves = [PloverScore::default(); 2];
@@ -197,6 +200,8 @@ pub struct PetrarchArgs {
     min_precision: Option<f64>,
     #[command(flatten)]
     petrarch: crate::code::PetrarchVerbsArg,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Runs `dyad eval petrarch-gsr`.
@@ -207,6 +212,7 @@ pub fn petrarch(args: &PetrarchArgs) -> anyhow::Result<bool> {
     let records = ev::read_petrarch(&text);
     let parses = args.parses.as_ref().map(read_parses).transpose()?;
     let pipeline = events_pipeline(&args.petrarch)?;
+    let pipeline = args.petrarch_actors.apply(pipeline)?;
     let mut score = PetrarchScore::default();
     for r in &records {
         let doc = match (&r.parse, args.given_parse) {

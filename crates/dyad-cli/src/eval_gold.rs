@@ -60,6 +60,8 @@ pub struct GoldArgs {
     actors: Vec<PathBuf>,
     #[command(flatten)]
     petrarch: crate::code::PetrarchVerbsArg,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 fn print_report(name: &str, r: &GoldReport) {
@@ -109,6 +111,7 @@ pub fn run(args: GoldArgs) -> anyhow::Result<Outcome> {
     let shared = crate::shared_dir(args.shared.clone());
     let pipeline = crate::code::pipeline_with_actors(&args.actors)?;
     let pipeline = args.petrarch.apply(pipeline)?;
+    let pipeline = args.petrarch_actors.apply(pipeline)?;
     let version = pipeline.version();
     let mut total = GoldReport::default();
     let mut failed = false;

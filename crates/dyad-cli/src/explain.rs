@@ -27,6 +27,8 @@ pub struct ExplainArgs {
     actors: Vec<PathBuf>,
     #[command(flatten)]
     petrarch: crate::code::PetrarchVerbsArg,
+    #[command(flatten)]
+    petrarch_actors: crate::petrarch_actors::PetrarchActorsArgs,
 }
 
 /// Prints the explanation.
@@ -56,7 +58,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
             Some(dict) => pipeline.with_events(dict.clone()),
             None => pipeline,
         };
-        pipeline.run(&mut doc);
+        args.petrarch_actors.apply(pipeline)?.run(&mut doc);
         doc
     };
     print!("{}", events::explain(&doc, dict, args.sentence));

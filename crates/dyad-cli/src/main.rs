@@ -20,6 +20,7 @@ mod export;
 mod ingest;
 mod model_files;
 mod parse_cmd;
+mod petrarch_actors;
 mod read;
 mod recode;
 mod search;

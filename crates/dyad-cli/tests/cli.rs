@@ -1449,3 +1449,134 @@ fn petrarchs_own_verb_dictionary_loads_when_shared_is_there() {
     let malformed = number(" malformed lines");
     assert!(loaded > 10 * (malformed + 1), "{summary}");
 }
+
+#[test]
+fn petrarch_actors_code_what_dyad_leaves_open_and_report_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        "Envoy visits\n\nOdalric Fenwick flew from Washington to London on Monday. \
+         Fenwick met officials there.\n"
+            .as_bytes(),
+    );
+    // An actor file in PETRARCH's syntax, written for this test (the person is invented).
+    write(
+        d,
+        "fenwick.actors.txt",
+        b"# Invented for this test.\nODALRIC_FENWICK_\n\t[USALEG 20010101-20091231]\n\
+          BROKEN_NAME_ [USAGOV 20100101-20090101]\n",
+    );
+    let base = ["code", "a.txt", "--published", "2005-03-16"];
+    let code_of = |out: &Output| -> (Option<String>, Option<String>) {
+        let json: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+        let e = json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"].as_str().is_some_and(|n| n.contains("Fenwick")))
+            .cloned()
+            .unwrap_or_default();
+        (
+            e["code"].as_str().map(str::to_string),
+            e["basis"].as_str().map(str::to_string),
+        )
+    };
+    let out = dyad(
+        d,
+        &[&base[..], &["--petrarch-actors", "fenwick.actors.txt"]].concat(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (code, basis) = code_of(&out);
+    assert_eq!(code.as_deref(), Some("USALEG"), "{}", stdout(&out));
+    assert_eq!(basis.as_deref(), Some("petrarch(fenwick.actors.txt:2)"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("fenwick.actors.txt:4: the end date 2009-01-01 is before the start date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("petrarch actors: 1 actors (1 names) loaded"),
+        "{err}"
+    );
+    // Without the flag, the layer is not consulted.
+    let out = dyad(d, &base);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (_, basis) = code_of(&out);
+    assert!(!basis.unwrap_or_default().starts_with("petrarch"));
+    // A missing file and a file that is not UTF-8 are errors that name it.
+    write(d, "latin1.actors.txt", b"CAF\xc9_ [FRAGOV]\n");
+    for (file, why) in [
+        ("missing.actors.txt", "cannot read"),
+        ("latin1.actors.txt", "not UTF-8"),
+    ] {
+        let out = dyad(d, &[&base[..], &["--petrarch-actors", file]].concat());
+        assert!(!out.status.success());
+        assert!(
+            stderr(&out).contains(&format!("{file}: ")),
+            "{}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains(why), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn petrarch_phoenix_actor_files_load_when_shared_data_is_present() {
+    let shared = std::env::var_os("DYAD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared"));
+    let folder = shared.join("peers/petrarch2/petrarch2/data/dictionaries");
+    let files: Vec<PathBuf> = [
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.International.actors.txt",
+        "Phoenix.MilNonState.actors.txt",
+    ]
+    .iter()
+    .map(|f| folder.join(f))
+    .collect();
+    if !files.iter().all(|f| f.is_file()) {
+        eprintln!(
+            "skipping: PETRARCH's Phoenix actor files are not in {}",
+            folder.display()
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Talks\n\nThe envoys met in Geneva on Monday.\n".as_bytes(),
+    );
+    let mut args: Vec<String> = ["code", "a.txt", "--published", "2005-03-16"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for f in &files {
+        args.push("--petrarch-actors".into());
+        args.push(f.display().to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = dyad(dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let summary = err
+        .lines()
+        .find(|l| l.starts_with("petrarch actors: "))
+        .unwrap_or_else(|| panic!("no summary line: {err}"));
+    let loaded: usize = summary
+        .trim_start_matches("petrarch actors: ")
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(loaded > 20_000, "{summary}");
+    // Every skipped line names its file and line.
+    for line in err.lines().filter(|l| !l.starts_with("petrarch actors: ")) {
+        let mut parts = line.splitn(3, ':');
+        let (file, number) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        assert!(file.ends_with(".actors.txt"), "{line}");
+        assert!(number.parse::<usize>().is_ok(), "{line}");
+    }
+}

@@ -61,6 +61,8 @@ pub struct Pipeline {
     /// The event dictionary with the user's extra (PETRARCH's verbs), when given; else the
     /// embedded one.
     events: Option<std::sync::Arc<crate::events::EventDictionary>>,
+    /// PETRARCH's actor dictionaries, a layer under dyad's own, when the user gave some.
+    petrarch: Option<std::sync::Arc<crate::actors::petrarch::PetrarchActors>>,
 }
 
 impl Default for Pipeline {
@@ -81,6 +83,7 @@ impl Default for Pipeline {
             ],
             actors: None,
             events: None,
+            petrarch: None,
         }
     }
 }
@@ -92,6 +95,7 @@ impl Pipeline {
             stages,
             actors: None,
             events: None,
+            petrarch: None,
         }
     }
 
@@ -109,6 +113,13 @@ impl Pipeline {
     /// files, [`crate::actors::ActorDictionary::embedded_with`]) instead of the embedded one.
     pub fn with_actors(mut self, dict: crate::actors::ActorDictionary) -> Self {
         self.actors = Some(std::sync::Arc::new(dict));
+        self
+    }
+
+    /// The same pipeline with PETRARCH's actor dictionaries as a layer under dyad's own,
+    /// consulted after coreference ([`crate::actors::petrarch::resolve`]).
+    pub fn with_petrarch_actors(mut self, actors: crate::actors::petrarch::PetrarchActors) -> Self {
+        self.petrarch = Some(std::sync::Arc::new(actors));
         self
     }
 
@@ -192,7 +203,12 @@ impl Pipeline {
                     Ok(dict) => crate::actors::resolve::resolve(doc, dict),
                     Err(e) => doc.note("actors", format!("the actor dictionary did not load: {e}")),
                 },
-                Stage::Coref => crate::coref::link(doc, self.actor_dictionary().ok()),
+                Stage::Coref => {
+                    crate::coref::link(doc, self.actor_dictionary().ok());
+                    if let Some(petrarch) = &self.petrarch {
+                        crate::actors::petrarch::resolve(doc, petrarch);
+                    }
+                }
                 Stage::Events => match self.event_dictionary() {
                     Ok(dict) => crate::events::code(doc, dict),
                     Err(e) => doc.note("events", format!("the event dictionary did not load: {e}")),

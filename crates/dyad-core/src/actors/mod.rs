@@ -10,6 +10,7 @@ pub mod codes;
 pub mod date;
 pub mod dictionary;
 pub mod name;
+pub mod petrarch;
 pub mod resolve;
 
 pub use date::Date;

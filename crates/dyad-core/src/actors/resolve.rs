@@ -242,29 +242,6 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     if m.kind == ActorKind::Agent {
                         continue;
                     }
-                    // An acronym written like a word ("Olaf") that starts a person's name the
-                    // entity tagger found ("Olaf Berg") is the first name, not the body; a
-                    // party before a title ("Tory MP X") stays the party.
-                    if n == 1
-                        && matches!(
-                            m.kind,
-                            ActorKind::Organisation | ActorKind::Media | ActorKind::Group
-                        )
-                        && !name::all_capitals(text)
-                        && words.get(i + 1).is_some_and(|&w| {
-                            let next = doc.slice(doc.words[w].span);
-                            starts_upper(next)
-                                && dict.agent_role(next).is_none()
-                                && dict.lookup_any(next).is_empty()
-                        })
-                        && doc.mentions.iter().any(|x| {
-                            x.kind == EntityType::Person
-                                && x.span.start == span.start
-                                && x.span.end > span.end
-                        })
-                    {
-                        continue;
-                    }
                     // "West" without its article is a surname or part of a place's name
                     // ("Fred West", "West Yorkshire"), and so is "the West" before another
                     // capitalised word ("the West Coast Main Line"); "the West" alone is the
@@ -1376,41 +1353,6 @@ mod tests {
                 "---GOV Org [Officials]",
                 "---GOV Org [the cabinet]",
             ],
-        );
-    }
-
-    #[test]
-    fn a_first_name_written_like_an_acronym_is_no_body() {
-        let meta = ArticleMeta {
-            published: Some("2020-01-01".into()),
-            ..ArticleMeta::default()
-        };
-        let text = "Olaf Berg, a farmer, met officials from Olaf in Brussels. Tory MP Dana \
-                    Quell agreed.";
-        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
-        crate::Pipeline::through(crate::pipeline::Stage::Actors).run(&mut doc);
-        let code_at = |at: usize| -> Option<String> {
-            doc.entities
-                .iter()
-                .find(|e| e.mentions.iter().any(|m| m.start <= at && at < m.end))
-                .and_then(|e| e.code.clone())
-        };
-        let first_name = text.find("Olaf").expect("in the text");
-        assert_eq!(code_at(first_name), None, "{:?}", doc.entities);
-        let body = text.rfind("Olaf").expect("in the text");
-        assert_eq!(
-            code_at(body).as_deref(),
-            Some("IGOEUR"),
-            "{:?}",
-            doc.entities
-        );
-        let party = text.find("Tory").expect("in the text");
-        // The Conservative Party was in government on that day.
-        assert_eq!(
-            code_at(party).as_deref(),
-            Some("GBRGOV"),
-            "{:?}",
-            doc.entities
         );
     }
 

@@ -229,6 +229,26 @@ fn role_words_combine_with_country_adjectives() {
 }
 
 #[test]
+fn a_territory_does_not_take_its_sovereigns_adjective() {
+    // The generated country list gives territories their sovereign's adjective (Svalbard's
+    // is "Norwegian", Réunion's "French"); the sovereign keeps it.
+    let d = dict();
+    for (adjective, code) in [
+        ("Norwegian", "NORAGR"),
+        ("French", "FRAAGR"),
+        ("American", "USAAGR"),
+        ("Indian", "INDAGR"),
+        ("Chinese", "CHNAGR"),
+    ] {
+        assert_eq!(
+            d.adjective_with_role(adjective, "farmers").as_deref(),
+            Some(code),
+            "{adjective}"
+        );
+    }
+}
+
+#[test]
 fn organisations_groups_and_media() {
     assert_eq!(codes_on("United Nations", "2020-01-01"), ["IGOUNO"]);
     assert_eq!(codes_on("UN", "2020-01-01"), ["IGOUNO"]);

@@ -357,7 +357,7 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     let channel = if m.kind == ActorKind::Media {
                         channel_words(doc, dict, &words[i + n..])
                     } else {
-                        0
+                        staff_words(doc, m, &words[i + n..])
                     };
                     let span = if channel > 0 {
                         Span::new(span.start, doc.words[words[i + n + channel - 1]].span.end)
@@ -1067,6 +1067,37 @@ fn role_after(
     None
 }
 
+/// Words for the people who speak or act for a body, which after the name of a group or an
+/// international body are that body ("UN officials", "Hamas spokesman").
+const STAFF: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "delegation",
+    "delegates",
+    "envoy",
+    "envoys",
+    "negotiators",
+    "leader",
+    "leaders",
+];
+
+/// How many words after a group's or an international body's name (`after`) name its staff:
+/// one for "officials" of "UN officials", else none. A body of a country keeps its own
+/// role words ("Labour government" is the government, not the party).
+fn staff_words(doc: &Document, m: &ActorMatch<'_>, after: &[usize]) -> usize {
+    let international = codes::is_non_state_root(codes::root(m.code));
+    if !(m.kind == ActorKind::Group || m.kind == ActorKind::Organisation && international) {
+        return 0;
+    }
+    let Some(&next) = after.first() else {
+        return 0;
+    };
+    usize::from(STAFF.contains(&doc.slice(doc.words[next].span)))
+}
+
 /// The entity key of a role phrase: with a country, all its phrases are one actor ("Syrian
 /// officials", "the Syrian government"); without one, each phrase is its own.
 fn agent_key(code: &str, phrase: &str) -> String {
@@ -1190,6 +1221,20 @@ mod tests {
             "{military:?}"
         );
         assert!(military.contains(&"The general"), "{military:?}");
+    }
+
+    #[test]
+    fn officials_of_a_group_or_an_international_body_are_that_body() {
+        check(
+            "NATO officials met Hamas leaders while Labour officials waited.",
+            "2010-05-01",
+            &[
+                "IGOWSTNAT Org [NATO officials]",
+                "PSEREB Org [Hamas leaders]",
+                "GBRGOV Org [Labour]",
+                "---GOV Org [officials]",
+            ],
+        );
     }
 
     #[test]

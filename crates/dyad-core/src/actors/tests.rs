@@ -249,6 +249,26 @@ fn a_territory_does_not_take_its_sovereigns_adjective() {
 }
 
 #[test]
+fn former_names_of_countries_stand_for_todays_states() {
+    // Older reports name states by names since given up; the territory's state today
+    // answers to them, on any date.
+    assert_eq!(codes_on("Zaire", "1995-06-01"), ["COD"]);
+    assert_eq!(codes_on("Kampuchea", "1985-06-01"), ["KHM"]);
+    assert_eq!(codes_on("Ceylon", "1960-06-01"), ["LKA"]);
+    assert_eq!(codes_on("Northern Rhodesia", "1960-06-01"), ["ZMB"]);
+    assert_eq!(codes_on("Rhodesia", "1975-06-01"), ["ZWE"]);
+    let d = dict();
+    assert_eq!(
+        d.adjective_with_role("Zairean", "soldiers").as_deref(),
+        Some("CODMIL")
+    );
+    assert_eq!(
+        d.adjective_with_role("Yugoslav", "officials").as_deref(),
+        Some("SCGGOV")
+    );
+}
+
+#[test]
 fn organisations_groups_and_media() {
     assert_eq!(codes_on("United Nations", "2020-01-01"), ["IGOUNO"]);
     assert_eq!(codes_on("UN", "2020-01-01"), ["IGOUNO"]);

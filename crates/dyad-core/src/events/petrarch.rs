@@ -37,6 +37,20 @@
 //! support"), not the word the pattern requires ("sent troops"), and not a news medium
 //! ("told AFP"); an event needs one, as PETRARCH's do.
 //!
+//! A word after `*` given without a preposition must head one of the verb's objects (or a
+//! complement, or their conjuncts and the phrases on them), not an oblique: "hit him on
+//! guns" is no `* &WEAPON`. The other party must head its phrase, except for protest,
+//! coercion and force (roots 14, 17 to 20), whose target may be a nationality on the thing
+//! acted on ("burned the American flag"), not for other acts ("raised Australian dollars").
+//!
+//! Checks by kind of act, for precision on news: outside protest, coercion and force
+//! neither party is a business or an unnamed group of people; material cooperation and aid
+//! (0211, 023, 031, 033, roots 06 and 07, 085) is between states, governments, armed groups
+//! or international organisations of two known and different countries (not "gave money to
+//! the governor", "awarded a contract to the company"); `[A:A]` is two-way only for the
+//! codes dyad's own `mutual` patterns use ("held talks with"), else the subject's act alone
+//! ("made a stop in"); a verb inside a short quotation ("“send a message”") is an idiom.
+//!
 //! Ranking: dyad's own patterns always come first. A PETRARCH pattern is tried on a verb only
 //! when none of dyad's fired on it, it never suppresses one of dyad's events (a PETRARCH
 //! event yields instead), and among PETRARCH patterns the most specific match wins.
@@ -991,8 +1005,11 @@ fn check_code(code: &str) -> Result<(), String> {
 /// noun phrases of the verb's clause: before the verb its subject (or, for an infinitive or a
 /// conjunct without one, the subject of the verb it depends on); after it its objects,
 /// obliques and complements (and the subject of a passive, its object); with their conjuncts
-/// and the phrases that hang on them ("the list of banned parties").
-fn arguments(tree: &Tree, w: usize) -> (Vec<usize>, Vec<usize>) {
+/// and the phrases that hang on them ("the list of banned parties"). The third list is the
+/// second without the obliques and what hangs on them: the verb's own objects, where a
+/// pattern's word given without a preposition must be ("hit him with missiles", not "hit
+/// him on guns").
+fn arguments(tree: &Tree, w: usize) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let subject = |v: usize| -> Vec<usize> {
         tree.children(v)
             .iter()
@@ -1017,7 +1034,12 @@ fn arguments(tree: &Tree, w: usize) -> (Vec<usize>, Vec<usize>) {
                 || tree.rel(c) == "nsubj:pass"
         })
         .collect();
-    for list in [&mut before, &mut after] {
+    let mut objects: Vec<usize> = after
+        .iter()
+        .copied()
+        .filter(|&c| tree.base_rel(c) != "obl")
+        .collect();
+    for list in [&mut before, &mut after, &mut objects] {
         let heads = list.clone();
         for h in heads {
             for &c in tree.children(h) {
@@ -1027,7 +1049,7 @@ fn arguments(tree: &Tree, w: usize) -> (Vec<usize>, Vec<usize>) {
             }
         }
     }
-    (before, after)
+    (before, after, objects)
 }
 
 /// True when `x` can head a noun phrase.
@@ -1062,6 +1084,8 @@ struct Scene<'t, 'd> {
     forms: Vec<String>,
     before: Vec<usize>,
     after: Vec<usize>,
+    /// The verb's objects: `after` without its obliques.
+    objects: Vec<usize>,
 }
 
 impl<'t, 'd> Scene<'t, 'd> {
@@ -1075,7 +1099,7 @@ impl<'t, 'd> Scene<'t, 'd> {
         while end < tree.len() && tree.doc.words[end].sentence == sentence {
             end += 1;
         }
-        let (before, after) = arguments(tree, w);
+        let (before, after, objects) = arguments(tree, w);
         Scene {
             tree,
             first,
@@ -1083,6 +1107,7 @@ impl<'t, 'd> Scene<'t, 'd> {
             forms: (first..end).map(|i| tree.form(i)).collect(),
             before,
             after,
+            objects,
         }
     }
 
@@ -1173,6 +1198,11 @@ impl PetrarchVerbs {
             (&req.after, &scene.after, "after"),
         ] {
             for t in terms {
+                // After the verb a word without a preposition heads one of its objects.
+                let region = match t {
+                    Term::Noun(_) if side == "after" => &scene.objects,
+                    _ => region,
+                };
                 match self.term_in(scene, region, t) {
                     // An oblique with no word of its own holds an actor: not a word the
                     // pattern requires.
@@ -1272,6 +1302,13 @@ pub(super) fn attempts(
             .unwrap_or_default()
     };
     let mut winner: Option<String> = None;
+    let ours_mutual: Vec<&str> = dict
+        .patterns()
+        .iter()
+        .filter(|p| p.mutual)
+        .map(|p| p.cameo.as_str())
+        .collect();
+    let quoted = in_short_quote(tree, w);
     for (_, i, words) in &matched {
         let i = *i;
         if let Some(won) = &winner {
@@ -1294,11 +1331,39 @@ pub(super) fn attempts(
         let Some(p) = verbs.patterns.get(i) else {
             continue;
         };
-        let outcome = with_verb_arguments(
-            tree,
-            w,
-            words,
-            without_media_targets(super::code::try_pattern(tree, w, p, codebook)),
+        if quoted {
+            out.push(Attempt {
+                word: w,
+                pattern: p.id.clone(),
+                outcome: Outcome::Discarded(
+                    "the verb is inside a short quotation (an idiom: \"send a message\")".into(),
+                ),
+            });
+            winner = Some(p.id.clone());
+            continue;
+        }
+        // PETRARCH's `[A:A]` is two-way only where dyad's own patterns code the same act both
+        // ways ("held talks with"); elsewhere ("awarded a contract", "made a stop in") it is
+        // the subject's act alone.
+        let one_way;
+        let p = if p.mutual && !ours_mutual.contains(&p.cameo.as_str()) {
+            one_way = Pattern {
+                mutual: false,
+                ..p.clone()
+            };
+            &one_way
+        } else {
+            p
+        };
+        let outcome = with_political_parties(
+            &p.cameo,
+            with_verb_arguments(
+                tree,
+                w,
+                words,
+                &p.cameo,
+                without_media_targets(super::code::try_pattern(tree, w, p, codebook)),
+            ),
         );
         if matches!(outcome, Outcome::Fired(_)) {
             winner = Some(p.id.clone());
@@ -1325,7 +1390,9 @@ pub(super) fn attempts(
 /// are (the object, an indirect object, an oblique, the subject of a passive), not an actor
 /// further down ("announced his support for the governor", "dealt a blow to X"), nor one
 /// the context pass supplied.
-fn argument_of(tree: &Tree, w: usize, span: crate::Span) -> bool {
+/// With `modifier` false, the actor must head its phrase: not a nationality on the thing
+/// acted on ("raised Australian dollars", "opening a Latin American tour").
+fn argument_of(tree: &Tree, w: usize, span: crate::Span, modifier: bool) -> bool {
     let words: Vec<usize> = (0..tree.len())
         .filter(|&x| {
             let ws = tree.doc.words[x].span;
@@ -1346,10 +1413,10 @@ fn argument_of(tree: &Tree, w: usize, span: crate::Span) -> bool {
             // A name's parts, a nationality on a group ("Iraqi brigades"), a conjunct or
             // an apposition; not a possessor or a noun modifier ("Reagan's loss of support",
             // "a Mexico-type accord"): PETRARCH's target heads its phrase.
-            if !matches!(
-                tree.base_rel(y).as_str(),
-                "flat" | "amod" | "conj" | "appos" | "fixed"
-            ) {
+            let base = tree.base_rel(y);
+            if !matches!(base.as_str(), "flat" | "amod" | "conj" | "appos" | "fixed")
+                || (base == "amod" && !modifier)
+            {
                 return false;
             }
             y = h;
@@ -1360,11 +1427,20 @@ fn argument_of(tree: &Tree, w: usize, span: crate::Span) -> bool {
 
 /// Keeps the events whose other party is an argument of the verb itself ([`argument_of`])
 /// and not one of the words the pattern required (`words`): for a reciprocal event ("the
-/// other side") that party is its source.
-fn with_verb_arguments(tree: &Tree, w: usize, words: &[usize], outcome: Outcome) -> Outcome {
+/// other side") that party is its source. A nationality on the thing acted on is the
+/// target only of protest, coercion and force (`cameo` of roots 14 and 17 to 20, see
+/// [`forceful`]): "burned the American flag", "smashed four Iraqi brigades".
+fn with_verb_arguments(
+    tree: &Tree,
+    w: usize,
+    words: &[usize],
+    cameo: &str,
+    outcome: Outcome,
+) -> Outcome {
     let Outcome::Fired(events) = outcome else {
         return outcome;
     };
+    let modifier = forceful(cameo);
     let kept: Vec<_> = events
         .into_iter()
         .filter(|e| {
@@ -1377,13 +1453,132 @@ fn with_verb_arguments(tree: &Tree, w: usize, words: &[usize], outcome: Outcome)
             // "accepted the refugees"), not whom it is aimed at.
             let required =
                 |span: crate::Span| words.iter().any(|&x| span.contains(tree.doc.words[x].span));
-            other.is_some_and(|span| argument_of(tree, w, span) && !required(span))
+            other.is_some_and(|span| argument_of(tree, w, span, modifier) && !required(span))
         })
         .collect();
     if kept.is_empty() {
         Outcome::Missing("target: no actor is an argument of the verb itself".into())
     } else {
         Outcome::Fired(kept)
+    }
+}
+
+/// True for CAMEO codes of protest, coercion and force (roots 14 and 17 to 20), acts on
+/// groups and symbols named by a nationality ("burned the American flag"), and often on
+/// civilians.
+fn forceful(cameo: &str) -> bool {
+    matches!(cameo.get(..2), Some("14" | "17" | "18" | "19" | "20"))
+}
+
+/// True for CAMEO codes of economic and material cooperation and aid: appeals for it (0211,
+/// 023), intentions (031, 033), the acts (roots 06 and 07) and eased sanctions (085).
+fn economic(cameo: &str) -> bool {
+    ["0211", "023", "031", "033", "06", "07", "085"]
+        .iter()
+        .any(|p| cameo.starts_with(p))
+}
+
+/// The roles of an actor code after its country, three letters each ("USAGOVLEG" → GOV,
+/// LEG); an international organisation ("IGOBUSWBK") has none that matter here.
+fn roles(code: &str) -> Vec<&str> {
+    if code.starts_with("IGO") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = 3;
+    while let Some(role) = code.get(at..at + 3) {
+        out.push(role);
+        at += 3;
+    }
+    out
+}
+
+/// Keeps the events whose parties are political, by the kind of act: outside protest,
+/// coercion and force ([`forceful`]) neither party is a business or an unnamed group of
+/// people ("the companies give him money", "named five people to the committee"); an act of
+/// economic cooperation or aid ([`economic`]) is between states, their governments, armed
+/// groups or international organisations of two known and different countries, as CAMEO's
+/// aid is: in the news, money given at home is campaign finance and budgets ("gave money to
+/// the governor", "raise money for candidates").
+fn with_political_parties(cameo: &str, outcome: Outcome) -> Outcome {
+    let Outcome::Fired(events) = outcome else {
+        return outcome;
+    };
+    let political = |code: Option<&str>| {
+        code.is_none_or(|c| !roles(c).iter().any(|r| matches!(*r, "BUS" | "CVL")))
+    };
+    let state_side = |code: Option<&str>| {
+        code.is_some_and(|c| {
+            !c.starts_with("---")
+                && !c.starts_with("NGO")
+                && !roles(c).iter().any(|r| {
+                    matches!(
+                        *r,
+                        "BUS"
+                            | "CVL"
+                            | "LAB"
+                            | "EDU"
+                            | "HLH"
+                            | "NGO"
+                            | "AGR"
+                            | "REL"
+                            | "MED"
+                            | "ENV"
+                    )
+                })
+        })
+    };
+    let kept: Vec<_> = events
+        .into_iter()
+        .filter(|e| {
+            let source = e.source.code.as_deref();
+            let target = e.target.as_ref().and_then(|t| t.code.as_deref());
+            if economic(&e.cameo) {
+                state_side(source)
+                    && state_side(target)
+                    && source.and_then(|c| c.get(..3)) != target.and_then(|c| c.get(..3))
+            } else {
+                forceful(&e.cameo) || (political(source) && political(target))
+            }
+        })
+        .collect();
+    if kept.is_empty() {
+        Outcome::Discarded(if economic(cameo) {
+            "economic cooperation or aid between parties that are not two states, governments or international organisations of different countries".into()
+        } else {
+            "a party is a business or an unnamed group of people".into()
+        })
+    } else {
+        Outcome::Fired(kept)
+    }
+}
+
+/// True when verb `w` is inside a short quotation of at most six words in its sentence:
+/// quotation marks round a few words mark an idiom ("would “send a message” to Wall
+/// Street"), not an act.
+fn in_short_quote(tree: &Tree, w: usize) -> bool {
+    const LIMIT: usize = 6;
+    let Some(sentence) = tree.doc.words.get(w).map(|x| x.sentence) else {
+        return false;
+    };
+    let quote = |x: usize| matches!(tree.form(x).as_str(), "\"" | "“" | "”" | "''" | "``");
+    let same = |x: usize| {
+        tree.doc
+            .words
+            .get(x)
+            .is_some_and(|y| y.sentence == sentence)
+    };
+    let open = (1..=LIMIT)
+        .filter_map(|k| w.checked_sub(k))
+        .take_while(|&x| same(x))
+        .find(|&x| quote(x));
+    let close = (1..=LIMIT)
+        .map(|k| w + k)
+        .take_while(|&x| x < tree.len() && same(x))
+        .find(|&x| quote(x));
+    match (open, close) {
+        (Some(a), Some(b)) => b - a - 1 <= LIMIT,
+        _ => false,
     }
 }
 
@@ -1545,6 +1740,29 @@ MEET
 ~ a (a b X) Y = a b 010
 ";
 
+    /// A second dictionary we wrote, for the rules by kind of act.
+    const KINDS: &str = "\
+---  WRECK   [---]  ---
+WRECK
+- * ROCKETS                        [195]
+
+---  ACQUIRE   [---]  ---
+ACQUIRE
+- * ROCKETS                        [0312]
+
+---  AWARD   [---]  ---
+AWARD
+- * CONTRACT                       [031:031]
+
+---  REHEARSE   [---]  ---
+REHEARSE
+- * MANOEUVRES                     [062:062]
+
+---  LECTURE   [---]  ---
+LECTURE
+- * (ON TAXES)                     [111]
+";
+
     fn parse_ours() -> PetrarchVerbs {
         let (verbs, problems) = PetrarchVerbs::parse("ours.txt", OURS);
         assert!(problems.is_empty(), "{problems:?}");
@@ -1658,8 +1876,18 @@ GO (AWAY)
 
     /// Codes one sentence of a parse we wrote, with our dictionary's PETRARCH extra.
     fn code(conllu_text: &str) -> Vec<(String, String)> {
+        code_in(parse_ours(), conllu_text)
+    }
+
+    fn code_kinds(conllu_text: &str) -> Vec<(String, String)> {
+        let (verbs, problems) = PetrarchVerbs::parse("kinds.txt", KINDS);
+        assert!(problems.is_empty(), "{problems:?}");
+        code_in(verbs, conllu_text)
+    }
+
+    fn code_in(verbs: PetrarchVerbs, conllu_text: &str) -> Vec<(String, String)> {
         let embedded = super::super::embedded_dictionary().unwrap();
-        let dict = embedded.clone().with_petrarch(parse_ours());
+        let dict = embedded.clone().with_petrarch(verbs);
         let sentences = conllu::parse(conllu_text, "test").unwrap();
         let doc = super::super::code_conllu_with(&sentences, None, Some(&dict));
         let country = |c: Option<&str>| c.map_or("-".to_string(), |c| c.chars().take(3).collect());
@@ -1812,11 +2040,119 @@ GO (AWAY)
         let tree = Tree::new(&doc);
         let span = |w: usize| doc.words[w].span;
         // A nationality on the object, and a conjunct of it, are its arguments...
-        assert!(argument_of(&tree, 1, span(2)));
-        assert!(argument_of(&tree, 1, span(8)));
+        assert!(argument_of(&tree, 1, span(2), true));
+        assert!(argument_of(&tree, 1, span(8), true));
         // ... a possessor inside the object is not, nor is the subject.
-        assert!(!argument_of(&tree, 1, span(5)));
-        assert!(!argument_of(&tree, 1, span(0)));
+        assert!(!argument_of(&tree, 1, span(5), true));
+        assert!(!argument_of(&tree, 1, span(0), true));
+    }
+
+    #[test]
+    fn a_word_without_a_preposition_heads_an_object_and_a_nationality_is_a_target_of_force() {
+        let wrecked = |rows: &[&str]| code_kinds(&conllu_of(rows));
+        assert_eq!(
+            events(&wrecked(&[
+                "Iran Iran PROPN NNP 2 nsubj",
+                "wrecked wreck VERB VBD 0 root",
+                "Iraqi Iraqi ADJ JJ 4 amod",
+                "rockets rocket NOUN NNS 2 obj",
+                ". . PUNCT . 2 punct",
+            ])),
+            ["IRN 195 IRQ"]
+        );
+        // The pattern's word in an oblique is not its object.
+        assert!(
+            wrecked(&[
+                "Iran Iran PROPN NNP 2 nsubj",
+                "wrecked wreck VERB VBD 0 root",
+                "Iraq Iraq PROPN NNP 2 obj",
+                "with with ADP IN 5 case",
+                "rockets rocket NOUN NNS 2 obl",
+                ". . PUNCT . 2 punct",
+            ])
+            .is_empty()
+        );
+        // A nationality on what is bought is not the seller.
+        assert!(
+            wrecked(&[
+                "Iran Iran PROPN NNP 2 nsubj",
+                "acquired acquire VERB VBD 0 root",
+                "Iraqi Iraqi ADJ JJ 4 amod",
+                "rockets rocket NOUN NNS 2 obj",
+                ". . PUNCT . 2 punct",
+            ])
+            .is_empty()
+        );
+        // A short quotation round the verb is an idiom.
+        assert!(
+            wrecked(&[
+                "Iran Iran PROPN NNP 4 nsubj",
+                "will will AUX MD 4 aux",
+                "“ “ PUNCT `` 4 punct",
+                "wreck wreck VERB VB 0 root",
+                "Iraqi Iraqi ADJ JJ 6 amod",
+                "rockets rocket NOUN NNS 4 obj",
+                "” ” PUNCT '' 4 punct",
+                ". . PUNCT . 4 punct",
+            ])
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_mutual_code_is_two_way_only_where_dyads_own_patterns_say_so() {
+        let got = code_kinds(&conllu_of(&[
+            "France France PROPN NNP 2 nsubj",
+            "awarded award VERB VBD 0 root",
+            "Italy Italy PROPN NNP 2 iobj",
+            "a a DET DT 5 det",
+            "contract contract NOUN NN 2 obj",
+            ". . PUNCT . 2 punct",
+        ]));
+        assert_eq!(events(&got), ["FRA 031 ITA"]);
+        let got = code_kinds(&conllu_of(&[
+            "France France PROPN NNP 2 nsubj",
+            "rehearsed rehearse VERB VBD 0 root",
+            "manoeuvres manoeuvre NOUN NNS 2 obj",
+            "with with ADP IN 5 case",
+            "Italy Italy PROPN NNP 2 obl",
+            ". . PUNCT . 2 punct",
+        ]));
+        assert_eq!(events(&got), ["FRA 062 ITA", "ITA 062 FRA"]);
+    }
+
+    #[test]
+    fn parties_must_be_political_for_the_kind_of_act() {
+        let got = code_kinds(&conllu_of(&[
+            "France France PROPN NNP 2 nsubj",
+            "lectured lecture VERB VBD 0 root",
+            "Germany Germany PROPN NNP 2 obj",
+            "on on ADP IN 5 case",
+            "taxes tax NOUN NNS 2 obl",
+            ". . PUNCT . 2 punct",
+        ]));
+        assert_eq!(events(&got), ["FRA 111 DEU"]);
+        let got = code_kinds(&conllu_of(&[
+            "France France PROPN NNP 2 nsubj",
+            "lectured lecture VERB VBD 0 root",
+            "the the DET DT 4 det",
+            "company company NOUN NN 2 obj",
+            "on on ADP IN 6 case",
+            "taxes tax NOUN NNS 2 obl",
+            ". . PUNCT . 2 punct",
+        ]));
+        assert!(got.is_empty(), "{got:?}");
+        // Economic cooperation with a business is not coded.
+        let got = code_kinds(&conllu_of(&[
+            "France France PROPN NNP 2 nsubj",
+            "awarded award VERB VBD 0 root",
+            "the the DET DT 4 det",
+            "company company NOUN NN 2 iobj",
+            "a a DET DT 6 det",
+            "contract contract NOUN NN 2 obj",
+            ". . PUNCT . 2 punct",
+        ]));
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

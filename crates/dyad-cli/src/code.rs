@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
@@ -74,21 +74,28 @@ pub fn parse_published(published: Option<&str>) -> anyhow::Result<Option<String>
         .transpose()
 }
 
+/// Reads a dictionary file the user names (`what` says which kind, for the errors): its
+/// displayed name and its text; a file that cannot be read or is not UTF-8 is an error
+/// naming it.
+pub fn read_dictionary_file(file: &Path, what: &str) -> anyhow::Result<(String, String)> {
+    let name = file.display().to_string();
+    let bytes =
+        std::fs::read(file).map_err(|e| anyhow::anyhow!("{name}: cannot read the {what}: {e}"))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{name}: the {what} is not UTF-8"))?;
+    Ok((name, text))
+}
+
 /// The default pipeline, resolving actors with the embedded dictionary followed by the
 /// user's `--actors` files; a malformed file is an error naming its file and line.
 pub fn pipeline_with_actors(files: &[PathBuf]) -> anyhow::Result<Pipeline> {
     if files.is_empty() {
         return Ok(Pipeline::default());
     }
-    let mut texts = Vec::with_capacity(files.len());
-    for file in files {
-        let name = file.display().to_string();
-        let bytes = std::fs::read(file)
-            .map_err(|e| anyhow::anyhow!("{name}: cannot read the actor file: {e}"))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow::anyhow!("{name}: the actor file is not UTF-8"))?;
-        texts.push((name, text));
-    }
+    let texts = files
+        .iter()
+        .map(|file| read_dictionary_file(file, "actor file"))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let pairs: Vec<(&str, &str)> = texts
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
@@ -114,12 +121,7 @@ impl PetrarchVerbsArg {
         let Some(file) = &self.petrarch_verbs else {
             return Ok(None);
         };
-        let name = file.display().to_string();
-        let bytes = std::fs::read(file).map_err(|e| {
-            anyhow::anyhow!("{name}: cannot read the PETRARCH verb dictionary: {e}")
-        })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow::anyhow!("{name}: the PETRARCH verb dictionary is not UTF-8"))?;
+        let (name, text) = read_dictionary_file(file, "PETRARCH verb dictionary")?;
         let short = file
             .file_name()
             .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());

@@ -29,15 +29,11 @@ impl PetrarchActorsArgs {
         if self.petrarch_actor_files.is_empty() {
             return Ok(pipeline);
         }
-        let mut texts = Vec::with_capacity(self.petrarch_actor_files.len());
-        for file in &self.petrarch_actor_files {
-            let name = file.display().to_string();
-            let bytes = std::fs::read(file)
-                .map_err(|e| anyhow::anyhow!("{name}: cannot read the PETRARCH actor file: {e}"))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| anyhow::anyhow!("{name}: the PETRARCH actor file is not UTF-8"))?;
-            texts.push((name, text));
-        }
+        let texts = self
+            .petrarch_actor_files
+            .iter()
+            .map(|file| crate::code::read_dictionary_file(file, "PETRARCH actor file"))
+            .collect::<anyhow::Result<Vec<_>>>()?;
         let pairs: Vec<(&str, &str)> = texts
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_str()))

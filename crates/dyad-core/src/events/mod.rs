@@ -275,13 +275,7 @@ pub fn code_conllu_with(
 
 /// Codes a piece of plain text (one article) with the whole pipeline.
 pub fn code_text(text: &str, published: Option<String>) -> Document {
-    let meta = ArticleMeta {
-        published,
-        ..ArticleMeta::default()
-    };
-    let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
-    crate::Pipeline::default().run(&mut doc);
-    doc
+    code_text_with(text, published, &crate::Pipeline::default())
 }
 
 /// An event for tests: `source` (entity 0) does `cameo` to `target` (entity 1), with empty

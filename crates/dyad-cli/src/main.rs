@@ -6,6 +6,7 @@
 mod bench;
 mod code;
 mod codebook_cmd;
+mod eval_actors;
 mod eval_coref;
 mod eval_events;
 mod eval_extract;
@@ -107,6 +108,8 @@ enum EvalCommand {
     Coref(eval_coref::EvalCorefArgs),
     /// Quote content and speakers against PolNeAR's attributions (direct and reported).
     Quotes(eval_quotes::EvalQuotesArgs),
+    /// Actor codes against hand-made actor lists (right / total per article, list, in all).
+    Actors(eval_actors::ActorsArgs),
 }
 
 #[derive(Subcommand)]
@@ -152,6 +155,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Eval {
             command: EvalCommand::Gold(args),
         }) => eval_gold::run(args),
+        Some(Command::Eval {
+            command: EvalCommand::Actors(args),
+        }) => eval_actors::run(args),
         Some(Command::Eval {
             command: EvalCommand::Extract(args),
         }) => eval_extract::run(&args).map(Outcome::from_passed),

@@ -1580,3 +1580,83 @@ fn petrarch_phoenix_actor_files_load_when_shared_data_is_present() {
         assert!(number.parse::<usize>().is_ok(), "{line}");
     }
 }
+
+#[test]
+fn eval_actors_scores_lists_hides_misses_and_names_bad_lines() {
+    let fixtures = repo_root().join("crates/dyad-cli/tests/fixtures/eval-actors");
+    let corpora = fixtures.join("corpora");
+    let corpora = corpora.to_str().unwrap();
+    let out = dyad(
+        &fixtures,
+        &["eval", "actors", "list.txt", "--corpora", corpora],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "news/budget-row.txt 2/4\nre3d:C0FFEE00 2/2\nlist list.txt 4/6 (66.7 %)\ntotal 4/6 (66.7 %)\n"
+    );
+    let out = dyad(
+        &fixtures,
+        &[
+            "eval",
+            "actors",
+            "list.txt",
+            "--corpora",
+            corpora,
+            "--show-misses",
+            "--min-accuracy",
+            "0.7",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(
+        shown.contains(
+            "    Michael Howard (GBRGOV): wrong code GBROPP, entity \"Michael Howard\"\n"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("    budget (GBRGOV): uncovered\n"),
+        "{shown}"
+    );
+    assert!(
+        stderr(&out).contains("actor accuracy 0.6667 is below the threshold 0.7"),
+        "{}",
+        stderr(&out)
+    );
+    // Every bad line is named with its line; the rest is scored; the command fails.
+    let out = dyad(
+        &fixtures,
+        &["eval", "actors", "bad-list.txt", "--corpora", corpora],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let err = stderr(&out);
+    for (line, why) in [
+        (
+            1,
+            "actor 2: name 1 of 1 is not in the text of news/budget-row.txt",
+        ),
+        (2, "cannot read the article"),
+        (3, "re3d:DEADBEEF: no re3d document"),
+        (4, "malformed input: no `|`"),
+    ] {
+        assert!(
+            err.lines().any(
+                |l| l.starts_with(&format!("dyad: error: bad-list.txt:{line}: "))
+                    && l.contains(why)
+            ),
+            "line {line}: {err}"
+        );
+    }
+    assert!(err.contains("4 error(s)"), "{err}");
+    assert!(
+        !stdout(&out).contains("Charles Kennedy"),
+        "misses stay hidden"
+    );
+    assert!(
+        stdout(&out).ends_with("total 1/2 (50.0 %)\n"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -61,6 +61,9 @@ pub enum Error {
     /// A structured input (SGML, CoNLL-U, IOB2, a gold file, a data file) is malformed.
     #[error("{0}: malformed input: {1}")]
     Malformed(Location, String),
+    /// Something an input names (a document, an id) is not there.
+    #[error("{0}: {1}")]
+    NotFound(Location, String),
     /// A value given by the user (a date, an option) is not valid.
     #[error("invalid {what}: {value:?} ({why})")]
     InvalidValue {

@@ -2,6 +2,7 @@
 //! that the `dyad eval` command prints and checks against thresholds. Callers read the files;
 //! these modules only parse and score.
 
+pub mod actors;
 pub mod coref;
 pub mod events;
 pub mod extract;

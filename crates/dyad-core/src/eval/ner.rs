@@ -339,7 +339,8 @@ pub struct Re3dDocument {
     pub entities: Vec<(usize, usize, String)>,
 }
 
-fn json_lines(text: &str, file: &str) -> Result<Vec<serde_json::Value>> {
+/// The JSON values of a JSON Lines text (`file` names it in errors); blank lines are skipped.
+pub(crate) fn json_lines(text: &str, file: &str) -> Result<Vec<serde_json::Value>> {
     let mut out = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line = line.trim_start_matches('\u{feff}').trim();

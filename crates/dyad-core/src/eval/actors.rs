@@ -724,6 +724,32 @@ mod tests {
     }
 
     #[test]
+    fn messy_lists_and_coded_articles_give_errors_not_panics() {
+        let messy = "|\n(\n)\nx 2005-03-16 | (\nx 2005-03-16 | ()\nx 2005-03-16 | ( )\n\
+            x 2005-03-16 | Çé (GBR)) \nx 2005-03-16 | a (B) (C)\nre3d: 2005-03-16 | a (B)\n\
+            re3d:ééééééééé 2005-03-16 | a (B)\nx 2005-02-30 | a (B)\n  \t\nx 2005-03-16 | a (*)\n";
+        let list = parse(messy, "m.txt");
+        // Only "a (B) (C)" is sound: the codes are the last brackets, the name "a (B)".
+        assert_eq!(list.articles.len(), 1, "{:?}", list.articles);
+        assert_eq!(list.articles[0].actors[0].names, ["a (B)"]);
+        assert_eq!(list.errors.len(), 11, "{:?}", list.errors);
+        // Offsets past the text, reversed ranges and missing fields are skipped or clamped.
+        let value = json!({
+            "text": "Çé met Çé.",
+            "entities": [
+                {"mentions": [{"start": 40, "end": 90}, {"start": 5, "end": 2}], "code": "GBR"},
+                {"mentions": [{"start": "x"}]},
+                {"code": 7, "mentions": [{"start": 0, "end": 2}]}
+            ]
+        });
+        let a = article("x.txt 2005-03-16 | Çé (GBR); met (GBR)");
+        let s = score(&a, "m.txt", &value);
+        assert_eq!(verdicts(&s), ["no code", "uncovered"]);
+        let s = score(&a, "m.txt", &json!(null));
+        assert_eq!(s.tally(), Tally { right: 0, total: 2 });
+    }
+
+    #[test]
     fn tallies_add_up_and_an_empty_one_is_zero() {
         let mut t = Tally::default();
         assert_eq!(t.share(), 0.0);

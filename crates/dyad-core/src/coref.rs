@@ -1794,12 +1794,21 @@ impl<'d> Linker<'d> {
         let american = matches!(party.as_slice(), ["democrat" | "republican"])
             && self.home.as_deref().is_some_and(|h| h != "USA");
         // A foreign country named with the person ("his Spanish counterpart X", "X of
-        // Pakistan") is theirs rather than the article's.
+        // Pakistan", "X, a Sudanese trader") is theirs rather than the article's.
         let named = country
             .or_else(|| american.then(|| "USA".to_string()))
             .or_else(|| {
                 self.dict
                     .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
+            })
+            // In an apposition after the name only a nationality counts: its nouns may
+            // be names of other things ("X, economist at ..." is no magazine's).
+            .or_else(|| {
+                self.dict.and_then(|d| {
+                    after
+                        .iter()
+                        .find_map(|w| d.adjective_country(w).map(str::to_string))
+                })
             });
         if let Some(c) = named.filter(|c| Some(c) != self.home.as_ref()) {
             return (Some(c), phrase, COUNTRY_NAMED);
@@ -3745,6 +3754,15 @@ mod tests {
                 ("Dora Pell", "USALEG"),
                 ("Mark Olsen", "CANJUD"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_country_in_an_apposition_after_the_name_is_the_persons() {
+        check_codes(
+            "Kenyan police met in Nairobi and Kenya's cabinet agreed. Police in Mombasa \
+             arrested Omar Haji, a Tanzanian fisherman, on Sunday.",
+            &[("Omar Haji", "TZA")],
         );
     }
 

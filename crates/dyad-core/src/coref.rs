@@ -1884,11 +1884,21 @@ impl<'d> Linker<'d> {
             role
         };
         let dict = self.dict;
-        // A country named right before the name is its country ("U.S. Naval Forces ...").
-        let before = first
-            .checked_sub(1)
-            .filter(|&b| self.doc.words[b].sentence == self.doc.words[first].sentence)
-            .map(|b| self.doc.slice(self.doc.words[b].span));
+        // A country named before the name in its own noun phrase is its country ("U.S.
+        // Naval Forces ...", "the Ugandan charity X", "Kenya's X"): the nearest of the three
+        // words before it, up to a determiner, a preposition, a verb or punctuation.
+        let before: Vec<&str> = (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&b| {
+                self.doc.words[b].sentence == sentence
+                    && (b + 1 == first
+                        || !matches!(
+                            upos(self.doc, b),
+                            "DET" | "ADP" | "PUNCT" | "VERB" | "AUX" | "CCONJ" | "SCONJ" | "PRON"
+                        ))
+            })
+            .map(|b| self.doc.slice(self.doc.words[b].span))
+            .collect();
         let country = words
             .iter()
             .copied()
@@ -3549,6 +3559,19 @@ mod tests {
                 ("Civic Studies Council", "GBREDU"),
                 ("Ada Moss", "GBR"),
                 ("Paul Dent", "GBRGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_country_before_the_kind_of_body_is_the_bodys() {
+        check_codes(
+            "Kenyan ministers met in Nairobi on Monday and Kenya's cabinet agreed. The \
+             Ugandan charity Bright Wells Trust sent food, and the Kenyan police raided \
+             Green Lane Trust.",
+            &[
+                ("Bright Wells Trust", "UGANGO"),
+                ("Green Lane Trust", "KENNGO"),
             ],
         );
     }

@@ -1794,12 +1794,21 @@ impl<'d> Linker<'d> {
         let american = matches!(party.as_slice(), ["democrat" | "republican"])
             && self.home.as_deref().is_some_and(|h| h != "USA");
         // A foreign country named with the person ("his Spanish counterpart X", "X of
-        // Pakistan") is theirs rather than the article's.
+        // Pakistan", "X, a Sudanese trader") is theirs rather than the article's.
         let named = country
             .or_else(|| american.then(|| "USA".to_string()))
             .or_else(|| {
                 self.dict
                     .and_then(|d| phrase.iter().find_map(|w| word_country(d, w)))
+            })
+            // In an apposition after the name only a nationality counts: its nouns may
+            // be names of other things ("X, economist at ..." is no magazine's).
+            .or_else(|| {
+                self.dict.and_then(|d| {
+                    after
+                        .iter()
+                        .find_map(|w| d.adjective_country(w).map(str::to_string))
+                })
             });
         if let Some(c) = named.filter(|c| Some(c) != self.home.as_ref()) {
             return (Some(c), phrase, COUNTRY_NAMED);
@@ -1875,11 +1884,21 @@ impl<'d> Linker<'d> {
             role
         };
         let dict = self.dict;
-        // A country named right before the name is its country ("U.S. Naval Forces ...").
-        let before = first
-            .checked_sub(1)
-            .filter(|&b| self.doc.words[b].sentence == self.doc.words[first].sentence)
-            .map(|b| self.doc.slice(self.doc.words[b].span));
+        // A country named before the name in its own noun phrase is its country ("U.S.
+        // Naval Forces ...", "the Ugandan charity X", "Kenya's X"): the nearest of the three
+        // words before it, up to a determiner, a preposition, a verb or punctuation.
+        let before: Vec<&str> = (first.saturating_sub(3)..first)
+            .rev()
+            .take_while(|&b| {
+                self.doc.words[b].sentence == sentence
+                    && (b + 1 == first
+                        || !matches!(
+                            upos(self.doc, b),
+                            "DET" | "ADP" | "PUNCT" | "VERB" | "AUX" | "CCONJ" | "SCONJ" | "PRON"
+                        ))
+            })
+            .map(|b| self.doc.slice(self.doc.words[b].span))
+            .collect();
         let country = words
             .iter()
             .copied()
@@ -3545,6 +3564,19 @@ mod tests {
     }
 
     #[test]
+    fn a_country_before_the_kind_of_body_is_the_bodys() {
+        check_codes(
+            "Kenyan ministers met in Nairobi on Monday and Kenya's cabinet agreed. The \
+             Ugandan charity Bright Wells Trust sent food, and the Kenyan police raided \
+             Green Lane Trust.",
+            &[
+                ("Bright Wells Trust", "UGANGO"),
+                ("Green Lane Trust", "KENNGO"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_body_named_after_a_place_covers_the_place() {
         check_codes(
             "Ministers in London met council leaders on Monday. A spokesman for Exbury \
@@ -3745,6 +3777,15 @@ mod tests {
                 ("Dora Pell", "USALEG"),
                 ("Mark Olsen", "CANJUD"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_country_in_an_apposition_after_the_name_is_the_persons() {
+        check_codes(
+            "Kenyan police met in Nairobi and Kenya's cabinet agreed. Police in Mombasa \
+             arrested Omar Haji, a Tanzanian fisherman, on Sunday.",
+            &[("Omar Haji", "TZA")],
         );
     }
 

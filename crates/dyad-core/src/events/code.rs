@@ -880,13 +880,23 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                     .flatten()
                     .map(|o| (o, format!("nmod:by({trig})")))
             }),
+        // A modifier whose only actor is a phrase holding the trigger itself with no
+        // country ("air" of "air strikes", which the actor stage reads as a military of
+        // unknown country) names no party; "Kenyan air strikes" does.
         Slot::Modifier => tree
             .children(w)
             .iter()
             .copied()
             .find(|&c| {
+                let own = tree.entities_at(w);
                 matches!(tree.base_rel(c).as_str(), "amod" | "compound")
-                    && !tree.entities_at(c).is_empty()
+                    && tree.entities_at(c).iter().any(|(e, _)| {
+                        !own.iter().any(|(f, _)| f == e)
+                            || tree.doc.entities[*e]
+                                .code
+                                .as_deref()
+                                .is_some_and(|code| !code.starts_with("---"))
+                    })
             })
             .map(|c| (c, format!("{}({trig})", tree.rel(c)))),
         Slot::ComplementSubject => tree
@@ -911,10 +921,16 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
     }
 }
 
-/// Verbs whose subject judges, reports, discusses or undergoes the event named by their
-/// object rather than performing it, so a nominal event below them does not take their
-/// subject as its source (the `gov.nsubj` source slot).
-const COMMENTING: [&str; 42] = [
+/// Verbs whose subject judges, reports, discusses, asks for or undergoes the event named by
+/// their object rather than performing it, so a nominal event below them does not take their
+/// subject as its source (the `gov.nsubj` source slot): "sought aid for the region" is no
+/// gift of aid.
+const COMMENTING: [&str; 47] = [
+    "seek",
+    "request",
+    "demand",
+    "want",
+    "need",
     "condemn",
     "denounce",
     "criticize",

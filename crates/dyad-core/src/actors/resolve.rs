@@ -213,12 +213,19 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         doc.words[words[i + n - 1]].span.end,
                     );
                     let text = doc.slice(span);
-                    if !capitalised_name(text)
-                        || text.matches('(').count() != text.matches(')').count()
-                    {
+                    if text.matches('(').count() != text.matches(')').count() {
                         continue;
                     }
                     let found = lookup(text);
+                    // A name has capitals, except a seat of power or a people the dictionary
+                    // lists with lower-case words after a capitalised one ("Jewish
+                    // settlers", "Syrian regime").
+                    let listed_seat = n > 1
+                        && starts_upper(first)
+                        && best(&found).is_some_and(|m| m.kind == ActorKind::Metonym);
+                    if !capitalised_name(text) && !listed_seat {
+                        continue;
+                    }
                     let Some(m) = best(&found) else {
                         // A person the dictionary knows who holds no term on the date keeps
                         // his country; a title right before the name gives the role.
@@ -790,6 +797,26 @@ const TITLE_HEADS: &[&str] = &[
     "chief",
     "official",
     "officials",
+    "commander",
+    "ambassador",
+    "envoy",
+    "general",
+    "gen.",
+    "gen",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "major",
+    "maj.",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "sergeant",
+    "sgt.",
+    "brigadier",
+    "brig.",
 ];
 
 /// Capitalised head words of bodies and offices named after a place with "of" ("the

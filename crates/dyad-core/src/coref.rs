@@ -1432,10 +1432,13 @@ impl<'d> Linker<'d> {
                 }
                 // A number may stand inside a name ("Fathers 4 Justice").
                 let number = word.chars().all(|c| c.is_ascii_digit());
+                // After "of" or "for", "and" stays inside the name ("the Society of Motor
+                // Manufacturers and Traders").
+                let of_inside = (w..=end).any(|x| matches!(lower(doc, x).as_str(), "of" | "for"));
                 if capital(k) {
                     end = k;
                 } else if !(matches!(word.as_str(), "of" | "for")
-                    || word == "and" && !complete()
+                    || word == "and" && (!complete() || of_inside)
                     || number)
                 {
                     break;
@@ -4180,5 +4183,23 @@ mod tests {
             "{:?}",
             doc.places
         );
+    }
+
+    #[test]
+    fn a_role_word_inside_a_bodys_name_is_no_actor_of_its_own() {
+        let doc = coded(
+            "Ministers in London met on Monday. The Society of Wool Dealers and Traders said \
+             the plan was costly.",
+        );
+        let names: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .map(|e| (doc.slice(e.mentions[0]), e.code.as_deref()))
+            .collect();
+        assert!(
+            names.contains(&("Society of Wool Dealers and Traders", Some("GBRNGO"))),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|(n, _)| *n == "Traders"), "{names:?}");
     }
 }

@@ -738,7 +738,14 @@ impl<'d> Linker<'d> {
                         linker.soft_code[w] = e.code.clone();
                     } else {
                         linker.taken[w] = true;
-                        if e.kind == EntityType::Org && e.code.is_some() {
+                        // A seat of power or an arm of a state named as a place ("U.S. Army"
+                        // is the Pentagon's) is an organisation for the titles after it.
+                        let arm = e.kind == EntityType::Gpe
+                            && e.code
+                                .as_deref()
+                                .and_then(|c| c.get(3..))
+                                .is_some_and(|role| !role.is_empty() && !role.starts_with("GOV"));
+                        if (e.kind == EntityType::Org || arm) && e.code.is_some() {
                             linker.word_org[w] = e.code.clone();
                         }
                         if e.kind == EntityType::Gpe
@@ -860,7 +867,24 @@ impl<'d> Linker<'d> {
         while k > 0 && first - k < 5 && doc.words[k - 1].sentence == doc.words[first].sentence {
             k -= 1;
             if let Some(code) = &self.word_org[k] {
-                return (Some(code.clone()), phrase, None);
+                // A former holder of a post in a state body ("former CIA director X") is
+                // his country's former official (`ELI`); a former coach of a university is
+                // not.
+                let root = crate::actors::codes::root(code);
+                let official = code.get(3..).is_some_and(|role| {
+                    ["GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY"]
+                        .iter()
+                        .any(|r| role.starts_with(r))
+                });
+                let code = if official
+                    && self.former_before(k)
+                    && self.dict.is_some_and(|d| d.is_country(root))
+                {
+                    crate::actors::codes::combine(root, "ELI")
+                } else {
+                    code.clone()
+                };
+                return (Some(code), phrase, None);
             }
             // A person's staff ("Mr X's spokesman Y") share his code.
             if self.taken[k]
@@ -898,6 +922,11 @@ impl<'d> Linker<'d> {
                 continue;
             }
             if let Some(country) = &self.word_country[k] {
+                // "Former US secretary of state X": the qualifier before the country is the
+                // title's.
+                if self.former_before(k) {
+                    phrase.insert(0, "former".to_string());
+                }
                 return (None, phrase, Some(country.clone()));
             }
 
@@ -947,6 +976,24 @@ impl<'d> Linker<'d> {
             return (Some(format!("{country}OPP")), phrase, None);
         }
         (None, phrase, of_country)
+    }
+
+    /// True when "former" or "ex" stands right before the name or body that word `k` is part
+    /// of, in its sentence ("former CIA director", "Former US secretary of state").
+    fn former_before(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let mut b = k;
+        while b > 0
+            && doc.words[b - 1].sentence == doc.words[k].sentence
+            && (self.word_org[b - 1].is_some() && self.word_org[b - 1] == self.word_org[k]
+                || self.word_country[b - 1].is_some()
+                    && self.word_country[b - 1] == self.word_country[k])
+        {
+            b -= 1;
+        }
+        b > 0
+            && doc.words[b - 1].sentence == doc.words[k].sentence
+            && matches!(lower(doc, b - 1).as_str(), "former" | "ex")
     }
 
     /// The country of the place named by the mention around word `w` when the gazetteer
@@ -1385,10 +1432,13 @@ impl<'d> Linker<'d> {
                 }
                 // A number may stand inside a name ("Fathers 4 Justice").
                 let number = word.chars().all(|c| c.is_ascii_digit());
+                // After "of" or "for", "and" stays inside the name ("the Society of Motor
+                // Manufacturers and Traders").
+                let of_inside = (w..=end).any(|x| matches!(lower(doc, x).as_str(), "of" | "for"));
                 if capital(k) {
                     end = k;
                 } else if !(matches!(word.as_str(), "of" | "for")
-                    || word == "and" && !complete()
+                    || word == "and" && (!complete() || of_inside)
                     || number)
                 {
                     break;
@@ -1595,6 +1645,7 @@ impl<'d> Linker<'d> {
                 (last == "secretary" && body.last().is_some_and(|w| w != "general"))
                     .then_some("GOV")
             })
+            .or_else(|| secretary_of_state(phrase).is_some().then_some("GOV"))
             .or_else(|| {
                 // An official whose country is named as the title's owner ("Britain's
                 // Europe director").
@@ -1625,11 +1676,12 @@ impl<'d> Linker<'d> {
         }
         // An office the article's country does not have is American ("senator" in a
         // British article).
-        let american = phrase.iter().any(|w| US_TITLES.contains(&w.as_str()))
+        let american = (phrase.iter().any(|w| US_TITLES.contains(&w.as_str()))
             && self
                 .home
                 .as_deref()
-                .is_some_and(|h| !COUNTRIES_WITH_SENATORS.contains(&h));
+                .is_some_and(|h| !COUNTRIES_WITH_SENATORS.contains(&h)))
+            || secretary_of_state(phrase) == Some(true);
         let country = country
             .map(str::to_string)
             .or_else(|| phrase.iter().find_map(|w| word_country(dict, w)))
@@ -1848,6 +1900,11 @@ impl<'d> Linker<'d> {
     /// country is that of an adjective in the name ("British Potato Council"), or else
     /// the article's main country.
     fn organisation_code(&self, words: &[&str], first: usize, last: usize) -> Option<String> {
+        // A body the dictionary knows ("State Department", which the actor stage read only
+        // inside a longer role phrase) keeps its own code.
+        if let Some(code) = self.known_body(&words.join(" ")) {
+            return Some(code);
+        }
         // The kind of body written before the name ("the campaign group X") beats its head
         // word.
         let kind = self.kind_before(first);
@@ -1916,6 +1973,36 @@ impl<'d> Linker<'d> {
             .map(str::to_string)
             .or_else(|| self.home.clone())?;
         Some(crate::actors::codes::combine(&country, role))
+    }
+
+    /// The code the dictionary gives `name` as an organisation, a seat of power, a medium or
+    /// a group on the article's date (any date when it has none).
+    fn known_body(&self, name: &str) -> Option<String> {
+        use crate::actors::ActorKind;
+        let dict = self.dict?;
+        let date = self
+            .doc
+            .meta
+            .published
+            .as_deref()
+            .and_then(|p| crate::actors::Date::parse(p.get(..10).unwrap_or(p)));
+        let found = match date {
+            Some(d) => dict.lookup(name, d),
+            None => dict.lookup_any(name),
+        };
+        found
+            .iter()
+            .rev()
+            .find(|m| {
+                matches!(
+                    m.kind,
+                    ActorKind::Organisation
+                        | ActorKind::Metonym
+                        | ActorKind::Media
+                        | ActorKind::Group
+                )
+            })
+            .map(|m| m.code.to_string())
     }
 
     fn occur(&mut self, cluster: usize, first: usize, last: usize, span: Span) {
@@ -2908,6 +2995,24 @@ const UNDATED: &str = "rule title, with the dictionary's country";
 
 /// Titles of the United States Congress, which most countries' parliaments do not use.
 const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congressmen"];
+
+/// For a title ending in "secretary of state": `Some(true)` when nothing but qualifiers
+/// ("deputy", "former") stands before it, the American office ("Secretary of State X", who
+/// runs the State Department; a British one is "of State for" a department or has its
+/// department's name before: "Northern Ireland Secretary of State"), `Some(false)` for
+/// another secretary of state, and `None` for other titles.
+fn secretary_of_state(phrase: &[String]) -> Option<bool> {
+    let words: Vec<&str> = phrase
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !TITLE_QUALIFIERS.contains(w) && !matches!(*w, "assistant" | "under"))
+        .collect();
+    // The words before a name drop their prepositions ("secretary state").
+    let before = words
+        .strip_suffix(&["secretary", "of", "state"])
+        .or_else(|| words.strip_suffix(&["secretary", "state"]))?;
+    Some(before.is_empty())
+}
 
 /// Countries whose legislators are also called senators or congressmen, where such a title
 /// keeps the article's country.
@@ -4065,5 +4170,77 @@ mod tests {
                 ("Ed Dunn", "GBRGOV"),
             ],
         );
+    }
+
+    #[test]
+    fn an_americans_own_title_and_body_beat_the_articles_country() {
+        check_codes(
+            "Iraqi ministers met in Baghdad on Monday. Secretary of State Lena Ford would \
+             visit the city, and U.S. Army Gen. Rob Tate met Iraqi officers. A State \
+             Department spokesman, Paul Carr, said the talks went well. Northern Ireland \
+             Secretary of State Dan Orr was in Belfast.",
+            &[
+                ("Lena Ford", "USAGOV"),
+                ("U.S. Army", "USAMIL"),
+                ("Rob Tate", "USAMIL"),
+                ("Paul Carr", "USAGOV"),
+                ("Dan Orr", "GBRGOV"),
+            ],
+        );
+        check_codes(
+            "Iraqi ministers met in Baghdad on Monday. Former CIA Director Tim Rusk and former \
+             US secretary of state Jo Marr were there.",
+            &[("Tim Rusk", "USAELI"), ("Jo Marr", "USAELI")],
+        );
+    }
+
+    #[test]
+    fn charities_named_armies_religious_settlers_and_juba_before_south_sudan() {
+        check_codes(
+            "The Salvation Army opened a shelter in Leeds on Monday. Jewish settlers \
+             marched near Hebron.",
+            &[("The Salvation Army", "NGO"), ("Jewish settlers", "ISRCVL")],
+        );
+        let meta = ArticleMeta {
+            published: Some("2009-04-02".into()),
+            ..ArticleMeta::default()
+        };
+        let mut doc = Document::from_blocks(
+            meta,
+            [(
+                BlockKind::Paragraph,
+                "Officials in Juba said the vote would go ahead.",
+            )],
+        );
+        Pipeline::default().run(&mut doc);
+        let juba = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Juba")
+            .map(|e| e.code.clone());
+        assert_eq!(juba, Some(Some("SDNGOV".to_string())));
+        assert!(
+            doc.places.iter().all(|p| p.country != "SSD"),
+            "{:?}",
+            doc.places
+        );
+    }
+
+    #[test]
+    fn a_role_word_inside_a_bodys_name_is_no_actor_of_its_own() {
+        let doc = coded(
+            "Ministers in London met on Monday. The Society of Wool Dealers and Traders said \
+             the plan was costly.",
+        );
+        let names: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .map(|e| (doc.slice(e.mentions[0]), e.code.as_deref()))
+            .collect();
+        assert!(
+            names.contains(&("Society of Wool Dealers and Traders", Some("GBRNGO"))),
+            "{names:?}"
+        );
+        assert!(!names.iter().any(|(n, _)| *n == "Traders"), "{names:?}");
     }
 }

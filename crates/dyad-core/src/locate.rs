@@ -39,9 +39,23 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
         .map(String::as_str)
         .filter(|c| !c.starts_with('-'))
         .collect();
+    // A place in a country that became independent after the article's date lies in the
+    // older state then (Juba in 2010 is in Sudan).
+    let date = doc
+        .meta
+        .published
+        .as_deref()
+        .and_then(crate::actors::date::Date::parse);
+    let state = |country: &str| -> String {
+        match date {
+            Some(d) => crate::actors::codes::state_on(country, d).to_string(),
+            None => country.to_string(),
+        }
+    };
     let choose = |name: &str| -> Option<&Place> {
         let place = gazetteer.best(name, &preferred)?;
-        let at_home = preferred.contains(&&*place.country);
+        let at_home = preferred.contains(&&*place.country)
+            || preferred.contains(&state(&place.country).as_str());
         (at_home || place.population >= MIN_POPULATION_ELSEWHERE).then_some(place)
     };
 
@@ -142,7 +156,7 @@ pub fn locate(doc: &mut Document, gazetteer: &Gazetteer) {
         let index = *by_place.entry(key).or_insert_with(|| {
             places.push(PlaceRef {
                 name: place.ascii_name.to_string(),
-                country: place.country.to_string(),
+                country: state(&place.country),
                 coordinates: place.coordinates,
                 geonames: (place.geonameid != 0).then_some(place.geonameid),
                 mentions: Vec::new(),

@@ -111,6 +111,23 @@ pub fn root(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }
 
+/// Countries that split off an older state, with the day of independence (year, month,
+/// day) and the state their land belonged to before it: Juba was in Sudan until 2011.
+pub const SUCCESSOR_STATES: &[(&str, (i32, u8, u8), &str)] =
+    &[("SSD", (2011, 7, 9), "SDN"), ("ERI", (1993, 5, 24), "ETH")];
+
+/// The state a country's land belonged to on `date`: the older state before a successor's
+/// independence (`SSD` before 2011-07-09 is `SDN`), else the country itself.
+pub fn state_on(country: &str, date: super::date::Date) -> &str {
+    SUCCESSOR_STATES
+        .iter()
+        .find(|(code, _, _)| *code == country)
+        .filter(|(_, (y, m, d), _)| {
+            super::date::Date::new(*y, *m, *d).is_some_and(|founded| date < founded)
+        })
+        .map_or(country, |(_, _, former)| former)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +143,13 @@ mod tests {
         assert!(is_non_state_root("IGO"));
         assert_eq!(combine("RUS", "MIL"), "RUSMIL");
         assert_eq!(root("SYRGOV"), "SYR");
+    }
+
+    #[test]
+    fn a_successor_state_is_its_older_state_before_independence() {
+        let day = |t: &str| super::super::date::Date::parse(t).unwrap();
+        assert_eq!(state_on("SSD", day("2010-05-01")), "SDN");
+        assert_eq!(state_on("SSD", day("2011-07-09")), "SSD");
+        assert_eq!(state_on("SYR", day("1990-01-01")), "SYR");
     }
 }

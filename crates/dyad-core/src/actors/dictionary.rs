@@ -246,6 +246,7 @@ impl ActorDictionary {
         }
         dict.check_codes()?;
         dict.check_offices()?;
+        dict.split_successor_terms();
         dict.build_index()?;
         Ok(dict)
     }
@@ -750,6 +751,42 @@ impl ActorDictionary {
             }
         }
         Ok(())
+    }
+
+    /// Splits every term whose country is a successor state at the day of its independence
+    /// (see `codes::SUCCESSOR_STATES`): before it, the name stands for the older state with
+    /// the same roles ("Juba" is `SDNGOV` in 2010, `SSDGOV` after 2011-07-09). A term the
+    /// file dates wholly before independence stays as written.
+    fn split_successor_terms(&mut self) {
+        for entry in &mut self.entries {
+            if entry.kind == ActorKind::Agent {
+                continue;
+            }
+            let mut terms = Vec::with_capacity(entry.terms.len());
+            for term in entry.terms.drain(..) {
+                let split = codes::SUCCESSOR_STATES
+                    .iter()
+                    .find(|(code, _, _)| *code == codes::root(&term.code))
+                    .and_then(|(_, (y, m, d), former)| Some((Date::new(*y, *m, *d)?, *former)))
+                    .filter(|(founded, _)| {
+                        term.from.is_none_or(|f| f < *founded)
+                            && term.to.is_none_or(|t| t > *founded)
+                    });
+                if let Some((founded, former)) = split {
+                    let mut before = term.clone();
+                    before.code = codes::combine(former, term.code.get(3..).unwrap_or("")).into();
+                    before.to = Some(founded);
+                    before.office = None;
+                    terms.push(before);
+                    let mut after = term;
+                    after.from = Some(founded);
+                    terms.push(after);
+                } else {
+                    terms.push(term);
+                }
+            }
+            entry.terms = terms;
+        }
     }
 
     fn build_index(&mut self) -> Result<()> {

@@ -213,12 +213,19 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                         doc.words[words[i + n - 1]].span.end,
                     );
                     let text = doc.slice(span);
-                    if !capitalised_name(text)
-                        || text.matches('(').count() != text.matches(')').count()
-                    {
+                    if text.matches('(').count() != text.matches(')').count() {
                         continue;
                     }
                     let found = lookup(text);
+                    // A name has capitals, except a seat of power or a people the dictionary
+                    // lists with lower-case words after a capitalised one ("Jewish
+                    // settlers", "Syrian regime").
+                    let listed_seat = n > 1
+                        && starts_upper(first)
+                        && best(&found).is_some_and(|m| m.kind == ActorKind::Metonym);
+                    if !capitalised_name(text) && !listed_seat {
+                        continue;
+                    }
                     let Some(m) = best(&found) else {
                         // A person the dictionary knows who holds no term on the date keeps
                         // his country; a title right before the name gives the role.
@@ -396,8 +403,12 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
             }
             if matched == 0 {
                 // A lone role phrase with a country-free code: "human rights groups" → NGO.
+                // A capitalised role word inside a longer name the entity tagger found ("the
+                // Society of Motor Manufacturers and Traders") is part of that name.
                 if let Some((len, code)) = role_phrase(doc, dict, words, i, "")
                     && code.len() >= 3
+                    && !inside_a_longer_name(doc, words[i], words[i + len - 1])
+                    && !inside_a_body_name(doc, words, i)
                 {
                     // "Security forces in X", "soldiers of X": the country named right after.
                     // Troops or refugees "in" a country are often foreign there.
@@ -790,6 +801,26 @@ const TITLE_HEADS: &[&str] = &[
     "chief",
     "official",
     "officials",
+    "commander",
+    "ambassador",
+    "envoy",
+    "general",
+    "gen.",
+    "gen",
+    "admiral",
+    "adm.",
+    "colonel",
+    "col.",
+    "major",
+    "maj.",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "sergeant",
+    "sgt.",
+    "brigadier",
+    "brig.",
 ];
 
 /// Capitalised head words of bodies and offices named after a place with "of" ("the
@@ -1096,6 +1127,37 @@ fn staff_words(doc: &Document, m: &ActorMatch<'_>, after: &[usize]) -> usize {
         return 0;
     };
     usize::from(STAFF.contains(&doc.slice(doc.words[next].span)))
+}
+
+/// True when the words `first..=last` start with a capital and lie inside an organisation's
+/// name the entity tagger found that goes on after them ("the National Women's Committee");
+/// a role word that ends the name is its head and stays ("the United States Senate").
+fn inside_a_longer_name(doc: &Document, first: usize, last: usize) -> bool {
+    let span = Span::new(doc.words[first].span.start, doc.words[last].span.end);
+    starts_upper(doc.slice(doc.words[first].span))
+        && doc.mentions.iter().any(|m| {
+            m.kind == EntityType::Org && m.span.start <= span.start && span.end < m.span.end
+        })
+}
+
+/// True when the capitalised word `at` of a sentence goes on a body's name after "and" inside
+/// one ("the Society of Motor Manufacturers and Traders"), rather than naming a role of its
+/// own. After "of" it may well be the role ("an Act of Parliament").
+fn inside_a_body_name(doc: &Document, words: &[usize], at: usize) -> bool {
+    let text = |k: usize| doc.slice(doc.words[words[k]].span);
+    if at < 2 || !starts_upper(text(at)) || !starts_upper(text(at - 2)) {
+        return false;
+    }
+    match text(at - 1) {
+        "and" | "&" => {
+            let mut k = at - 2;
+            while k > 0 && (starts_upper(text(k)) || text(k) == "and") {
+                k -= 1;
+            }
+            matches!(text(k), "of" | "for") && k > 0 && starts_upper(text(k - 1))
+        }
+        _ => false,
+    }
 }
 
 /// The entity key of a role phrase: with a country, all its phrases are one actor ("Syrian

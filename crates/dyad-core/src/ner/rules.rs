@@ -3,7 +3,8 @@
 //! The model knows only what UNER annotates (people, organisations, places). These rules
 //! turn places that are countries, capitals, provinces or cities into GPE, nationalities into
 //! NORP, named installations ("Hmeimim air base", "Evin Prison") into FAC, and named wars,
-//! offensives, summits and elections into EVENT. They also keep possessive endings and stray
+//! offensives, summits and elections into EVENT, and give back to a body's name the words the
+//! model cut off ("the Society of Motor Manufacturers and Traders"). They also keep possessive endings and stray
 //! punctuation out of names ("Al Sharaa’s" → "Al Sharaa"). They work on the words of one
 //! sentence and the model's spans; they look nothing up outside the [`Gazetteer`].
 
@@ -69,6 +70,187 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Words that start an event name when "of" and a name follow: "Battle of Aleppo".
 const EVENT_OPENERS: &[&str] = &["battle", "siege", "fall", "liberation", "treaty"];
+
+/// Head words of organisations' names that may go on with "of" or "for" and a name ("the
+/// Society of Editors", "the Chartered Institute of Personnel and Development").
+const BODY_HEADS: &[&str] = &[
+    "association",
+    "society",
+    "institute",
+    "institution",
+    "college",
+    "federation",
+    "confederation",
+    "council",
+    "commission",
+    "committee",
+    "union",
+    "league",
+    "board",
+    "authority",
+    "agency",
+    "trust",
+    "foundation",
+    "department",
+    "ministry",
+    "chamber",
+    "academy",
+    "fund",
+    "organisation",
+    "organization",
+    "movement",
+    "alliance",
+    "network",
+    "centre",
+    "center",
+    "forum",
+    "guild",
+];
+
+/// Capitalised words that start sentences and clauses but no name ("But", "However").
+const LINK_WORDS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "then",
+    "however",
+    "meanwhile",
+    "now",
+    "when",
+    "if",
+    "as",
+    "at",
+    "in",
+    "on",
+    "for",
+    "by",
+    "with",
+    "from",
+    "to",
+    "of",
+    "while",
+    "after",
+    "before",
+];
+
+/// An organisation's name that the model cut at "of", "for" or "and" ("Society of Motor
+/// Manufacturers" of "the Society of Motor Manufacturers and Traders") or before a
+/// capitalised word ("Society of Arts" of "the Royal Society of Arts"): a span with a body's
+/// head word goes on over "of" or "for" and the capitalised words after it (taking in the
+/// names the model found there), over "and" and capitalised words no other span covers once
+/// it has an "of", and back over capitalised words before it that start no sentence.
+fn bodies_of(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
+    // Capitalised words ending in a body's head word that the model left out ("the
+    // Chartered Institute of ...") are an organisation's name; a sentence's first word
+    // alone is no name.
+    let mut i = 0;
+    while i < words.len() {
+        let free = |k: usize| !spans.iter().any(|s| s.start <= k && k < s.end);
+        if !(is_capitalized(words[i]) && free(i) && !is_edge_junk(words[i]))
+            || matches!(lower[i].as_str(), "the" | "a" | "an")
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < words.len()
+            && is_capitalized(words[end])
+            && !is_edge_junk(words[end])
+            && free(end)
+        {
+            end += 1;
+        }
+        // Two words at least, and not the tail of a name the model ended before them.
+        let heads = BODY_HEADS.contains(&lower[end - 1].as_str());
+        let after_name = i > 0 && is_capitalized(words[i - 1]);
+        if heads && end - i >= 2 && !after_name && !LINK_WORDS.contains(&lower[i].as_str()) {
+            spans.push(TypedSpan {
+                start: i,
+                end,
+                kind: EntityType::Org,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut index = 0;
+    while index < spans.len() {
+        let span = spans[index];
+        index += 1;
+        let head = lower[span.start..span.end]
+            .iter()
+            .any(|w| BODY_HEADS.contains(&w.as_str()))
+            && words[span.start..span.end]
+                .iter()
+                .any(|w| is_capitalized(w));
+        if !head || matches!(span.kind, EntityType::Event | EntityType::Fac) {
+            continue;
+        }
+        let others: Vec<TypedSpan> = spans.iter().copied().filter(|s| *s != span).collect();
+        let covered = |k: usize| others.iter().find(|s| s.start <= k && k < s.end).copied();
+        let mut joined = lower[span.start..span.end]
+            .iter()
+            .any(|w| w == "of" || w == "for");
+        let mut end = span.end;
+        while let Some(link) = lower.get(end) {
+            let linking = matches!(link.as_str(), "of" | "for") || link == "and" && joined;
+            if !linking || covered(end).is_some() {
+                break;
+            }
+            let mut k = end + 1;
+            while k < words.len()
+                && is_capitalized(words[k])
+                && !is_edge_junk(words[k])
+                && !matches!(lower[k].as_str(), "the" | "a" | "an")
+            {
+                // After "and", another name begins; after "of", names inside the body's
+                // name are taken in whole.
+                match covered(k) {
+                    Some(_) if link == "and" => break,
+                    Some(s) if s.start < end + 1 => break,
+                    Some(s) => {
+                        let ends_in_run = (s.start..s.end)
+                            .all(|x| is_capitalized(words[x]) && !is_edge_junk(words[x]));
+                        if !ends_in_run {
+                            break;
+                        }
+                        k = s.end;
+                    }
+                    None => k += 1,
+                }
+            }
+            if k == end + 1 {
+                break;
+            }
+            joined |= link != "and";
+            end = k;
+        }
+        let mut start = span.start;
+        while start > 1
+            && is_capitalized(words[start - 1])
+            && !is_edge_junk(words[start - 1])
+            && !matches!(lower[start - 1].as_str(), "the" | "a" | "an")
+            && !crate::timex::is_calendar_word(&lower[start - 1])
+            && !LINK_WORDS.contains(&lower[start - 1].as_str())
+            && covered(start - 1).is_none()
+        {
+            start -= 1;
+        }
+        if (start, end) == (span.start, span.end) {
+            continue;
+        }
+        spans.retain(|s| !(start <= s.start && s.end <= end));
+        spans.push(TypedSpan {
+            start,
+            end,
+            kind: EntityType::Org,
+        });
+        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        index = 0;
+    }
+}
 
 /// Words that are never the edge of a name.
 fn is_edge_junk(word: &str) -> bool {
@@ -153,6 +335,7 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
         }
         out.push(TypedSpan { start, end, kind });
     }
+    bodies_of(&lower, words, &mut out);
     facilities(&lower, words, &mut out);
     events(&lower, words, gazetteer, &mut out);
     teams_in_tables(words, &lower, gazetteer, &mut out);
@@ -506,6 +689,32 @@ mod tests {
             "ENGLAND WIN WORLD CUP",
             &[(0, 1, Loc)],
             "ENGLAND/GPE | WORLD CUP/EVENT",
+        );
+    }
+
+    #[test]
+    fn a_bodys_name_goes_on_over_of_and_and_and_back_over_capitals() {
+        check(
+            "The Society of Wool Dealers and Spinners met the Royal Guild of Carvers .",
+            &[(1, 5, Org), (10, 13, Org)],
+            "Society of Wool Dealers and Spinners/ORG | Royal Guild of Carvers/ORG",
+        );
+        check(
+            "The Chartered Board of Pipes and Drains thanked Anna Reed and Bolton .",
+            &[(1, 3, Org), (4, 5, Person), (8, 10, Person), (11, 12, Loc)],
+            "Chartered Board of Pipes and Drains/ORG | Anna Reed/PERSON | Bolton/GPE",
+        );
+        // "and" after a name with no "of" starts another name.
+        check(
+            "The Tanner Institute and Marlow Freight said so .",
+            &[(1, 3, Org)],
+            "Tanner Institute/ORG",
+        );
+        // A name the model missed, ending in a body's head word.
+        check(
+            "Yesterday the Fenland Growers Association of Ely said so .",
+            &[],
+            "Fenland Growers Association of Ely/ORG",
         );
     }
 }

@@ -1941,13 +1941,26 @@ impl<'d> Linker<'d> {
             role
         };
         let dict = self.dict;
+        let country_word = |w: &str| {
+            dict.is_some_and(|d| {
+                d.adjective_country(w).is_some()
+                    || d.lookup_any(w)
+                        .iter()
+                        .any(|m| m.kind == crate::actors::ActorKind::Country)
+            })
+        };
         // A country named before the name in its own noun phrase is its country ("U.S.
         // Naval Forces ...", "the Ugandan charity X", "Kenya's X"): the nearest of the three
-        // words before it, up to a determiner, a preposition, a verb or punctuation.
+        // words before it, up to a determiner, a preposition, a verb, punctuation, a line
+        // break or another name ("... in Ukraine / Boris Johnson / A Foreign Office").
         let before: Vec<&str> = (first.saturating_sub(3)..first)
             .rev()
             .take_while(|&b| {
+                let gap = self.doc.words[b].span.end..self.doc.words[b + 1].span.start;
                 self.doc.words[b].sentence == sentence
+                    && !self.doc.text.get(gap).is_some_and(|g| g.contains('\n'))
+                    && (upos(self.doc, b) != "PROPN"
+                        || country_word(self.doc.slice(self.doc.words[b].span)))
                     && (b + 1 == first
                         || !matches!(
                             upos(self.doc, b),
@@ -3678,6 +3691,15 @@ mod tests {
                 ("Bright Wells Trust", "UGANGO"),
                 ("Green Lane Trust", "KENNGO"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_name_or_a_line_break_before_a_body_hides_an_earlier_country() {
+        check_codes(
+            "Talks on the fighting in Ukraine\nBoris Johnson\nA Foreign Office spokesman \
+             said on Monday that the talks would go on.",
+            &[("A Foreign Office", "GBRGOV")],
         );
     }
 

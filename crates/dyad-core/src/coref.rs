@@ -1951,14 +1951,13 @@ impl<'d> Linker<'d> {
         };
         // A country named before the name in its own noun phrase is its country ("U.S.
         // Naval Forces ...", "the Ugandan charity X", "Kenya's X"): the nearest of the three
-        // words before it, up to a determiner, a preposition, a verb, punctuation, a line
-        // break or another name ("... in Ukraine / Boris Johnson / A Foreign Office").
+        // words before it, up to a determiner, a preposition, a verb, punctuation or another
+        // name (a headline's "... in Ukraine" over a byline's "Boris Johnson" and "A Foreign
+        // Office spokesman", joined into one sentence).
         let before: Vec<&str> = (first.saturating_sub(3)..first)
             .rev()
             .take_while(|&b| {
-                let gap = self.doc.words[b].span.end..self.doc.words[b + 1].span.start;
                 self.doc.words[b].sentence == sentence
-                    && !self.doc.text.get(gap).is_some_and(|g| g.contains('\n'))
                     && (upos(self.doc, b) != "PROPN"
                         || country_word(self.doc.slice(self.doc.words[b].span)))
                     && (b + 1 == first
@@ -3695,7 +3694,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_or_a_line_break_before_a_body_hides_an_earlier_country() {
+    fn another_name_before_a_body_hides_an_earlier_country() {
         check_codes(
             "Talks on the fighting in Ukraine\nBoris Johnson\nA Foreign Office spokesman \
              said on Monday that the talks would go on.",

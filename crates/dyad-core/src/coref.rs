@@ -3694,6 +3694,22 @@ mod tests {
     }
 
     #[test]
+    fn a_us_led_task_force_and_its_commander_are_american_whatever_the_dateline() {
+        check_codes(
+            "BAGHDAD - Combined Joint Task Force - Operation Inherent Resolve said on Monday \
+             that its aircraft struck positions near Mosul. CJTF-OIR commander Lt. Gen. \
+             Harold Brenn praised the Iraqi forces.",
+            &[
+                (
+                    "Combined Joint Task Force - Operation Inherent Resolve",
+                    "USAMIL",
+                ),
+                ("Harold Brenn", "USAMIL"),
+            ],
+        );
+    }
+
+    #[test]
     fn another_name_before_a_body_hides_an_earlier_country() {
         check_codes(
             "Talks on the fighting in Ukraine\nBoris Johnson\nA Foreign Office spokesman \

@@ -17,8 +17,9 @@ use std::collections::HashMap;
 use crate::actors::{ActorDictionary, ActorKind, ActorMatch, Date, codes, name};
 use crate::document::{Document, Entity, EntityType, Span};
 
-/// The longest name, in words, that the resolver tries.
-const MAX_WORDS: usize = 7;
+/// The longest name, in words, that the resolver tries ("Combined Joint Task Force -
+/// Operation Inherent Resolve" is nine).
+const MAX_WORDS: usize = 10;
 
 /// Words that never start a name on their own even when capitalised at a sentence start.
 const FUNCTION_WORDS: &[&str] = &[

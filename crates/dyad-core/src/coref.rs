@@ -1941,12 +1941,15 @@ impl<'d> Linker<'d> {
             role
         };
         let dict = self.dict;
-        let country_word = |w: &str| {
-            dict.is_some_and(|d| {
-                d.adjective_country(w).is_some()
-                    || d.lookup_any(w)
-                        .iter()
-                        .any(|m| m.kind == crate::actors::ActorKind::Country)
+        // The country a word names: its adjective ("Ugandan") or a country's name.
+        let country_of = |w: &str| {
+            dict.and_then(|d| {
+                d.adjective_country(w).or_else(|| {
+                    d.lookup_any(w)
+                        .into_iter()
+                        .find(|m| m.kind == crate::actors::ActorKind::Country)
+                        .map(|m| m.code)
+                })
             })
         };
         // A country named before the name in its own noun phrase is its country ("U.S.
@@ -1959,7 +1962,7 @@ impl<'d> Linker<'d> {
             .take_while(|&b| {
                 self.doc.words[b].sentence == sentence
                     && (upos(self.doc, b) != "PROPN"
-                        || country_word(self.doc.slice(self.doc.words[b].span)))
+                        || country_of(self.doc.slice(self.doc.words[b].span)).is_some())
                     && (b + 1 == first
                         || !matches!(
                             upos(self.doc, b),
@@ -1972,16 +1975,7 @@ impl<'d> Linker<'d> {
             .iter()
             .copied()
             .chain(before)
-            .find_map(|w| {
-                dict.and_then(|d| {
-                    d.adjective_country(w).or_else(|| {
-                        d.lookup_any(w)
-                            .into_iter()
-                            .find(|m| m.kind == crate::actors::ActorKind::Country)
-                            .map(|m| m.code)
-                    })
-                })
-            })
+            .find_map(country_of)
             .map(str::to_string)
             .or_else(|| self.home.clone())?;
         Some(crate::actors::codes::combine(&country, role))

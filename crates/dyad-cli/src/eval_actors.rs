@@ -217,13 +217,7 @@ fn article_input(
 
 /// Every `re3d/*/documents.json` under the corpora folder, in folder-name order.
 fn read_re3d(corpora: &Path) -> anyhow::Result<Re3dDocuments> {
-    let root = corpora.join("re3d");
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
-        .with_context(|| format!("{}: cannot read the re3d folder", root.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.join("documents.json").is_file())
-        .collect();
-    folders.sort();
+    let folders = crate::eval_ner::re3d_folders(&corpora.join("re3d"))?;
     let texts = folders
         .iter()
         .map(|folder| {

@@ -49,7 +49,7 @@ fn read(path: &Path) -> anyhow::Result<String> {
 }
 
 /// The re3d folders under `dir` (itself, or its sub-folders), in name order.
-fn re3d_folders(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn re3d_folders(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if dir.join("documents.json").is_file() {
         return Ok(vec![dir.to_path_buf()]);
     }

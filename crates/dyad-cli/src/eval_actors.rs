@@ -54,11 +54,10 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<Outcome> {
     let mut errors = 0usize;
     let mut grand = Tally::default();
     for list_file in &args.lists {
-        let name = list_file.display().to_string();
-        let text = match std::fs::read_to_string(list_file) {
-            Ok(text) => text,
+        let (name, text) = match crate::code::read_dictionary_file(list_file, "actor list") {
+            Ok(read) => read,
             Err(e) => {
-                eprintln!("dyad: error: {name}: cannot read the actor list: {e}");
+                eprintln!("dyad: error: {e:#}");
                 errors += 1;
                 continue;
             }

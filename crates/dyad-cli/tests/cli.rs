@@ -1659,4 +1659,40 @@ fn eval_actors_scores_lists_hides_misses_and_names_bad_lines() {
         "{}",
         stdout(&out)
     );
+    // A list that is not UTF-8, and one that is missing, are errors naming the file; the
+    // other lists are still scored.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"news/budget-row.txt 2005-03-16 | Caf\xe9 (GBR)\n",
+    )
+    .unwrap();
+    let list = fixtures.join("list.txt");
+    let out = dyad(
+        dir.path(),
+        &[
+            "eval",
+            "actors",
+            "latin1.txt",
+            "missing.txt",
+            list.to_str().unwrap(),
+            "--corpora",
+            corpora,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("latin1.txt: the actor list is not UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("missing.txt: cannot read the actor list"),
+        "{err}"
+    );
+    assert!(
+        stdout(&out).ends_with("total 4/6 (66.7 %)\n"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -231,16 +231,8 @@ impl Re3dDocuments {
     pub fn parse(files: &[(&str, &str)]) -> Result<Re3dDocuments> {
         let mut docs = Vec::new();
         for (name, text) in files {
-            for (i, v) in super::ner::json_lines(text, name)?.into_iter().enumerate() {
-                let field = |k: &str| v.get(k).and_then(Value::as_str);
-                let (Some(id), Some(body)) = (field("_id"), field("text")) else {
-                    return Err(Error::Malformed(
-                        Location::line(*name, i + 1),
-                        "a document needs _id and text".to_string(),
-                    ));
-                };
-                let title = field("title").unwrap_or("");
-                docs.push((id.to_ascii_uppercase(), title.to_string(), body.to_string()));
+            for r in super::ner::re3d_documents(text, name)? {
+                docs.push((r.id.to_ascii_uppercase(), r.title, r.text));
             }
         }
         Ok(Re3dDocuments { docs })

@@ -354,6 +354,37 @@ pub(crate) fn json_lines(text: &str, file: &str) -> Result<Vec<serde_json::Value
     Ok(out)
 }
 
+/// One line of a re3d `documents.json`: its `_id`, its title (empty when it has none) and
+/// its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Re3dRecord {
+    /// The `_id`, as written.
+    pub id: String,
+    /// The `title`, or empty.
+    pub title: String,
+    /// The `text`.
+    pub text: String,
+}
+
+/// Reads a re3d `documents.json` (`file` names it in errors); a line that is not a JSON
+/// object with `_id` and `text` is an error naming its file and line. This is the one reader
+/// of these files, shared by the entity and the actor evaluations.
+pub(crate) fn re3d_documents(text: &str, file: &str) -> Result<Vec<Re3dRecord>> {
+    let mut out = Vec::new();
+    for (i, v) in json_lines(text, file)?.into_iter().enumerate() {
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let (Some(id), Some(text)) = (field("_id"), field("text")) else {
+            return Err(Error::Malformed(
+                Location::line(file, i + 1),
+                "a document needs _id and text".to_string(),
+            ));
+        };
+        let title = field("title").unwrap_or_default();
+        out.push(Re3dRecord { id, title, text });
+    }
+    Ok(out)
+}
+
 /// Reads a re3d folder's `documents.json` and `entities.json` (given as text with their
 /// names). Entities of documents that are missing are errors.
 pub fn read_re3d(
@@ -362,24 +393,14 @@ pub fn read_re3d(
     entities: &str,
     entities_name: &str,
 ) -> Result<Vec<Re3dDocument>> {
-    let mut docs: Vec<Re3dDocument> = Vec::new();
-    for (i, v) in json_lines(documents, documents_name)?
+    let mut docs: Vec<Re3dDocument> = re3d_documents(documents, documents_name)?
         .into_iter()
-        .enumerate()
-    {
-        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-        let (Some(id), Some(text)) = (field("_id"), field("text")) else {
-            return Err(Error::Malformed(
-                Location::line(documents_name, i + 1),
-                "a document needs _id and text".to_string(),
-            ));
-        };
-        docs.push(Re3dDocument {
-            id,
-            text,
+        .map(|r| Re3dDocument {
+            id: r.id,
+            text: r.text,
             entities: Vec::new(),
-        });
-    }
+        })
+        .collect();
     for (i, v) in json_lines(entities, entities_name)?.into_iter().enumerate() {
         let bad =
             |why: &str| Error::Malformed(Location::line(entities_name, i + 1), why.to_string());

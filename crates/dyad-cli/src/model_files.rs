@@ -24,6 +24,10 @@ pub struct ModelFiles {
     /// far a model can be pruned).
     #[arg(long, value_name = "WEIGHT")]
     pub prune: Option<f32>,
+    /// Parses with this beam width instead of the one stored in the parser model (to weigh
+    /// speed against accuracy; the weights stay those trained at the stored width).
+    #[arg(long, value_name = "WIDTH")]
+    pub beam: Option<usize>,
 }
 
 fn read(path: &PathBuf) -> Result<Vec<u8>> {
@@ -38,6 +42,7 @@ impl ModelFiles {
             && self.lemmatizer.is_none()
             && self.parser.is_none()
             && self.prune.is_none()
+            && self.beam.is_none()
         {
             return Ok(Cow::Borrowed(dyad_core::parse::model::embedded()?));
         }
@@ -71,6 +76,10 @@ impl ModelFiles {
         let (tagger, parser) = match self.prune {
             Some(min) => (tagger.pruned(min), parser.pruned(min)),
             None => (tagger, parser),
+        };
+        let parser = match self.beam {
+            Some(width) => parser.with_beam(width),
+            None => parser,
         };
         Ok(Cow::Owned(Models {
             tagger,

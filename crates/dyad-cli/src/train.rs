@@ -64,6 +64,10 @@ pub struct TrainArgs {
     /// NER only: the share of words whose identity is hidden in each pass (default 0.15).
     #[arg(long)]
     pub word_dropout: Option<f64>,
+    /// Parser only: the beam width of training and parsing, stored in the model (default
+    /// 1: greedy, trained with the dynamic oracle).
+    #[arg(long)]
+    pub beam: Option<usize>,
     /// Tagger only: folds of the jackknife that trains an optional second pass that sees the
     /// first pass's tags to the right (default 0: one pass; it did not help on EWT dev).
     #[arg(long)]
@@ -140,6 +144,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 min_weight: args
                     .min_weight
                     .unwrap_or(ParserOptions::default().min_weight),
+                beam: args.beam.unwrap_or(ParserOptions::default().beam),
                 ..ParserOptions::default()
             };
             let tags = if args.jackknife >= 2 {

@@ -257,6 +257,7 @@ mod tests {
                 seed: 1,
                 min_weight: 0.0,
                 explore: 0.9,
+                beam: 1,
             },
             &mut |_| {},
         );

@@ -3,6 +3,10 @@
 //! trained with a dynamic oracle (Goldberg and Nivre, 2012) that lets it learn to recover
 //! from its own mistakes.
 //!
+//! With a beam width above 1 (a setting stored in the model) the parser keeps that many
+//! hypotheses at each step and is trained globally, with max-violation updates (Huang, Fayong
+//! and Guo, 2012) against a reference sequence that the dynamic oracle's costs choose.
+//!
 //! The artificial root sits at the bottom of the stack and takes exactly one dependent, the
 //! word labelled `root`. Words left without a head at the end are attached to that word.
 
@@ -16,7 +20,15 @@ use crate::error::Result;
 
 /// The model kind: the parser with its second feature hashing
 /// ([`super::features::feature_fast`]); files of the first are refused as another kind.
+/// A greedy parser (beam width 1) is written with this kind.
 const KIND: &[u8; 8] = b"parser\0\x02";
+/// The kind of a parser with a beam: the same as [`KIND`], with the beam width after the
+/// root label.
+const KIND_BEAM: &[u8; 8] = b"parser\0\x03";
+/// The widest beam a model file may ask for.
+const MAX_BEAM: usize = 64;
+/// The class of a finished hypothesis carried into the next step of the beam unchanged.
+const CARRY: u16 = u16::MAX;
 const NONE: usize = usize::MAX;
 const SHIFT: usize = 0;
 const REDUCE: usize = 1;
@@ -35,8 +47,10 @@ pub struct ParserOptions {
     /// Averaged weights of smaller magnitude are dropped from the model.
     pub min_weight: f32,
     /// The probability of following the model's own (possibly wrong) transition after the
-    /// first epoch.
+    /// first epoch (greedy training only).
     pub explore: f64,
+    /// The beam width of training and parsing; 1 trains greedily with the dynamic oracle.
+    pub beam: usize,
 }
 
 impl Default for ParserOptions {
@@ -46,6 +60,7 @@ impl Default for ParserOptions {
             seed: 1,
             min_weight: 0.5,
             explore: 0.9,
+            beam: 1,
         }
     }
 }
@@ -55,6 +70,8 @@ impl Default for ParserOptions {
 pub struct Parser {
     labels: Vec<String>,
     root: usize,
+    /// How many hypotheses the parser keeps at each step (1: greedy).
+    beam: usize,
     /// Scores the labelled transitions: class 0 is SHIFT, 1 REDUCE, `2 + 2 * label` a left
     /// arc and `3 + 2 * label` a right arc with that label.
     weights: Weights,
@@ -121,6 +138,34 @@ struct State {
     right_set: Vec<u128>,
     in_stack: Vec<bool>,
     root_taken: bool,
+}
+
+impl Clone for State {
+    fn clone(&self) -> State {
+        let mut copy = State::new(0);
+        copy.clone_from(self);
+        copy
+    }
+
+    /// Copies another state into this one, reusing this one's memory (the beam copies
+    /// states at every step).
+    fn clone_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.buffer = other.buffer;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.left1.clone_from(&other.left1);
+        self.left2.clone_from(&other.left2);
+        self.right1.clone_from(&other.right1);
+        self.right2.clone_from(&other.right2);
+        self.left_count.clone_from(&other.left_count);
+        self.right_count.clone_from(&other.right_count);
+        self.left_set.clone_from(&other.left_set);
+        self.right_set.clone_from(&other.right_set);
+        self.in_stack.clone_from(&other.in_stack);
+        self.root_taken = other.root_taken;
+    }
 }
 
 impl State {
@@ -579,8 +624,49 @@ impl Parser {
         }
     }
 
+    /// The beam width the parser decodes with (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// A copy that decodes with another beam width (at least 1); the weights stay those
+    /// learnt at the trained width.
+    pub fn with_beam(&self, beam: usize) -> Parser {
+        Parser {
+            beam: beam.clamp(1, MAX_BEAM),
+            ..self.clone()
+        }
+    }
+
+    /// Calls `f` with every allowed internal class of a state: only the root's single arc is
+    /// labelled `root`.
+    fn for_each_allowed(&self, state: &State, mut f: impl FnMut(usize)) {
+        let l = self.labels.len();
+        if state.valid(SHIFT) {
+            f(SHIFT);
+        }
+        if state.valid(REDUCE) {
+            f(REDUCE);
+        }
+        if state.valid(LEFT) {
+            (0..l).filter(|&k| k != self.root).for_each(|k| f(2 + k));
+        }
+        if state.valid(RIGHT) {
+            if state.top() == 0 {
+                f(2 + l + self.root);
+            } else {
+                (0..l)
+                    .filter(|&k| k != self.root)
+                    .for_each(|k| f(2 + l + k));
+            }
+        }
+    }
+
     /// Parses a sentence of words with their Penn tags.
     pub fn parse(&self, forms: &[&str], tags: &[&str]) -> Tree {
+        if self.beam > 1 {
+            return self.parse_beam(forms, tags);
+        }
         let n = forms.len();
         let nodes = Nodes::new(forms, tags);
         let mut state = State::new(n);
@@ -607,6 +693,89 @@ impl Parser {
             let (transition, label) = self.kind(self.best(&state, &scores).unwrap_or(SHIFT));
             state.apply(transition, label);
         }
+        self.attach_leftovers(&mut state, &nodes, &mut feats, &mut scores);
+        self.finish(&state)
+    }
+
+    /// Parses with a beam: at each step every hypothesis is extended by each allowed
+    /// transition and the best `beam` extensions (by the sum of their transitions' scores)
+    /// are kept; finished hypotheses are carried along unchanged. Ties go to the earlier
+    /// hypothesis, then to the lower file class, so the result never depends on sort order.
+    fn parse_beam(&self, forms: &[&str], tags: &[&str]) -> Tree {
+        let n = forms.len();
+        let nodes = Nodes::new(forms, tags);
+        let classes = self.classes();
+        let width = self.beam;
+        let mut beam: Vec<State> = vec![State::new(n)];
+        let mut totals: Vec<i64> = vec![0];
+        let mut next: Vec<State> = Vec::with_capacity(width);
+        let mut next_totals: Vec<i64> = Vec::with_capacity(width);
+        // The sums of the buffer's features for each front of the buffer, computed once.
+        let mut buffer_sums = vec![0i32; (n + 2) * classes];
+        let mut buffer_done = vec![false; n + 2];
+        let mut sums = vec![0i32; classes];
+        let mut feats = Vec::with_capacity(90);
+        // Candidates: (total score, hypothesis, file class, internal class).
+        let mut candidates: Vec<(i64, u32, u16, u16)> = Vec::with_capacity(width * classes);
+        loop {
+            candidates.clear();
+            let mut open = false;
+            for (i, state) in beam.iter().enumerate() {
+                if state.terminal() {
+                    candidates.push((totals[i], i as u32, CARRY, CARRY));
+                    continue;
+                }
+                open = true;
+                let b = state.buffer;
+                let row = &mut buffer_sums[b * classes..(b + 1) * classes];
+                if !buffer_done[b] {
+                    feats.clear();
+                    state.buffer_features(&nodes, &mut feats);
+                    self.weights.accumulate(&feats, row);
+                    buffer_done[b] = true;
+                }
+                feats.clear();
+                state.stack_features(&nodes, &mut feats);
+                sums.copy_from_slice(row);
+                self.weights.accumulate(&feats, &mut sums);
+                let total = totals[i];
+                self.for_each_allowed(state, |c| {
+                    candidates.push((
+                        total + i64::from(sums[c]),
+                        i as u32,
+                        self.file_class(c) as u16,
+                        c as u16,
+                    ));
+                });
+            }
+            if !open {
+                break;
+            }
+            let key = |c: &(i64, u32, u16, u16)| (std::cmp::Reverse(c.0), c.1, c.2);
+            if candidates.len() > width {
+                candidates.select_nth_unstable_by_key(width - 1, key);
+                candidates.truncate(width);
+            }
+            candidates.sort_unstable_by_key(key);
+            next_totals.clear();
+            for (j, &(total, i, _, class)) in candidates.iter().enumerate() {
+                if j < next.len() {
+                    next[j].clone_from(&beam[i as usize]);
+                } else {
+                    next.push(beam[i as usize].clone());
+                }
+                if class != CARRY {
+                    let (transition, label) = self.kind(usize::from(class));
+                    next[j].apply(transition, label);
+                }
+                next_totals.push(total);
+            }
+            next.truncate(candidates.len());
+            std::mem::swap(&mut beam, &mut next);
+            std::mem::swap(&mut totals, &mut next_totals);
+        }
+        let mut state = beam.swap_remove(0);
+        let mut scores = vec![0f32; classes];
         self.attach_leftovers(&mut state, &nodes, &mut feats, &mut scores);
         self.finish(&state)
     }
@@ -689,7 +858,15 @@ impl Parser {
             weights: Trainer::new(classes).freeze(1.0),
             labels,
             root,
+            beam: options.beam.clamp(1, MAX_BEAM),
         };
+        if parser.beam > 1 {
+            let trainer = parser.train_beam(train, tags, options, log);
+            parser.weights = trainer
+                .freeze(options.min_weight)
+                .remapped(&Parser::to_internal(parser.labels.len()));
+            return parser;
+        }
         let mut trainer = Trainer::new(classes);
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = Rng::new(options.seed);
@@ -722,21 +899,7 @@ impl Parser {
                     state.features(&nodes, &mut feats);
                     trainer.tick();
                     trainer.score(&feats, &mut scores);
-                    let base = state.costs(&gold_heads);
-                    let (s0, b) = (state.top(), state.buffer);
-                    for (c, cost) in costs.iter_mut().enumerate() {
-                        *cost = if parser.allowed(&state, c) {
-                            let l = label_of(c);
-                            base[transition_of(c)]
-                                + match transition_of(c) {
-                                    LEFT => i32::from(gold_heads[s0] == b && gold_labels[s0] != l),
-                                    RIGHT => i32::from(gold_heads[b] == s0 && gold_labels[b] != l),
-                                    _ => 0,
-                                }
-                        } else {
-                            i32::MAX
-                        };
-                    }
+                    parser.class_costs(&state, &gold_heads, &gold_labels, &mut costs);
                     let best_cost = costs.iter().copied().min().unwrap_or(0);
                     let guess = argmax_where(&scores, |c| costs[c] != i32::MAX).unwrap_or(SHIFT);
                     let gold = argmax_where(&scores, |c| costs[c] == best_cost).unwrap_or(SHIFT);
@@ -767,18 +930,203 @@ impl Parser {
         parser
     }
 
+    /// The cost of every file class in a state (gold arcs it makes unreachable, plus one for
+    /// a gold arc with the wrong label), `i32::MAX` for the classes not allowed.
+    fn class_costs(
+        &self,
+        state: &State,
+        gold_heads: &[usize],
+        gold_labels: &[usize],
+        costs: &mut [i32],
+    ) {
+        let base = state.costs(gold_heads);
+        let (s0, b) = (state.top(), state.buffer);
+        for (c, cost) in costs.iter_mut().enumerate() {
+            *cost = if self.allowed(state, c) {
+                let l = label_of(c);
+                base[transition_of(c)]
+                    + match transition_of(c) {
+                        LEFT => i32::from(gold_heads[s0] == b && gold_labels[s0] != l),
+                        RIGHT => i32::from(gold_heads[b] == s0 && gold_labels[b] != l),
+                        _ => 0,
+                    }
+            } else {
+                i32::MAX
+            };
+        }
+    }
+
+    /// Global training with a beam and max-violation updates. The reference sequence follows,
+    /// at each step, the best-scoring transition of least cost (so it reaches the best
+    /// projective tree); a hypothesis is correct while its summed cost is no more than the
+    /// reference's. Where the best hypothesis of the beam is wrong and outscores the reference
+    /// prefix by the most, the weights move towards the reference prefix and away from that
+    /// hypothesis.
+    fn train_beam(
+        &self,
+        train: &[ConlluSentence],
+        tags: &[Vec<String>],
+        options: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Trainer {
+        /// One hypothesis: its state, summed score and cost, and its transitions.
+        #[derive(Clone)]
+        struct Item {
+            state: State,
+            score: f64,
+            cost: i32,
+            history: Vec<u16>,
+        }
+        let classes = self.classes();
+        let width = self.beam;
+        let mut trainer = Trainer::new(classes);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = Rng::new(options.seed);
+        let mut scores = vec![0f32; classes];
+        let mut costs = vec![0i32; classes];
+        let mut feats = Vec::with_capacity(90);
+        // Candidates: (score, cost, hypothesis, class).
+        let mut candidates: Vec<(f64, i32, u32, u16)> = Vec::new();
+        let mut next: Vec<Item> = Vec::with_capacity(width);
+        for epoch in 0..options.epochs {
+            rng.shuffle(&mut order);
+            let (mut correct, mut total, mut updates) = (0usize, 0usize, 0usize);
+            for &si in &order {
+                let s = &train[si];
+                let n = s.words.len();
+                if n == 0 || s.words.iter().any(|w| w.head > n) {
+                    continue;
+                }
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                let sentence_tags: Vec<&str> = match tags.get(si) {
+                    Some(t) if t.len() == n => t.iter().map(String::as_str).collect(),
+                    _ => s.words.iter().map(|w| w.xpos.as_str()).collect(),
+                };
+                let nodes = Nodes::new(&forms, &sentence_tags);
+                let mut gold_heads = vec![0usize; n + 1];
+                let mut gold_labels = vec![NONE; n + 1];
+                for (i, w) in s.words.iter().enumerate() {
+                    gold_heads[i + 1] = w.head;
+                    gold_labels[i + 1] = self.labels.binary_search(&w.deprel).unwrap_or(NONE);
+                }
+                let start = Item {
+                    state: State::new(n),
+                    score: 0.0,
+                    cost: 0,
+                    history: Vec::with_capacity(2 * n + 1),
+                };
+                let mut beam = vec![start.clone()];
+                let mut reference = start;
+                // The largest violation: its size, the wrong hypothesis's transitions and
+                // the length of the reference prefix at that step.
+                let mut violation: Option<(f64, Vec<u16>, usize)> = None;
+                loop {
+                    candidates.clear();
+                    let mut open = false;
+                    for (i, item) in beam.iter().enumerate() {
+                        if item.state.terminal() {
+                            candidates.push((item.score, item.cost, i as u32, CARRY));
+                            continue;
+                        }
+                        open = true;
+                        item.state.features(&nodes, &mut feats);
+                        trainer.score(&feats, &mut scores);
+                        self.class_costs(&item.state, &gold_heads, &gold_labels, &mut costs);
+                        for c in 0..classes {
+                            if costs[c] != i32::MAX {
+                                candidates.push((
+                                    item.score + f64::from(scores[c]),
+                                    item.cost.saturating_add(costs[c]),
+                                    i as u32,
+                                    c as u16,
+                                ));
+                            }
+                        }
+                    }
+                    if !open && reference.state.terminal() {
+                        break;
+                    }
+                    let order_key = |a: &(f64, i32, u32, u16), b: &(f64, i32, u32, u16)| {
+                        b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3))
+                    };
+                    if candidates.len() > width {
+                        candidates.select_nth_unstable_by(width - 1, order_key);
+                        candidates.truncate(width);
+                    }
+                    candidates.sort_unstable_by(order_key);
+                    next.clear();
+                    for &(score, cost, i, class) in &candidates {
+                        let mut item = beam[i as usize].clone();
+                        if class != CARRY {
+                            let c = usize::from(class);
+                            item.state.apply(transition_of(c), label_of(c));
+                            item.history.push(class);
+                        }
+                        item.score = score;
+                        item.cost = cost;
+                        next.push(item);
+                    }
+                    std::mem::swap(&mut beam, &mut next);
+                    if !reference.state.terminal() {
+                        reference.state.features(&nodes, &mut feats);
+                        trainer.score(&feats, &mut scores);
+                        self.class_costs(&reference.state, &gold_heads, &gold_labels, &mut costs);
+                        let least = costs.iter().copied().min().unwrap_or(0);
+                        let c = argmax_where(&scores, |c| costs[c] == least).unwrap_or(SHIFT);
+                        reference.state.apply(transition_of(c), label_of(c));
+                        reference.history.push(c as u16);
+                        reference.score += f64::from(scores[c]);
+                        reference.cost = reference.cost.saturating_add(least);
+                    }
+                    let best = &beam[0];
+                    if best.cost > reference.cost {
+                        let size = best.score - reference.score;
+                        if size >= 0.0 && violation.as_ref().is_none_or(|v| size > v.0) {
+                            violation = Some((size, best.history.clone(), reference.history.len()));
+                        }
+                    }
+                }
+                total += 1;
+                correct += usize::from(beam[0].cost <= reference.cost);
+                trainer.tick();
+                if let Some((_, wrong, length)) = violation {
+                    updates += 1;
+                    for (history, delta) in [(&reference.history[..length], 1.0), (&wrong, -1.0)] {
+                        let mut state = State::new(n);
+                        for &class in history {
+                            let c = usize::from(class);
+                            state.features(&nodes, &mut feats);
+                            trainer.add(&feats, c, delta);
+                            state.apply(transition_of(c), label_of(c));
+                        }
+                    }
+                }
+            }
+            log(&format!(
+                "parser epoch {} (beam {width}): {:.2}% of sentences best-parsed, {updates} updates",
+                epoch + 1,
+                100.0 * correct as f64 / total.max(1) as f64
+            ));
+        }
+        trainer
+    }
+
     /// Serialises the parser.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::with_header(KIND);
+        let mut w = Writer::with_header(if self.beam > 1 { KIND_BEAM } else { KIND });
         w.strs(&self.labels);
         w.u32(self.root as u32);
+        if self.beam > 1 {
+            w.u32(self.beam as u32);
+        }
         self.weights.remapped(&self.to_file()).write(&mut w);
         w.into_bytes()
     }
 
     /// Reads a parser written by [`Parser::to_bytes`]; `name` names the file in errors.
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Parser> {
-        let mut r = Reader::with_header(bytes, name, KIND)?;
+        let beam_kind = bytes.get(12..20) == Some(&KIND_BEAM[..]);
+        let mut r = Reader::with_header(bytes, name, if beam_kind { KIND_BEAM } else { KIND })?;
         let labels = r.strs()?;
         if labels.is_empty() || labels.len() > 127 {
             return Err(r.error("bad label count"));
@@ -786,6 +1134,10 @@ impl Parser {
         let root = r.u32()? as usize;
         if root >= labels.len() {
             return Err(r.error("root label out of range"));
+        }
+        let beam = if beam_kind { r.u32()? as usize } else { 1 };
+        if beam == 0 || beam > MAX_BEAM {
+            return Err(r.error("bad beam width"));
         }
         let weights = Weights::read_mapped(&mut r, Some(&Parser::to_internal(labels.len())))?;
         if weights.classes() != 2 + 2 * labels.len() {
@@ -795,6 +1147,7 @@ impl Parser {
         Ok(Parser {
             labels,
             root,
+            beam,
             weights,
         })
     }
@@ -812,6 +1165,7 @@ mod tests {
             seed: 2,
             min_weight: 0.0,
             explore: 0.9,
+            beam: 1,
         };
         let parser = Parser::train(&sentences, &[], &options, &mut |_| {});
         let tree = parser.parse(
@@ -827,5 +1181,40 @@ mod tests {
         assert!(Parser::from_bytes(b"DYADMDL\0", "p").is_err());
         // An empty sentence parses to nothing, without panicking.
         assert!(parser.parse(&[], &[]).heads.is_empty());
+    }
+
+    #[test]
+    fn beam_training_learns_tiny_treebank_and_stores_its_width() {
+        let sentences = crate::conllu::parse(super::super::tagger::tests::TINY, "tiny").unwrap();
+        let options = ParserOptions {
+            epochs: 15,
+            seed: 2,
+            min_weight: 0.0,
+            explore: 0.9,
+            beam: 3,
+        };
+        let parser = Parser::train(&sentences, &[], &options, &mut |_| {});
+        assert_eq!(parser.beam(), 3);
+        let forms = ["The", "cat", "saw", "the", "dog", "."];
+        let tags = ["DT", "NN", "VBD", "DT", "NN", "."];
+        let tree = parser.parse(&forms, &tags);
+        assert_eq!(tree.heads, vec![2, 3, 0, 5, 3, 3]);
+        assert_eq!(tree.labels[2], "root");
+        assert_eq!(tree.labels[4], "obj");
+        let bytes = parser.to_bytes();
+        assert_eq!(&bytes[12..20], KIND_BEAM);
+        let again = Parser::from_bytes(&bytes, "p").unwrap();
+        assert_eq!(again.beam(), 3);
+        assert_eq!(again.to_bytes(), bytes);
+        assert_eq!(again.parse(&forms, &tags), tree);
+        // The same weights decode greedily when asked to, and a greedy model's file keeps
+        // the kind it had before beams.
+        let greedy = parser.with_beam(1);
+        assert_eq!(greedy.parse(&forms, &tags).heads.len(), 6);
+        assert_eq!(&greedy.to_bytes()[12..20], KIND);
+        // One word, no words and a word with an unknown tag parse without panicking.
+        assert_eq!(parser.parse(&["Hello"], &["UH"]).heads, vec![0]);
+        assert!(parser.parse(&[], &[]).heads.is_empty());
+        assert_eq!(parser.parse(&["x", "y"], &["??", "??"]).heads.len(), 2);
     }
 }

@@ -96,6 +96,15 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of `class` for every feature (a global update over a whole
+    /// transition sequence is made of these, one per step).
+    pub fn add(&mut self, features: &[u32], class: usize, delta: f32) {
+        let time = self.time;
+        for &f in features {
+            bump(self.rows.entry(f).or_default(), class as u16, delta, time);
+        }
+    }
+
     /// Averages the weights, drops those whose magnitude is below `min_weight` and quantises
     /// the rest.
     pub fn freeze(&self, min_weight: f32) -> Weights {

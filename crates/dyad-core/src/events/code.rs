@@ -1587,6 +1587,62 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
     out
 }
 
+/// Prepositions that place a thing somewhere ("a hotel in Mogadishu", "a post near the border").
+const LOCATING: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+];
+
+/// The place a common noun acted on lies in, by its own "in" / "at" / "near" phrase, else
+/// by one on the trigger when the noun is the trigger's active object ("struck targets in
+/// Gaza"; not "three men were arrested in Kenya", where the place says nothing of the men):
+/// the word of that phrase and the place (a country, city or region with a code).
+fn place_of_thing(
+    tree: &Tree,
+    trigger: usize,
+    thing: usize,
+    exclude: Option<usize>,
+) -> Option<(usize, Found)> {
+    if tree.upos(thing) != "NOUN" || !tree.entities_at(thing).is_empty() {
+        return None;
+    }
+    let doc = tree.doc;
+    let locating = |c: usize, rel: &str| {
+        tree.base_rel(c) == rel
+            && tree
+                .preposition(c)
+                .is_some_and(|x| LOCATING.contains(&x.as_str()))
+    };
+    let own = tree
+        .children(thing)
+        .iter()
+        .copied()
+        .filter(|&c| locating(c, "nmod"));
+    let on_trigger = tree.children(trigger).iter().copied().filter(|&c| {
+        tree.head(thing) == Some(trigger) && tree.rel(thing) == "obj" && locating(c, "obl")
+    });
+    own.chain(on_trigger).find_map(|c| {
+        let (e, m) = tree.entities_at(c).into_iter().find(|(e, _)| {
+            matches!(doc.entities[*e].kind, EntityType::Gpe | EntityType::Loc)
+                && exclude != Some(*e)
+        })?;
+        Some((
+            c,
+            Found {
+                entity: e,
+                span: m,
+                how: None,
+                code: None,
+            },
+        ))
+    })
+}
+
 /// The place a noun of places names in its own phrase: its "of" phrase, apposition or name
 /// ("the city of Kano", "the capital, Juba"), or the name right after it that the parser hung
 /// on the verb instead ("shelled the regional capital Juba"). `Some(None)` when that name is
@@ -1961,6 +2017,23 @@ pub(super) fn try_pattern(
                 found = actors_of(tree, w, c, exclude);
                 let prep = tree.preposition(c).unwrap_or_default();
                 path = format!("nmod:{prep}({})←{path}", tree.text(tw));
+            }
+            // A thing acted on by force, raided, seized or destroyed that names no actor
+            // stands for the place it lies in ("stormed a hotel in Mogadishu", "struck
+            // targets in Gaza"); not what is banned, arrested or deported (root 17's other
+            // codes: "picked up 99 delegates in Florida" is no arrest).
+            if found.is_empty()
+                && (matches!(p.cameo.get(..2), Some("18" | "19" | "20"))
+                    || matches!(p.cameo.get(..3), Some("170" | "171")))
+                && !matches!(
+                    slot,
+                    Slot::Subject | Slot::Possessor | Slot::Modifier | Slot::GovernorSubject
+                )
+                && let Some((c, f)) = place_of_thing(tree, w, tw, exclude)
+            {
+                let prep = tree.preposition(c).unwrap_or_default();
+                path = format!("{prep}({})←{path}", tree.text(tw));
+                found = vec![f];
             }
             if found.is_empty() {
                 target_path.get_or_insert(format!("{path}={} (no actor)", tree.text(tw)));

@@ -912,14 +912,50 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
         Slot::ComplementObject => complement_objects(tree, w, depth).into_iter().next(),
         Slot::GovernorSubject => {
             let h = tree.head(w)?;
-            if !matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
+            if matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
+                let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
+                return Some((s, format!("{path}→obj({trig})")));
+            }
+            // Who takes part in an event does it: "engaged in ethnic cleansing", "took part
+            // in the attack", "were involved in the fighting".
+            // "took part in the attack" with the phrase hung on "part" or on "took".
+            let (h, taking_part) = match tree.head(h) {
+                Some(g)
+                    if tree.lemma(h) == "part"
+                        && tree.rel(h) == "obj"
+                        && tree.lemma(g) == "take" =>
+                {
+                    (g, true)
+                }
+                _ => (
+                    h,
+                    TAKING_PART.contains(&tree.lemma(h).as_str())
+                        || (tree.lemma(h) == "take"
+                            && tree
+                                .children(h)
+                                .iter()
+                                .any(|&c| tree.base_rel(c) == "obj" && tree.lemma(c) == "part")),
+                ),
+            };
+            if !matches!(tree.base_rel(w).as_str(), "obl" | "nmod")
+                || !prep_is(tree, w, "in")
+                || !taking_part
+            {
                 return None;
             }
+            if is_passive(tree, h) {
+                let s = tree.child(h, "nsubj:pass")?;
+                return Some((s, format!("nsubj:pass({})→obl:in({trig})", tree.text(h))));
+            }
             let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
-            Some((s, format!("{path}→obj({trig})")))
+            Some((s, format!("{path}→obl:in({trig})")))
         }
     }
 }
+
+/// Verbs whose subject takes part in the event named by their "in" phrase ("engaged in",
+/// "participated in", "was involved in"); "take part in" is matched apart.
+const TAKING_PART: &[&str] = &["engage", "participate", "involve", "involved"];
 
 /// Verbs whose subject judges, reports, discusses, asks for or undergoes the event named by
 /// their object rather than performing it, so a nominal event below them does not take their
@@ -2692,7 +2728,14 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
                 .children(x)
                 .iter()
                 .any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
-        if !infinitive && !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
+        // Taking part in an event has the status of the taking part ("would not be
+        // involved in the talks").
+        let taking_part = matches!(rel.as_str(), "obl" | "nmod")
+            && prep_is(tree, x, "in")
+            && (TAKING_PART.contains(&tree.lemma(h).as_str())
+                || matches!(tree.lemma(h).as_str(), "part" | "take"));
+        if !infinitive && !taking_part && !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj")
+        {
             break;
         }
         let hl = tree.lemma(h);

@@ -912,14 +912,50 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
         Slot::ComplementObject => complement_objects(tree, w, depth).into_iter().next(),
         Slot::GovernorSubject => {
             let h = tree.head(w)?;
-            if !matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
+            if matches!(tree.rel(w).as_str(), "obj" | "nsubj:pass") {
+                let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
+                return Some((s, format!("{path}→obj({trig})")));
+            }
+            // Who takes part in an event does it: "engaged in ethnic cleansing", "took part
+            // in the attack", "were involved in the fighting".
+            // "took part in the attack" with the phrase hung on "part" or on "took".
+            let (h, taking_part) = match tree.head(h) {
+                Some(g)
+                    if tree.lemma(h) == "part"
+                        && tree.rel(h) == "obj"
+                        && tree.lemma(g) == "take" =>
+                {
+                    (g, true)
+                }
+                _ => (
+                    h,
+                    TAKING_PART.contains(&tree.lemma(h).as_str())
+                        || (tree.lemma(h) == "take"
+                            && tree
+                                .children(h)
+                                .iter()
+                                .any(|&c| tree.base_rel(c) == "obj" && tree.lemma(c) == "part")),
+                ),
+            };
+            if !matches!(tree.base_rel(w).as_str(), "obl" | "nmod")
+                || !prep_is(tree, w, "in")
+                || !taking_part
+            {
                 return None;
             }
+            if is_passive(tree, h) {
+                let s = tree.child(h, "nsubj:pass")?;
+                return Some((s, format!("nsubj:pass({})→obl:in({trig})", tree.text(h))));
+            }
             let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
-            Some((s, format!("{path}→obj({trig})")))
+            Some((s, format!("{path}→obl:in({trig})")))
         }
     }
 }
+
+/// Verbs whose subject takes part in the event named by their "in" phrase ("engaged in",
+/// "participated in", "was involved in"); "take part in" is matched apart.
+const TAKING_PART: &[&str] = &["engage", "participate", "involve", "involved"];
 
 /// Verbs whose subject judges, reports, discusses, asks for or undergoes the event named by
 /// their object rather than performing it, so a nominal event below them does not take their
@@ -1587,6 +1623,62 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
     out
 }
 
+/// Prepositions that place a thing somewhere ("a hotel in Mogadishu", "a post near the border").
+const LOCATING: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+];
+
+/// The place a common noun acted on lies in, by its own "in" / "at" / "near" phrase, else
+/// by one on the trigger when the noun is the trigger's active object ("struck targets in
+/// Gaza"; not "three men were arrested in Kenya", where the place says nothing of the men):
+/// the word of that phrase and the place (a country, city or region with a code).
+fn place_of_thing(
+    tree: &Tree,
+    trigger: usize,
+    thing: usize,
+    exclude: Option<usize>,
+) -> Option<(usize, Found)> {
+    if tree.upos(thing) != "NOUN" || !tree.entities_at(thing).is_empty() {
+        return None;
+    }
+    let doc = tree.doc;
+    let locating = |c: usize, rel: &str| {
+        tree.base_rel(c) == rel
+            && tree
+                .preposition(c)
+                .is_some_and(|x| LOCATING.contains(&x.as_str()))
+    };
+    let own = tree
+        .children(thing)
+        .iter()
+        .copied()
+        .filter(|&c| locating(c, "nmod"));
+    let on_trigger = tree.children(trigger).iter().copied().filter(|&c| {
+        tree.head(thing) == Some(trigger) && tree.rel(thing) == "obj" && locating(c, "obl")
+    });
+    own.chain(on_trigger).find_map(|c| {
+        let (e, m) = tree.entities_at(c).into_iter().find(|(e, _)| {
+            matches!(doc.entities[*e].kind, EntityType::Gpe | EntityType::Loc)
+                && exclude != Some(*e)
+        })?;
+        Some((
+            c,
+            Found {
+                entity: e,
+                span: m,
+                how: None,
+                code: None,
+            },
+        ))
+    })
+}
+
 /// The place a noun of places names in its own phrase: its "of" phrase, apposition or name
 /// ("the city of Kano", "the capital, Juba"), or the name right after it that the parser hung
 /// on the verb instead ("shelled the regional capital Juba"). `Some(None)` when that name is
@@ -1961,6 +2053,23 @@ pub(super) fn try_pattern(
                 found = actors_of(tree, w, c, exclude);
                 let prep = tree.preposition(c).unwrap_or_default();
                 path = format!("nmod:{prep}({})←{path}", tree.text(tw));
+            }
+            // A thing acted on by force, raided, seized or destroyed that names no actor
+            // stands for the place it lies in ("stormed a hotel in Mogadishu", "struck
+            // targets in Gaza"); not what is banned, arrested or deported (root 17's other
+            // codes: "picked up 99 delegates in Florida" is no arrest).
+            if found.is_empty()
+                && (matches!(p.cameo.get(..2), Some("18" | "19" | "20"))
+                    || matches!(p.cameo.get(..3), Some("170" | "171")))
+                && !matches!(
+                    slot,
+                    Slot::Subject | Slot::Possessor | Slot::Modifier | Slot::GovernorSubject
+                )
+                && let Some((c, f)) = place_of_thing(tree, w, tw, exclude)
+            {
+                let prep = tree.preposition(c).unwrap_or_default();
+                path = format!("{prep}({})←{path}", tree.text(tw));
+                found = vec![f];
             }
             if found.is_empty() {
                 target_path.get_or_insert(format!("{path}={} (no actor)", tree.text(tw)));
@@ -2619,7 +2728,14 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
                 .children(x)
                 .iter()
                 .any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "to");
-        if !infinitive && !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj") {
+        // Taking part in an event has the status of the taking part ("would not be
+        // involved in the talks").
+        let taking_part = matches!(rel.as_str(), "obl" | "nmod")
+            && prep_is(tree, x, "in")
+            && (TAKING_PART.contains(&tree.lemma(h).as_str())
+                || matches!(tree.lemma(h).as_str(), "part" | "take"));
+        if !infinitive && !taking_part && !matches!(rel.as_str(), "xcomp" | "acl" | "advcl" | "obj")
+        {
             break;
         }
         let hl = tree.lemma(h);

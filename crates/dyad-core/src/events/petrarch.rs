@@ -1966,7 +1966,7 @@ GO (AWAY)
         // "troops to the border" matches `[---]` and the wordless `(TO)` is not loaded.
         let got = code(&conllu_of(&[
             "France France PROPN NNP 2 nsubj",
-            "rushed rush VERB VBD 0 root",
+            "hurried hurry VERB VBD 0 root",
             "troops troop NOUN NNS 2 obj",
             "to to ADP IN 6 case",
             "the the DET DT 6 det",

@@ -1239,7 +1239,14 @@ impl<'d> Linker<'d> {
         if k >= doc.words.len() || lower(doc, k) != "," {
             return None;
         }
-        while k + 1 < doc.words.len() && k - last < 8 && doc.words[k + 1].sentence == sentence {
+        // A relative clause reads as an apposition ("X, who is chairman of the Commons
+        // committee", "X, who was the party's treasurer").
+        let mut limit = 8;
+        if self.relative_is(k) {
+            k += 2;
+            limit += 2;
+        }
+        while k + 1 < doc.words.len() && k - last < limit && doc.words[k + 1].sentence == sentence {
             k += 1;
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
@@ -1264,7 +1271,7 @@ impl<'d> Linker<'d> {
             if lower(doc, k) == "from"
                 && k + 1 < doc.words.len()
                 && lower(doc, k + 1) != "the"
-                && (self.word_org[k + 1].is_none() || self.place_word(k + 1))
+                && (self.word_org[k + 1].is_none() || self.org_is_place(k + 1))
             {
                 return None;
             }
@@ -1318,6 +1325,19 @@ impl<'d> Linker<'d> {
         None
     }
 
+    /// True when word `w` is the "Justice" of a judge's title ("Mr Justice X", "Lady
+    /// Justice X"), which is no part of the name.
+    fn judge_title(&self, w: usize) -> bool {
+        let doc = self.doc;
+        w > 0
+            && doc.words[w - 1].sentence == doc.words[w].sentence
+            && matches!(doc.slice(doc.words[w].span), "Justice" | "Justices")
+            && matches!(
+                doc.slice(doc.words[w - 1].span),
+                "Lord" | "Lady" | "Mr" | "Mrs" | "Ms"
+            )
+    }
+
     /// Judges the entity tagger missed, named by their title alone: the capitalised name
     /// after "Lord Justice", "Mr Justice" or "Mrs Justice" ("Lord Justice Hale"), and each
     /// name of a list after "Lord Justices" ("Lord Justices Hale and Ward").
@@ -1366,6 +1386,59 @@ impl<'d> Linker<'d> {
                     break;
                 }
             }
+        }
+        found
+    }
+
+    /// Peers the entity tagger missed or cut, named by their title: the capitalised words
+    /// after "Lord", "Baroness" or "Lady" ("Lord X of Y", "Labour peer Baroness X") when no
+    /// person's mention covers them. Their place ("of Y") joins the mention later.
+    fn titled_peers(&self, mentions: &[Mention]) -> Vec<Mention> {
+        let doc = self.doc;
+        let mut person = vec![false; doc.words.len()];
+        for m in mentions {
+            if m.kind == EntityType::Person
+                && let Some((first, last)) = words_in(doc, &self.starts, m.span)
+            {
+                person[first..=last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let text = |w: usize| doc.slice(doc.words[w].span);
+        let mut found = Vec::new();
+        for w in 0..doc.words.len().saturating_sub(1) {
+            if !matches!(text(w), "Lord" | "Baroness" | "Lady")
+                || doc.words[w + 1].sentence != doc.words[w].sentence
+            {
+                continue;
+            }
+            let sentence = doc.words[w].sentence;
+            let mut end = w;
+            while end + 1 < doc.words.len()
+                && end - w < 3
+                && doc.words[end + 1].sentence == sentence
+                && text(end + 1).starts_with(char::is_uppercase)
+                && upos(doc, end + 1) == "PROPN"
+                && !person[end + 1]
+                && !self.taken[end + 1]
+                && !crate::timex::is_calendar_word(&lower(doc, end + 1))
+            {
+                end += 1;
+            }
+            // Another title after the peer's ("Lord Chief Justice", "Lord Justice X") is
+            // read elsewhere.
+            let office = |k: usize| {
+                let title = doc.slice(Span::new(doc.words[w].span.start, doc.words[k].span.end));
+                self.dict.is_some_and(|d| d.agent_role(title).is_some())
+            };
+            if end == w
+                || (w + 1..=end).any(|k| self.role_word(k) || self.judge_title(k) || office(k))
+            {
+                continue;
+            }
+            found.push(Mention {
+                span: Span::new(doc.words[w + 1].span.start, doc.words[end].span.end),
+                kind: EntityType::Person,
+            });
         }
         found
     }
@@ -1582,6 +1655,27 @@ impl<'d> Linker<'d> {
         })
     }
 
+    /// True when the coded organisation whose name starts at word `w` is named like a place
+    /// ("Leeds" of "X, from Leeds"): its one word names a place, or its whole name does. A
+    /// word inside a longer name does not count ("Human" of "Human Rights Watch" is also a
+    /// small place's name).
+    fn org_is_place(&self, w: usize) -> bool {
+        let doc = self.doc;
+        let mut end = w;
+        while end + 1 < doc.words.len()
+            && doc.words[end + 1].sentence == doc.words[w].sentence
+            && self.word_org[end + 1].is_some()
+            && self.word_org[end + 1] == self.word_org[w]
+        {
+            end += 1;
+        }
+        if end == w {
+            return self.place_word(w);
+        }
+        let whole = doc.slice(Span::new(doc.words[w].span.start, doc.words[end].span.end));
+        crate::places::embedded_gazetteer().is_ok_and(|g| !g.lookup(whole).is_empty())
+    }
+
     /// True when word `w` names a place: a country or region of the article, a country or
     /// seat of power of the dictionary, or a place of the gazetteer ("Leeds").
     fn place_word(&self, w: usize) -> bool {
@@ -1628,6 +1722,7 @@ impl<'d> Linker<'d> {
             _ => None,
         };
         let role = spoken_for
+            .or_else(|| legislature_title(phrase).then_some("LEG"))
             .or_else(|| {
                 (0..phrase.len()).find_map(|start| dict.agent_role(&phrase[start..].join(" ")))
             })
@@ -1705,6 +1800,19 @@ impl<'d> Linker<'d> {
         }
     }
 
+    /// True when the comma at `comma` opens a relative clause that says what a person is
+    /// ("X, who is chairman of ...", "X, who became the party's treasurer").
+    fn relative_is(&self, comma: usize) -> bool {
+        let doc = self.doc;
+        comma + 3 < doc.words.len()
+            && doc.words[comma + 3].sentence == doc.words[comma].sentence
+            && lower(doc, comma + 1) == "who"
+            && matches!(
+                lower(doc, comma + 2).as_str(),
+                "is" | "was" | "becomes" | "became"
+            )
+    }
+
     /// The title words of an apposition right after a name ("X, a BBC journalist", "X, the
     /// party's treasurer"), up to the first word that cannot be in a title.
     fn apposition_after(&self, last: usize) -> Vec<String> {
@@ -1721,13 +1829,7 @@ impl<'d> Linker<'d> {
         }
         // A relative clause reads the same way ("X, who is Lord Chief Justice").
         let mut limit = 6;
-        if k + 2 < doc.words.len()
-            && lower(doc, k + 1) == "who"
-            && matches!(
-                lower(doc, k + 2).as_str(),
-                "is" | "was" | "becomes" | "became"
-            )
-        {
+        if self.relative_is(k) {
             k += 2;
             limit += 2;
         }
@@ -2056,6 +2158,7 @@ impl<'d> Linker<'d> {
         let mut mentions: Vec<_> = self.doc.mentions.clone();
         mentions.extend(self.named_organisations());
         mentions.extend(self.titled_judges());
+        mentions.extend(self.titled_peers(&mentions));
         mentions.sort_by_key(|m| m.span);
         // Unknown organisations are coded from their names first, so that a person named
         // before one ("X, of the League Against ...") can take its code.
@@ -2254,7 +2357,8 @@ impl<'d> Linker<'d> {
                 while first < last
                     && (self.role_word(first)
                         || upos(self.doc, first) != "PROPN"
-                        || TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str()))
+                        || TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str())
+                        || self.judge_title(first))
                 {
                     first += 1;
                 }
@@ -2998,6 +3102,29 @@ const COUNTRY_NAMED: &str = "rule country named with the name";
 /// (coded with his country alone by the actor stage): a title read in the text gives the
 /// role.
 const UNDATED: &str = "rule title, with the dictionary's country";
+
+/// Titles of members and officers of a legislature that the dictionary does not list as role
+/// words, since alone they are common words or another country's ("speaker"): the presiding
+/// officer of a chamber ("Speaker X", "the Commons Speaker", "Deputy Speaker X") and the
+/// members of the devolved and European parliaments ("MSP X", "X, an MEP").
+const LEGISLATURE_TITLES: &[&str] = &["speaker", "msp", "msps", "mep", "meps", "mla", "mlas"];
+
+/// True when a title is a legislature's (see `LEGISLATURE_TITLES`): its last word is one,
+/// with nothing before it but qualifiers ("deputy") and the chamber's names ("Commons",
+/// "Lords", "House"), so that a "guest speaker" or "keynote speaker" is none.
+fn legislature_title(phrase: &[String]) -> bool {
+    let Some((last, before)) = phrase.split_last() else {
+        return false;
+    };
+    LEGISLATURE_TITLES.contains(&last.as_str())
+        && before.iter().all(|w| {
+            TITLE_QUALIFIERS.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "commons" | "lords" | "house" | "the" | "assembly" | "parliament" | "chamber"
+                )
+        })
+}
 
 /// Titles of the United States Congress, which most countries' parliaments do not use.
 const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congressmen"];
@@ -4122,6 +4249,67 @@ mod tests {
                 ("Rudd", "GBRJUD"),
             ],
         );
+    }
+
+    #[test]
+    fn a_judges_title_before_a_name_the_tagger_took_is_no_part_of_it() {
+        // The tagger may take "Justice" into the name; the title still makes a judge.
+        check_codes(
+            "Britain's ministers met. The appeal went before Mr Justice Fenwick, who \
+             dismissed it.",
+            &[("Fenwick", "GBRJUD")],
+        );
+    }
+
+    #[test]
+    fn speakers_and_members_of_devolved_parliaments_are_legislators() {
+        check_codes(
+            "Britain's ministers met. Deputy Speaker Ann Corbett suspended the sitting, and \
+             MSP Rhona Baird asked for a vote. Tom Ashby, the Speaker, agreed. Keynote \
+             speaker Lisa Penn left.",
+            &[
+                ("Ann Corbett", "GBRLEG"),
+                ("Rhona Baird", "GBRLEG"),
+                ("Tom Ashby", "GBRLEG"),
+                ("Lisa Penn", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_gives_the_body() {
+        check_codes(
+            "Britain's ministers met. Colin Mayhew, who is chairman of the Commons \
+             transport committee, objected. Jill Ross, who was Labour's treasurer, agreed.",
+            &[("Colin Mayhew", "GBRLEG"), ("Jill Ross", "GBRGOV")],
+        );
+    }
+
+    #[test]
+    fn a_body_after_from_is_the_persons_even_when_its_first_word_names_a_place() {
+        // "Human" is also the name of a small place; the whole name is no place.
+        check_codes(
+            "Britain's ministers met. Paul Devlin, from Human Rights Watch, criticised \
+             them. Sara Kemp, from Leeds, agreed.",
+            &[("Paul Devlin", "NGOHRI"), ("Sara Kemp", "GBR")],
+        );
+    }
+
+    #[test]
+    fn peers_named_with_their_place_are_people() {
+        // "Lord X of Y" is a person whose title names a place, which is no actor.
+        check_codes(
+            "Britain's ministers met. Lord Denholm of Stokesay criticised the plan, and \
+             Tory peer Lord Pargeter agreed.",
+            &[("Denholm of Stokesay", "GBRLEG"), ("Pargeter", "GBROPP")],
+        );
+        let doc = coded(
+            "Britain's ministers met. Lord Denholm of Stokesay criticised the plan, and the \
+             Lord Chief Justice agreed.",
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"Stokesay"), "{names:?}");
+        assert!(!names.contains(&"Chief Justice"), "{names:?}");
     }
 
     #[test]

@@ -938,7 +938,10 @@ impl<'d> Linker<'d> {
                 break;
             }
             let possessive = matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}");
-            let qualifier = TITLE_QUALIFIERS.contains(&word.as_str()) || word == "-";
+            // A word with "ex-" ("Ex-Labour") is a title word whatever the tagger made of it.
+            let qualifier = TITLE_QUALIFIERS.contains(&word.as_str())
+                || word == "-"
+                || (word.starts_with("ex-") && word.len() > 3);
             if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
                 || possessive
                 || qualifier)
@@ -989,6 +992,10 @@ impl<'d> Linker<'d> {
                 || self.word_country[b - 1].is_some()
                     && self.word_country[b - 1] == self.word_country[k])
         {
+            b -= 1;
+        }
+        // A hyphen may stand between ("ex-Labour minister").
+        if b > 1 && lower(doc, b - 1) == "-" {
             b -= 1;
         }
         b > 0
@@ -1611,6 +1618,10 @@ impl<'d> Linker<'d> {
             && doc
                 .slice(doc.words[last + 2].span)
                 .starts_with(char::is_uppercase);
+        // The kind of body written right before ("campaigners X", "the think tank X").
+        if self.kind_before(first).is_some() {
+            return true;
+        }
         // ", from", then "the" and at most two lower-case words ("the controversial
         // group").
         let mut k = first;
@@ -1644,6 +1655,18 @@ impl<'d> Linker<'d> {
         (1..=2).rev().find_map(|n| {
             let start = first.checked_sub(n)?;
             if self.doc.words[start].sentence != self.doc.words[first].sentence {
+                return None;
+            }
+            // The kind is written in lower case (but for a sentence's first word): a
+            // capitalised one is part of a name ("World Bank").
+            let capitalised = (start..first).any(|w| {
+                (w > 0 && self.doc.words[w - 1].sentence == self.doc.words[w].sentence)
+                    && self
+                        .doc
+                        .slice(self.doc.words[w].span)
+                        .starts_with(char::is_uppercase)
+            });
+            if capitalised {
                 return None;
             }
             let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
@@ -2007,6 +2030,11 @@ impl<'d> Linker<'d> {
         if let Some(code) = self.known_body(&words.join(" ")) {
             return Some(code);
         }
+        // "the Coalition" alone, in a story of armed forces or armed groups, is the
+        // military coalition of several states (`IGO`), not a campaign's.
+        if matches!(words, ["Coalition"]) && self.armed_story() {
+            return Some("IGO".to_string());
+        }
         // The kind of body written before the name ("the campaign group X") beats its head
         // word.
         let kind = self.kind_before(first);
@@ -2081,6 +2109,18 @@ impl<'d> Linker<'d> {
             .map(str::to_string)
             .or_else(|| self.home.clone())?;
         Some(crate::actors::codes::combine(&country, role))
+    }
+
+    /// True when the actor stage found armed forces or armed groups in the document (a
+    /// code with `MIL`, `REB` or the root `IMG`).
+    fn armed_story(&self) -> bool {
+        self.doc.entities.iter().any(|e| {
+            e.code.as_deref().is_some_and(|c| {
+                c.starts_with("IMG")
+                    || c.get(3..)
+                        .is_some_and(|role| role.starts_with("MIL") || role.starts_with("REB"))
+            })
+        })
     }
 
     /// The code the dictionary gives `name` as an organisation, a seat of power, a medium or
@@ -2178,11 +2218,40 @@ impl<'d> Linker<'d> {
                 }
             }
         }
-        for m in mentions {
-            let Some(mut sort) = sort_of(m.kind) else {
+        for mut m in mentions {
+            let Some((mut first, mut last)) = words_in(self.doc, &self.starts, m.span) else {
                 continue;
             };
-            let Some((mut first, mut last)) = words_in(self.doc, &self.starts, m.span) else {
+            // A peer's name the tagger took for a place or a body ("Lord Bristol",
+            // "Baroness Warwick") is a person.
+            if matches!(
+                m.kind,
+                EntityType::Gpe | EntityType::Loc | EntityType::Org | EntityType::Fac
+            ) && first > 0
+                && self.doc.words[first - 1].sentence == self.doc.words[first].sentence
+                && matches!(
+                    self.doc.slice(self.doc.words[first - 1].span),
+                    "Lord" | "Baroness" | "Lady"
+                )
+                && !(first..=last).any(|w| self.taken[w])
+                && organisation_role(
+                    &(first..=last)
+                        .map(|w| self.doc.slice(self.doc.words[w].span))
+                        .collect::<Vec<_>>(),
+                )
+                .is_none()
+            {
+                m.kind = EntityType::Person;
+            }
+            // A name after the kind of body it is ("airport operator X", "campaigners X")
+            // is that body, unless it starts with a known first name.
+            if m.kind == EntityType::Person && self.kind_before(first).is_some() {
+                let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
+                if gender_of_name(&words).is_none() {
+                    m.kind = EntityType::Org;
+                }
+            }
+            let Some(mut sort) = sort_of(m.kind) else {
                 continue;
             };
             // A name followed by "Ltd" or "plc" is a company, whatever the tagger said.
@@ -3192,6 +3261,15 @@ const KIND_BEFORE_NAME: &[(&str, &str)] = &[
     ("action group", "NGO"),
     ("charity", "NGO"),
     ("campaigners", "NGO"),
+    ("activists", "NGO"),
+    ("operator", "BUS"),
+    ("operators", "BUS"),
+    ("airline", "BUS"),
+    ("retailer", "BUS"),
+    ("supermarket", "BUS"),
+    ("insurer", "BUS"),
+    ("bank", "BUS"),
+    ("broadcaster", "MED"),
     ("think tank", "EDU"),
     ("think-tank", "EDU"),
     ("union", "LAB"),
@@ -3323,6 +3401,7 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
             "forum",
             "network",
             "movement",
+            "fund",
         ],
     ),
     (
@@ -4310,6 +4389,54 @@ mod tests {
         let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
         assert!(!names.contains(&"Stokesay"), "{names:?}");
         assert!(!names.contains(&"Chief Justice"), "{names:?}");
+    }
+
+    #[test]
+    fn a_peer_the_tagger_took_for_a_place_is_a_person() {
+        check_codes(
+            "Britain's ministers met. Lord Bristol said the ban was wrong.",
+            &[("Bristol", "GBRLEG")],
+        );
+    }
+
+    #[test]
+    fn ex_before_a_party_or_an_office_makes_a_former_official() {
+        check_codes(
+            "Britain's ministers met. Ex-Labour minister Tom Pryce spoke, and the report \
+             by ex-senior civil servant Sir Hugh Dainty was read.",
+            &[("Tom Pryce", "GBRELI"), ("Hugh Dainty", "GBRELI")],
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_kind_of_body_it_is_is_that_body() {
+        // The tagger may take an unknown acronym or a plural name for a person.
+        check_codes(
+            "Britain's ministers met. Ferry operator NWX said sailings would resume, and \
+             campaigners Fair Fares Now protested with teacher Anna Blythe.",
+            &[
+                ("NWX", "GBRBUS"),
+                ("Fair Fares Now", "GBRNGO"),
+                ("Anna Blythe", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fund_is_a_non_governmental_body() {
+        check_codes(
+            "Britain's ministers met. The Widows Relief Fund said the money had not come.",
+            &[("Widows Relief Fund", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn the_coalition_alone_in_a_war_story_is_the_military_coalition() {
+        check_codes(
+            "Iraqi troops and Coalition aircraft attacked Islamic State positions, the \
+             Coalition said.",
+            &[("Coalition", "IGO")],
+        );
     }
 
     #[test]

@@ -1308,6 +1308,11 @@ impl<'d> Linker<'d> {
                     return Some(code.clone());
                 }
             }
+            // "and" before another person's name starts that person's own title ("X, and
+            // Tory MP Y"): it is not X's.
+            if lower(doc, k) == "and" && self.person_follows(k) {
+                return None;
+            }
             // "X, a barrister and chairman of ...", "X, who chairs the ...".
             let linking = matches!(
                 lower(doc, k).as_str(),
@@ -1343,6 +1348,32 @@ impl<'d> Linker<'d> {
                 doc.slice(doc.words[w - 1].span),
                 "Lord" | "Lady" | "Mr" | "Mrs" | "Ms"
             )
+    }
+
+    /// True when a person's name starts within the five words after word `k` in its
+    /// sentence (the tagger's person mentions, or a person already linked), before any
+    /// verb: what follows `k` is that person's title.
+    fn person_follows(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let sentence = doc.words[k].sentence;
+        for w in k + 1..(k + 6).min(doc.words.len()) {
+            if doc.words[w].sentence != sentence || matches!(upos(doc, w), "VERB" | "AUX") {
+                return false;
+            }
+            let start = doc.words[w].span.start;
+            let tagged = doc
+                .mentions
+                .iter()
+                .any(|m| m.kind == EntityType::Person && m.span.start == start);
+            let linked = self
+                .occurrences
+                .iter()
+                .any(|o| o.start == start && self.clusters[o.cluster].sort == Sort::Person);
+            if tagged || linked {
+                return true;
+            }
+        }
+        false
     }
 
     /// Judges the entity tagger missed, named by their title alone: the capitalised name
@@ -4436,6 +4467,19 @@ mod tests {
             "Iraqi troops and Coalition aircraft attacked Islamic State positions, the \
              Coalition said.",
             &[("Coalition", "IGO")],
+        );
+    }
+
+    #[test]
+    fn a_title_after_and_belongs_to_the_next_person() {
+        check_codes(
+            "Britain's ministers met. The plan was attacked by Jane Dorsey, and Tory MP Tom \
+             Hale. Bill Ince, a lawyer and chairman of the Liberal Democrats, agreed.",
+            &[
+                ("Jane Dorsey", "GBR"),
+                ("Tom Hale", "GBROPP"),
+                ("Bill Ince", "GBROPP"),
+            ],
         );
     }
 

@@ -1202,7 +1202,14 @@ impl<'d> Linker<'d> {
                     | "secretary"
             )
         });
-        if !staff {
+        // A press or media chief speaks for his principal to the press ("Mr X's former
+        // press chief, Y").
+        let words: Vec<String> = title.iter().map(|&w| lower(self.doc, w)).collect();
+        let press = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "press" | "media" | "communications"))
+            && words.iter().any(|w| BODY_TITLES.contains(&w.as_str()));
+        if !(staff || press) {
             return None;
         }
         let start = self.doc.words[o].span.start;
@@ -1216,8 +1223,21 @@ impl<'d> Linker<'d> {
             Some(e) => self.doc.entities.get(e)?.code.clone(),
             None => cluster.code.clone(),
         }?;
-        // A person coded by his country alone gives no role.
-        (code.len() > 3).then_some(code)
+        // A person coded by his country alone gives no role; his former staff are former
+        // officials.
+        if code.len() <= 3 {
+            return None;
+        }
+        let former = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "former" | "ex") || w.starts_with("ex-"));
+        if former && code.get(3..6) == Some("GOV") {
+            return Some(crate::actors::codes::combine(
+                crate::actors::codes::root(&code),
+                "ELI",
+            ));
+        }
+        Some(code)
     }
 
     /// The code of the nearest coded organisation named before word `k`, in its sentence or
@@ -1265,6 +1285,21 @@ impl<'d> Linker<'d> {
                 && let Some(code) = self.staff_of(k, &(last + 1..k).collect::<Vec<_>>())
             {
                 return Some(code);
+            }
+            // A person's staff in an apposition ("X, Mr Y's former press chief,") share
+            // his code.
+            if self.taken[k]
+                && k + 1 < doc.words.len()
+                && matches!(lower(doc, k + 1).as_str(), "'s" | "\u{2019}s")
+            {
+                let title: Vec<usize> = (k + 2..doc.words.len())
+                    .take_while(|&w| {
+                        doc.words[w].sentence == sentence
+                            && w - k < 6
+                            && !matches!(lower(doc, w).as_str(), "," | "." | "-" | ";")
+                    })
+                    .collect();
+                return self.staff_of(k, &title);
             }
             // An ambassador or envoy "to" a body is not its member ("X, the US ambassador
             // to the UN"); a secretary "to the Treasury" is.
@@ -4480,6 +4515,15 @@ mod tests {
                 ("Tom Hale", "GBROPP"),
                 ("Bill Ince", "GBROPP"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_press_chief_speaks_for_his_principal() {
+        check_codes(
+            "Britain's ministers met. Tony Blair spoke. Ed Marsh, Mr Blair's former press \
+             chief, said the plan was sound.",
+            &[("Ed Marsh", "GBRELI")],
         );
     }
 

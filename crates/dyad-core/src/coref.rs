@@ -938,7 +938,10 @@ impl<'d> Linker<'d> {
                 break;
             }
             let possessive = matches!(word.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}");
-            let qualifier = TITLE_QUALIFIERS.contains(&word.as_str()) || word == "-";
+            // A word with "ex-" ("Ex-Labour") is a title word whatever the tagger made of it.
+            let qualifier = TITLE_QUALIFIERS.contains(&word.as_str())
+                || word == "-"
+                || (word.starts_with("ex-") && word.len() > 3);
             if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "ADP")
                 || possessive
                 || qualifier)
@@ -989,6 +992,10 @@ impl<'d> Linker<'d> {
                 || self.word_country[b - 1].is_some()
                     && self.word_country[b - 1] == self.word_country[k])
         {
+            b -= 1;
+        }
+        // A hyphen may stand between ("ex-Labour minister").
+        if b > 1 && lower(doc, b - 1) == "-" {
             b -= 1;
         }
         b > 0
@@ -1195,7 +1202,14 @@ impl<'d> Linker<'d> {
                     | "secretary"
             )
         });
-        if !staff {
+        // A press or media chief speaks for his principal to the press ("Mr X's former
+        // press chief, Y").
+        let words: Vec<String> = title.iter().map(|&w| lower(self.doc, w)).collect();
+        let press = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "press" | "media" | "communications"))
+            && words.iter().any(|w| BODY_TITLES.contains(&w.as_str()));
+        if !(staff || press) {
             return None;
         }
         let start = self.doc.words[o].span.start;
@@ -1209,8 +1223,21 @@ impl<'d> Linker<'d> {
             Some(e) => self.doc.entities.get(e)?.code.clone(),
             None => cluster.code.clone(),
         }?;
-        // A person coded by his country alone gives no role.
-        (code.len() > 3).then_some(code)
+        // A person coded by his country alone gives no role; his former staff are former
+        // officials.
+        if code.len() <= 3 {
+            return None;
+        }
+        let former = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "former" | "ex") || w.starts_with("ex-"));
+        if former && code.get(3..6) == Some("GOV") {
+            return Some(crate::actors::codes::combine(
+                crate::actors::codes::root(&code),
+                "ELI",
+            ));
+        }
+        Some(code)
     }
 
     /// The code of the nearest coded organisation named before word `k`, in its sentence or
@@ -1239,7 +1266,14 @@ impl<'d> Linker<'d> {
         if k >= doc.words.len() || lower(doc, k) != "," {
             return None;
         }
-        while k + 1 < doc.words.len() && k - last < 8 && doc.words[k + 1].sentence == sentence {
+        // A relative clause reads as an apposition ("X, who is chairman of the Commons
+        // committee", "X, who was the party's treasurer").
+        let mut limit = 8;
+        if self.relative_is(k) {
+            k += 2;
+            limit += 2;
+        }
+        while k + 1 < doc.words.len() && k - last < limit && doc.words[k + 1].sentence == sentence {
             k += 1;
             if let Some(code) = &self.word_org[k] {
                 return Some(code.clone());
@@ -1251,6 +1285,21 @@ impl<'d> Linker<'d> {
                 && let Some(code) = self.staff_of(k, &(last + 1..k).collect::<Vec<_>>())
             {
                 return Some(code);
+            }
+            // A person's staff in an apposition ("X, Mr Y's former press chief,") share
+            // his code.
+            if self.taken[k]
+                && k + 1 < doc.words.len()
+                && matches!(lower(doc, k + 1).as_str(), "'s" | "\u{2019}s")
+            {
+                let title: Vec<usize> = (k + 2..doc.words.len())
+                    .take_while(|&w| {
+                        doc.words[w].sentence == sentence
+                            && w - k < 6
+                            && !matches!(lower(doc, w).as_str(), "," | "." | "-" | ";")
+                    })
+                    .collect();
+                return self.staff_of(k, &title);
             }
             // An ambassador or envoy "to" a body is not its member ("X, the US ambassador
             // to the UN"); a secretary "to the Treasury" is.
@@ -1264,7 +1313,7 @@ impl<'d> Linker<'d> {
             if lower(doc, k) == "from"
                 && k + 1 < doc.words.len()
                 && lower(doc, k + 1) != "the"
-                && (self.word_org[k + 1].is_none() || self.place_word(k + 1))
+                && (self.word_org[k + 1].is_none() || self.org_is_place(k + 1))
             {
                 return None;
             }
@@ -1294,6 +1343,11 @@ impl<'d> Linker<'d> {
                     return Some(code.clone());
                 }
             }
+            // "and" before another person's name starts that person's own title ("X, and
+            // Tory MP Y"): it is not X's.
+            if lower(doc, k) == "and" && self.person_follows(k) {
+                return None;
+            }
             // "X, a barrister and chairman of ...", "X, who chairs the ...".
             let linking = matches!(
                 lower(doc, k).as_str(),
@@ -1316,6 +1370,45 @@ impl<'d> Linker<'d> {
             }
         }
         None
+    }
+
+    /// True when word `w` is the "Justice" of a judge's title ("Mr Justice X", "Lady
+    /// Justice X"), which is no part of the name.
+    fn judge_title(&self, w: usize) -> bool {
+        let doc = self.doc;
+        w > 0
+            && doc.words[w - 1].sentence == doc.words[w].sentence
+            && matches!(doc.slice(doc.words[w].span), "Justice" | "Justices")
+            && matches!(
+                doc.slice(doc.words[w - 1].span),
+                "Lord" | "Lady" | "Mr" | "Mrs" | "Ms"
+            )
+    }
+
+    /// True when a person's name starts within the five words after word `k` in its
+    /// sentence (the tagger's person mentions, or a person already linked), before any
+    /// verb: what follows `k` is that person's title.
+    fn person_follows(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let sentence = doc.words[k].sentence;
+        for w in k + 1..(k + 6).min(doc.words.len()) {
+            if doc.words[w].sentence != sentence || matches!(upos(doc, w), "VERB" | "AUX") {
+                return false;
+            }
+            let start = doc.words[w].span.start;
+            let tagged = doc
+                .mentions
+                .iter()
+                .any(|m| m.kind == EntityType::Person && m.span.start == start);
+            let linked = self
+                .occurrences
+                .iter()
+                .any(|o| o.start == start && self.clusters[o.cluster].sort == Sort::Person);
+            if tagged || linked {
+                return true;
+            }
+        }
+        false
     }
 
     /// Judges the entity tagger missed, named by their title alone: the capitalised name
@@ -1366,6 +1459,59 @@ impl<'d> Linker<'d> {
                     break;
                 }
             }
+        }
+        found
+    }
+
+    /// Peers the entity tagger missed or cut, named by their title: the capitalised words
+    /// after "Lord", "Baroness" or "Lady" ("Lord X of Y", "Labour peer Baroness X") when no
+    /// person's mention covers them. Their place ("of Y") joins the mention later.
+    fn titled_peers(&self, mentions: &[Mention]) -> Vec<Mention> {
+        let doc = self.doc;
+        let mut person = vec![false; doc.words.len()];
+        for m in mentions {
+            if m.kind == EntityType::Person
+                && let Some((first, last)) = words_in(doc, &self.starts, m.span)
+            {
+                person[first..=last].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let text = |w: usize| doc.slice(doc.words[w].span);
+        let mut found = Vec::new();
+        for w in 0..doc.words.len().saturating_sub(1) {
+            if !matches!(text(w), "Lord" | "Baroness" | "Lady")
+                || doc.words[w + 1].sentence != doc.words[w].sentence
+            {
+                continue;
+            }
+            let sentence = doc.words[w].sentence;
+            let mut end = w;
+            while end + 1 < doc.words.len()
+                && end - w < 3
+                && doc.words[end + 1].sentence == sentence
+                && text(end + 1).starts_with(char::is_uppercase)
+                && upos(doc, end + 1) == "PROPN"
+                && !person[end + 1]
+                && !self.taken[end + 1]
+                && !crate::timex::is_calendar_word(&lower(doc, end + 1))
+            {
+                end += 1;
+            }
+            // Another title after the peer's ("Lord Chief Justice", "Lord Justice X") is
+            // read elsewhere.
+            let office = |k: usize| {
+                let title = doc.slice(Span::new(doc.words[w].span.start, doc.words[k].span.end));
+                self.dict.is_some_and(|d| d.agent_role(title).is_some())
+            };
+            if end == w
+                || (w + 1..=end).any(|k| self.role_word(k) || self.judge_title(k) || office(k))
+            {
+                continue;
+            }
+            found.push(Mention {
+                span: Span::new(doc.words[w + 1].span.start, doc.words[end].span.end),
+                kind: EntityType::Person,
+            });
         }
         found
     }
@@ -1538,6 +1684,10 @@ impl<'d> Linker<'d> {
             && doc
                 .slice(doc.words[last + 2].span)
                 .starts_with(char::is_uppercase);
+        // The kind of body written right before ("campaigners X", "the think tank X").
+        if self.kind_before(first).is_some() {
+            return true;
+        }
         // ", from", then "the" and at most two lower-case words ("the controversial
         // group").
         let mut k = first;
@@ -1573,6 +1723,18 @@ impl<'d> Linker<'d> {
             if self.doc.words[start].sentence != self.doc.words[first].sentence {
                 return None;
             }
+            // The kind is written in lower case (but for a sentence's first word): a
+            // capitalised one is part of a name ("World Bank").
+            let capitalised = (start..first).any(|w| {
+                (w > 0 && self.doc.words[w - 1].sentence == self.doc.words[w].sentence)
+                    && self
+                        .doc
+                        .slice(self.doc.words[w].span)
+                        .starts_with(char::is_uppercase)
+            });
+            if capitalised {
+                return None;
+            }
             let phrase: Vec<String> = (start..first).map(|w| lower(self.doc, w)).collect();
             let phrase = phrase.join(" ").replace(" - ", "-");
             KIND_BEFORE_NAME
@@ -1580,6 +1742,27 @@ impl<'d> Linker<'d> {
                 .find(|(p, _)| phrase == *p || phrase.ends_with(&format!(" {p}")))
                 .map(|(_, role)| *role)
         })
+    }
+
+    /// True when the coded organisation whose name starts at word `w` is named like a place
+    /// ("Leeds" of "X, from Leeds"): its one word names a place, or its whole name does. A
+    /// word inside a longer name does not count ("Human" of "Human Rights Watch" is also a
+    /// small place's name).
+    fn org_is_place(&self, w: usize) -> bool {
+        let doc = self.doc;
+        let mut end = w;
+        while end + 1 < doc.words.len()
+            && doc.words[end + 1].sentence == doc.words[w].sentence
+            && self.word_org[end + 1].is_some()
+            && self.word_org[end + 1] == self.word_org[w]
+        {
+            end += 1;
+        }
+        if end == w {
+            return self.place_word(w);
+        }
+        let whole = doc.slice(Span::new(doc.words[w].span.start, doc.words[end].span.end));
+        crate::places::embedded_gazetteer().is_ok_and(|g| !g.lookup(whole).is_empty())
     }
 
     /// True when word `w` names a place: a country or region of the article, a country or
@@ -1628,6 +1811,7 @@ impl<'d> Linker<'d> {
             _ => None,
         };
         let role = spoken_for
+            .or_else(|| legislature_title(phrase).then_some("LEG"))
             .or_else(|| {
                 (0..phrase.len()).find_map(|start| dict.agent_role(&phrase[start..].join(" ")))
             })
@@ -1705,6 +1889,19 @@ impl<'d> Linker<'d> {
         }
     }
 
+    /// True when the comma at `comma` opens a relative clause that says what a person is
+    /// ("X, who is chairman of ...", "X, who became the party's treasurer").
+    fn relative_is(&self, comma: usize) -> bool {
+        let doc = self.doc;
+        comma + 3 < doc.words.len()
+            && doc.words[comma + 3].sentence == doc.words[comma].sentence
+            && lower(doc, comma + 1) == "who"
+            && matches!(
+                lower(doc, comma + 2).as_str(),
+                "is" | "was" | "becomes" | "became"
+            )
+    }
+
     /// The title words of an apposition right after a name ("X, a BBC journalist", "X, the
     /// party's treasurer"), up to the first word that cannot be in a title.
     fn apposition_after(&self, last: usize) -> Vec<String> {
@@ -1721,13 +1918,7 @@ impl<'d> Linker<'d> {
         }
         // A relative clause reads the same way ("X, who is Lord Chief Justice").
         let mut limit = 6;
-        if k + 2 < doc.words.len()
-            && lower(doc, k + 1) == "who"
-            && matches!(
-                lower(doc, k + 2).as_str(),
-                "is" | "was" | "becomes" | "became"
-            )
-        {
+        if self.relative_is(k) {
             k += 2;
             limit += 2;
         }
@@ -1905,6 +2096,11 @@ impl<'d> Linker<'d> {
         if let Some(code) = self.known_body(&words.join(" ")) {
             return Some(code);
         }
+        // "the Coalition" alone, in a story of armed forces or armed groups, is the
+        // military coalition of several states (`IGO`), not a campaign's.
+        if matches!(words, ["Coalition"]) && self.armed_story() {
+            return Some("IGO".to_string());
+        }
         // The kind of body written before the name ("the campaign group X") beats its head
         // word.
         let kind = self.kind_before(first);
@@ -1979,6 +2175,18 @@ impl<'d> Linker<'d> {
             .map(str::to_string)
             .or_else(|| self.home.clone())?;
         Some(crate::actors::codes::combine(&country, role))
+    }
+
+    /// True when the actor stage found armed forces or armed groups in the document (a
+    /// code with `MIL`, `REB` or the root `IMG`).
+    fn armed_story(&self) -> bool {
+        self.doc.entities.iter().any(|e| {
+            e.code.as_deref().is_some_and(|c| {
+                c.starts_with("IMG")
+                    || c.get(3..)
+                        .is_some_and(|role| role.starts_with("MIL") || role.starts_with("REB"))
+            })
+        })
     }
 
     /// The code the dictionary gives `name` as an organisation, a seat of power, a medium or
@@ -2056,6 +2264,7 @@ impl<'d> Linker<'d> {
         let mut mentions: Vec<_> = self.doc.mentions.clone();
         mentions.extend(self.named_organisations());
         mentions.extend(self.titled_judges());
+        mentions.extend(self.titled_peers(&mentions));
         mentions.sort_by_key(|m| m.span);
         // Unknown organisations are coded from their names first, so that a person named
         // before one ("X, of the League Against ...") can take its code.
@@ -2075,11 +2284,40 @@ impl<'d> Linker<'d> {
                 }
             }
         }
-        for m in mentions {
-            let Some(mut sort) = sort_of(m.kind) else {
+        for mut m in mentions {
+            let Some((mut first, mut last)) = words_in(self.doc, &self.starts, m.span) else {
                 continue;
             };
-            let Some((mut first, mut last)) = words_in(self.doc, &self.starts, m.span) else {
+            // A peer's name the tagger took for a place or a body ("Lord Bristol",
+            // "Baroness Warwick") is a person.
+            if matches!(
+                m.kind,
+                EntityType::Gpe | EntityType::Loc | EntityType::Org | EntityType::Fac
+            ) && first > 0
+                && self.doc.words[first - 1].sentence == self.doc.words[first].sentence
+                && matches!(
+                    self.doc.slice(self.doc.words[first - 1].span),
+                    "Lord" | "Baroness" | "Lady"
+                )
+                && !(first..=last).any(|w| self.taken[w])
+                && organisation_role(
+                    &(first..=last)
+                        .map(|w| self.doc.slice(self.doc.words[w].span))
+                        .collect::<Vec<_>>(),
+                )
+                .is_none()
+            {
+                m.kind = EntityType::Person;
+            }
+            // A name after the kind of body it is ("airport operator X", "campaigners X")
+            // is that body, unless it starts with a known first name.
+            if m.kind == EntityType::Person && self.kind_before(first).is_some() {
+                let words: Vec<&str> = self.doc.slice(m.span).split_whitespace().collect();
+                if gender_of_name(&words).is_none() {
+                    m.kind = EntityType::Org;
+                }
+            }
+            let Some(mut sort) = sort_of(m.kind) else {
                 continue;
             };
             // A name followed by "Ltd" or "plc" is a company, whatever the tagger said.
@@ -2254,7 +2492,8 @@ impl<'d> Linker<'d> {
                 while first < last
                     && (self.role_word(first)
                         || upos(self.doc, first) != "PROPN"
-                        || TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str()))
+                        || TITLE_QUALIFIERS.contains(&lower(self.doc, first).as_str())
+                        || self.judge_title(first))
                 {
                     first += 1;
                 }
@@ -2999,6 +3238,29 @@ const COUNTRY_NAMED: &str = "rule country named with the name";
 /// role.
 const UNDATED: &str = "rule title, with the dictionary's country";
 
+/// Titles of members and officers of a legislature that the dictionary does not list as role
+/// words, since alone they are common words or another country's ("speaker"): the presiding
+/// officer of a chamber ("Speaker X", "the Commons Speaker", "Deputy Speaker X") and the
+/// members of the devolved and European parliaments ("MSP X", "X, an MEP").
+const LEGISLATURE_TITLES: &[&str] = &["speaker", "msp", "msps", "mep", "meps", "mla", "mlas"];
+
+/// True when a title is a legislature's (see `LEGISLATURE_TITLES`): its last word is one,
+/// with nothing before it but qualifiers ("deputy") and the chamber's names ("Commons",
+/// "Lords", "House"), so that a "guest speaker" or "keynote speaker" is none.
+fn legislature_title(phrase: &[String]) -> bool {
+    let Some((last, before)) = phrase.split_last() else {
+        return false;
+    };
+    LEGISLATURE_TITLES.contains(&last.as_str())
+        && before.iter().all(|w| {
+            TITLE_QUALIFIERS.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "commons" | "lords" | "house" | "the" | "assembly" | "parliament" | "chamber"
+                )
+        })
+}
+
 /// Titles of the United States Congress, which most countries' parliaments do not use.
 const US_TITLES: &[&str] = &["senator", "congressman", "congresswoman", "congressmen"];
 
@@ -3065,6 +3327,15 @@ const KIND_BEFORE_NAME: &[(&str, &str)] = &[
     ("action group", "NGO"),
     ("charity", "NGO"),
     ("campaigners", "NGO"),
+    ("activists", "NGO"),
+    ("operator", "BUS"),
+    ("operators", "BUS"),
+    ("airline", "BUS"),
+    ("retailer", "BUS"),
+    ("supermarket", "BUS"),
+    ("insurer", "BUS"),
+    ("bank", "BUS"),
+    ("broadcaster", "MED"),
     ("think tank", "EDU"),
     ("think-tank", "EDU"),
     ("union", "LAB"),
@@ -3196,6 +3467,7 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
             "forum",
             "network",
             "movement",
+            "fund",
         ],
     ),
     (
@@ -4121,6 +4393,137 @@ mod tests {
                 ("Pell", "GBRJUD"),
                 ("Rudd", "GBRJUD"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_judges_title_before_a_name_the_tagger_took_is_no_part_of_it() {
+        // The tagger may take "Justice" into the name; the title still makes a judge.
+        check_codes(
+            "Britain's ministers met. The appeal went before Mr Justice Fenwick, who \
+             dismissed it.",
+            &[("Fenwick", "GBRJUD")],
+        );
+    }
+
+    #[test]
+    fn speakers_and_members_of_devolved_parliaments_are_legislators() {
+        check_codes(
+            "Britain's ministers met. Deputy Speaker Ann Corbett suspended the sitting, and \
+             MSP Rhona Baird asked for a vote. Tom Ashby, the Speaker, agreed. Keynote \
+             speaker Lisa Penn left.",
+            &[
+                ("Ann Corbett", "GBRLEG"),
+                ("Rhona Baird", "GBRLEG"),
+                ("Tom Ashby", "GBRLEG"),
+                ("Lisa Penn", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_gives_the_body() {
+        check_codes(
+            "Britain's ministers met. Colin Mayhew, who is chairman of the Commons \
+             transport committee, objected. Jill Ross, who was Labour's treasurer, agreed.",
+            &[("Colin Mayhew", "GBRLEG"), ("Jill Ross", "GBRGOV")],
+        );
+    }
+
+    #[test]
+    fn a_body_after_from_is_the_persons_even_when_its_first_word_names_a_place() {
+        // "Human" is also the name of a small place; the whole name is no place.
+        check_codes(
+            "Britain's ministers met. Paul Devlin, from Human Rights Watch, criticised \
+             them. Sara Kemp, from Leeds, agreed.",
+            &[("Paul Devlin", "NGOHRI"), ("Sara Kemp", "GBR")],
+        );
+    }
+
+    #[test]
+    fn peers_named_with_their_place_are_people() {
+        // "Lord X of Y" is a person whose title names a place, which is no actor.
+        check_codes(
+            "Britain's ministers met. Lord Denholm of Stokesay criticised the plan, and \
+             Tory peer Lord Pargeter agreed.",
+            &[("Denholm of Stokesay", "GBRLEG"), ("Pargeter", "GBROPP")],
+        );
+        let doc = coded(
+            "Britain's ministers met. Lord Denholm of Stokesay criticised the plan, and the \
+             Lord Chief Justice agreed.",
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(!names.contains(&"Stokesay"), "{names:?}");
+        assert!(!names.contains(&"Chief Justice"), "{names:?}");
+    }
+
+    #[test]
+    fn a_peer_the_tagger_took_for_a_place_is_a_person() {
+        check_codes(
+            "Britain's ministers met. Lord Bristol said the ban was wrong.",
+            &[("Bristol", "GBRLEG")],
+        );
+    }
+
+    #[test]
+    fn ex_before_a_party_or_an_office_makes_a_former_official() {
+        check_codes(
+            "Britain's ministers met. Ex-Labour minister Tom Pryce spoke, and the report \
+             by ex-senior civil servant Sir Hugh Dainty was read.",
+            &[("Tom Pryce", "GBRELI"), ("Hugh Dainty", "GBRELI")],
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_kind_of_body_it_is_is_that_body() {
+        // The tagger may take an unknown acronym or a plural name for a person.
+        check_codes(
+            "Britain's ministers met. Ferry operator NWX said sailings would resume, and \
+             campaigners Fair Fares Now protested with teacher Anna Blythe.",
+            &[
+                ("NWX", "GBRBUS"),
+                ("Fair Fares Now", "GBRNGO"),
+                ("Anna Blythe", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fund_is_a_non_governmental_body() {
+        check_codes(
+            "Britain's ministers met. The Widows Relief Fund said the money had not come.",
+            &[("Widows Relief Fund", "GBRNGO")],
+        );
+    }
+
+    #[test]
+    fn the_coalition_alone_in_a_war_story_is_the_military_coalition() {
+        check_codes(
+            "Iraqi troops and Coalition aircraft attacked Islamic State positions, the \
+             Coalition said.",
+            &[("Coalition", "IGO")],
+        );
+    }
+
+    #[test]
+    fn a_title_after_and_belongs_to_the_next_person() {
+        check_codes(
+            "Britain's ministers met. The plan was attacked by Jane Dorsey, and Tory MP Tom \
+             Hale. Bill Ince, a lawyer and chairman of the Liberal Democrats, agreed.",
+            &[
+                ("Jane Dorsey", "GBR"),
+                ("Tom Hale", "GBROPP"),
+                ("Bill Ince", "GBROPP"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_press_chief_speaks_for_his_principal() {
+        check_codes(
+            "Britain's ministers met. Tony Blair spoke. Ed Marsh, Mr Blair's former press \
+             chief, said the plan was sound.",
+            &[("Ed Marsh", "GBRELI")],
         );
     }
 

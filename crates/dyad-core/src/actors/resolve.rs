@@ -773,6 +773,14 @@ fn inside_a_title(doc: &Document, before: &[usize], name: &str) -> bool {
     if word(1).is_some_and(|w| matches!(w, "Lord" | "Baroness" | "Lady")) {
         return true;
     }
+    // A peer's territorial title ("Lord X of Y", "Baroness X of Y"): the place is part of
+    // the peer's name.
+    if word(1) == Some("of")
+        && word(2).is_some_and(starts_upper)
+        && word(3).is_some_and(|w| matches!(w, "Lord" | "Baroness" | "Lady"))
+    {
+        return true;
+    }
     // A body named after its place ("the University of London", "the Museum of Scotland",
     // "the Bishop of Durham"): the place is part of the body's name.
     if word(1) == Some("of")
@@ -1084,7 +1092,7 @@ fn role_after(
             && words
                 .get(at + n)
                 .is_some_and(|&w| doc.words[w].upos.as_deref() == Some("NOUN"));
-        if modifier {
+        if modifier || civil_general(doc, words, at, n) {
             continue;
         }
         if let Some(role) = dict.agent_role(text) {
@@ -1097,6 +1105,67 @@ fn role_after(
         }
     }
     None
+}
+
+/// Offices whose holder is a "general" without being a soldier ("director general",
+/// "attorney general", "secretary general", "Surgeon General").
+const CIVIL_GENERALS: &[&str] = &[
+    "director",
+    "directors",
+    "secretary",
+    "attorney",
+    "attorneys",
+    "solicitor",
+    "surgeon",
+    "auditor",
+    "inspector",
+    "postmaster",
+    "governor",
+    "consul",
+    "comptroller",
+    "registrar",
+    "accountant",
+    "paymaster",
+    "procurator",
+    "advocate",
+    "vicar",
+];
+
+/// Nouns after "general" that make it part of a civil title or a name ("General
+/// Secretary X", "the General Assembly", "general counsel").
+const AFTER_GENERAL: &[&str] = &[
+    "secretary",
+    "secretaries",
+    "assembly",
+    "counsel",
+    "manager",
+    "managers",
+    "council",
+    "practitioner",
+    "practitioners",
+    "election",
+    "elections",
+    "synod",
+];
+
+/// True when the role phrase of `n` words at `at` ends in "general" as part of a civil office
+/// ("director general", "General Secretary"), which is no military rank.
+fn civil_general(doc: &Document, words: &[usize], at: usize, n: usize) -> bool {
+    let lower = |w: usize| doc.slice(doc.words[w].span).to_lowercase();
+    let last = lower(words[at + n - 1]);
+    if !matches!(last.as_str(), "general" | "generals") {
+        return false;
+    }
+    // A hyphen may stand between ("director-general").
+    let mut before = at.checked_sub(1);
+    if let Some(b) = before.filter(|&b| lower(words[b]) == "-") {
+        before = b.checked_sub(1);
+    }
+    let office_before = before.is_some_and(|b| CIVIL_GENERALS.contains(&lower(words[b]).as_str()));
+    let civil_after = words
+        .get(at + n)
+        .is_some_and(|&w| AFTER_GENERAL.contains(&lower(w).as_str()));
+    office_before || civil_after
 }
 
 /// Words for the people who speak or act for a body, which after the name of a group or an
@@ -1284,6 +1353,25 @@ mod tests {
             "{military:?}"
         );
         assert!(military.contains(&"The general"), "{military:?}");
+    }
+
+    #[test]
+    fn a_general_of_a_civil_office_is_no_soldier() {
+        let meta = ArticleMeta {
+            published: Some("2005-03-16".into()),
+            ..ArticleMeta::default()
+        };
+        let text = "The director general of the chamber spoke. The Attorney-General and the \
+                    General Secretary of the party agreed. The general said the army was ready.";
+        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
+        crate::Pipeline::default().run(&mut doc);
+        let military: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.code.as_deref().is_some_and(|c| c.ends_with("MIL")))
+            .flat_map(|e| e.mentions.iter().map(|m| doc.slice(*m)))
+            .collect();
+        assert_eq!(military, ["The general", "the army"]);
     }
 
     #[test]

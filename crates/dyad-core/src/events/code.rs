@@ -937,11 +937,18 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                                 .any(|&c| tree.base_rel(c) == "obj" && tree.lemma(c) == "part")),
                 ),
             };
+            // Who comes, gathers or receives a guest for an event holds it ("arrived for
+            // talks", "flew to Tokyo for a summit", "hosted the prime minister for a
+            // meeting").
+            let gathering = prep_is(tree, w, "for") && GATHERING.contains(&tree.lemma(h).as_str());
             if !matches!(tree.base_rel(w).as_str(), "obl" | "nmod")
-                || !prep_is(tree, w, "in")
-                || !taking_part
+                || !((prep_is(tree, w, "in") && taking_part) || gathering)
             {
                 return None;
+            }
+            if gathering {
+                let (s, path) = slot_word(tree, h, &Slot::Subject, depth + 1)?;
+                return Some((s, format!("{path}→obl:for({trig})")));
             }
             if is_passive(tree, h) {
                 let s = tree.child(h, "nsubj:pass")?;
@@ -952,6 +959,13 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
         }
     }
 }
+
+/// Verbs of coming together, travelling or receiving whose subject holds the event named by
+/// their "for" phrase ("met for talks", "flew to Paris for a summit").
+const GATHERING: &[&str] = &[
+    "meet", "gather", "assemble", "convene", "arrive", "travel", "fly", "come", "go", "head",
+    "return", "host", "receive", "sit",
+];
 
 /// Verbs whose subject takes part in the event named by their "in" phrase ("engaged in",
 /// "participated in", "was involved in"); "take part in" is matched apart.
@@ -3551,6 +3565,36 @@ mod tests {
             coded_implied(&hand_parse(&rows("deported", "deport"))),
             ["---COP 174 UGA asserted implied"]
         );
+    }
+
+    #[test]
+    fn who_comes_for_an_event_holds_it() {
+        // "Brazil arrived in Lima for talks with Peru." holds talks; "Brazil asked in Lima for
+        // talks with Peru." only asks for them.
+        let parse = |verb: &str, lemma: &str| {
+            hand_parse(&[
+                ("Brazil", "Brazil", "PROPN", "NNP", 2, "nsubj"),
+                (verb, lemma, "VERB", "VBD", 0, "root"),
+                ("in", "in", "ADP", "IN", 4, "case"),
+                ("Lima", "Lima", "PROPN", "NNP", 2, "obl"),
+                ("for", "for", "ADP", "IN", 6, "case"),
+                ("talks", "talk", "NOUN", "NNS", 2, "obl"),
+                ("with", "with", "ADP", "IN", 8, "case"),
+                ("Peru", "Peru", "PROPN", "NNP", 6, "nmod"),
+                (".", ".", "PUNCT", ".", 2, "punct"),
+            ])
+        };
+        let arrived = coded(&parse("arrived", "arrive"));
+        assert!(
+            arrived.contains(&"BRA 046 PER asserted".to_string()),
+            "{arrived:?}"
+        );
+        assert!(
+            arrived.contains(&"PER 046 BRA asserted".to_string()),
+            "{arrived:?}"
+        );
+        let asked = coded(&parse("asked", "ask"));
+        assert!(!asked.iter().any(|e| e.contains(" 046 ")), "{asked:?}");
     }
 
     #[test]

@@ -4489,6 +4489,32 @@ mod tests {
     }
 
     #[test]
+    fn a_campaign_named_after_a_legislature_is_the_group() {
+        check_codes(
+            "Britain's ministers met. The Campaign for a Welsh Senate said the vote was a \
+             start, and the Scottish Parliament agreed.",
+            &[
+                ("Campaign for a Welsh Senate", "GBRNGO"),
+                ("the Scottish Parliament", "GBRLEG"),
+            ],
+        );
+        check_codes(
+            "Britain's ministers met. The Campaign for a Scottish Parliament said the vote \
+             was a start.",
+            &[("Campaign for a Scottish Parliament", "GBRNGO")],
+        );
+        // A place at the end of such a name is no actor of its own.
+        check_codes(
+            "Britain's ministers met. The Foundation for the Freedom of Syria said the \
+             vote was a start.",
+            &[
+                ("Foundation for the Freedom of Syria", "SYRNGO"),
+                ("Syria", "missing"),
+            ],
+        );
+    }
+
+    #[test]
     fn a_fund_is_a_non_governmental_body() {
         check_codes(
             "Britain's ministers met. The Widows Relief Fund said the money had not come.",

@@ -284,6 +284,9 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                     {
                         continue;
                     }
+                    if inside_a_campaign(doc, &words[..i]) {
+                        continue;
+                    }
                     // "Russian warplanes", "Syrian government source": adjective + role. A
                     // country or a seat of power written before a role word does the same
                     // ("the Gibraltar government", "Dublin officials", "Iraq police").
@@ -754,6 +757,40 @@ fn defined_acronyms(doc: &Document, sentences: &[Vec<usize>]) -> HashMap<String,
         }
     }
     out
+}
+
+/// True when a name whose words follow `before` (the sentence's earlier words) ends a
+/// campaign's name ("the Campaign for a Scottish Parliament") or a body's name that goes on
+/// over "for" and an article ("the Foundation for the Freedom of Ruritania"): the whole name
+/// is the body, not the body or place it is named after.
+fn inside_a_campaign(doc: &Document, before: &[usize]) -> bool {
+    let word = |back: usize| {
+        before
+            .len()
+            .checked_sub(back)
+            .map(|k| doc.slice(doc.words[before[k]].span))
+    };
+    let back = if word(1).is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        2
+    } else {
+        1
+    };
+    if word(back) == Some("for") && word(back + 1) == Some("Campaign") {
+        return true;
+    }
+    // A place at the end of a body's name that goes on over "for" and an article ("the
+    // Foundation for the Freedom of Ruritania"): the place is part of the body's name.
+    if word(1) != Some("of") {
+        return false;
+    }
+    let mut k = 2;
+    while word(k).is_some_and(starts_upper) {
+        k += 1;
+    }
+    k > 2
+        && word(k).is_some_and(|w| matches!(w, "the" | "a" | "an"))
+        && word(k + 1) == Some("for")
+        && word(k + 2).is_some_and(starts_upper)
 }
 
 /// The United Kingdom's nations, whose names end many names of bodies and titles ("the

@@ -165,7 +165,22 @@ fn bodies_of(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
         // Two words at least, and not the tail of a name the model ended before them.
         let heads = BODY_HEADS.contains(&lower[end - 1].as_str());
         let after_name = i > 0 && is_capitalized(words[i - 1]);
-        if heads && end - i >= 2 && !after_name && !LINK_WORDS.contains(&lower[i].as_str()) {
+        // A lone head word before "for" or "of" and a capitalised name starts a name too
+        // ("the Campaign for a Fair Vote"), to be carried on below.
+        let lone_head = end - i == 1
+            && (heads || lower[i] == "campaign")
+            && lower
+                .get(end)
+                .is_some_and(|w| matches!(w.as_str(), "of" | "for"))
+            && words[end + 1..]
+                .iter()
+                .take(2)
+                .find(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+                .is_some_and(|w| is_capitalized(w));
+        let after_article = i > 0 && matches!(lower[i - 1].as_str(), "the" | "a" | "an");
+        if (heads && end - i >= 2 && !after_name || lone_head && (!after_name || after_article))
+            && !LINK_WORDS.contains(&lower[i].as_str())
+        {
             spans.push(TypedSpan {
                 start: i,
                 end,
@@ -179,9 +194,11 @@ fn bodies_of(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
     while index < spans.len() {
         let span = spans[index];
         index += 1;
+        // A campaign's name goes on like a body's ("the Campaign for Fair Rents"), though
+        // "Campaign" ending capitalised words makes no name of its own.
         let head = lower[span.start..span.end]
             .iter()
-            .any(|w| BODY_HEADS.contains(&w.as_str()))
+            .any(|w| BODY_HEADS.contains(&w.as_str()) || w == "campaign")
             && words[span.start..span.end]
                 .iter()
                 .any(|w| is_capitalized(w));
@@ -199,7 +216,18 @@ fn bodies_of(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
             if !linking || covered(end).is_some() {
                 break;
             }
-            let mut k = end + 1;
+            // An article may follow "for" inside a name ("the Society for the Study of
+            // Bees", "the Campaign for a Fair Vote") when capitalised words come after it.
+            let mut first = end + 1;
+            if link == "for"
+                && lower
+                    .get(first)
+                    .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"))
+                && words.get(first + 1).is_some_and(|w| is_capitalized(w))
+            {
+                first += 1;
+            }
+            let mut k = first;
             while k < words.len()
                 && is_capitalized(words[k])
                 && !is_edge_junk(words[k])
@@ -221,7 +249,7 @@ fn bodies_of(lower: &[String], words: &[&str], spans: &mut Vec<TypedSpan>) {
                     None => k += 1,
                 }
             }
-            if k == end + 1 {
+            if k == first {
                 break;
             }
             joined |= link != "and";
@@ -715,6 +743,18 @@ mod tests {
             "Yesterday the Fenland Growers Association of Ely said so .",
             &[],
             "Fenland Growers Association of Ely/ORG",
+        );
+        // An article after "for" inside a name; a campaign's name goes on like a body's.
+        check(
+            "The Campaign for a Welsh Senate and the Guild for the Study of Clocks met .",
+            &[(4, 6, Org), (8, 9, Org)],
+            "Campaign for a Welsh Senate/ORG | Guild for the Study of Clocks/ORG",
+        );
+        // "for" and an article before lower-case words joins nothing.
+        check(
+            "The Tanner Institute spoke for the workers .",
+            &[(1, 3, Org)],
+            "Tanner Institute/ORG",
         );
     }
 }

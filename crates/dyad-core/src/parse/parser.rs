@@ -835,6 +835,34 @@ impl Parser {
         Tree { heads, labels }
     }
 
+    /// A training sentence's word count, nodes, gold heads and gold label indices (index 0
+    /// is the root), or `None` for an empty sentence or one with a head out of range. The
+    /// nodes take `tags` when they fit the sentence, else its own Penn tags. Greedy and beam
+    /// training share it.
+    fn gold_sentence(
+        &self,
+        s: &ConlluSentence,
+        tags: Option<&Vec<String>>,
+    ) -> Option<(usize, Nodes, Vec<usize>, Vec<usize>)> {
+        let n = s.words.len();
+        if n == 0 || s.words.iter().any(|w| w.head > n) {
+            return None;
+        }
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let sentence_tags: Vec<&str> = match tags {
+            Some(t) if t.len() == n => t.iter().map(String::as_str).collect(),
+            _ => s.words.iter().map(|w| w.xpos.as_str()).collect(),
+        };
+        let nodes = Nodes::new(&forms, &sentence_tags);
+        let mut gold_heads = vec![0usize; n + 1];
+        let mut gold_labels = vec![NONE; n + 1];
+        for (i, w) in s.words.iter().enumerate() {
+            gold_heads[i + 1] = w.head;
+            gold_labels[i + 1] = self.labels.binary_search(&w.deprel).unwrap_or(NONE);
+        }
+        Some((n, nodes, gold_heads, gold_labels))
+    }
+
     /// Trains a parser on sentences. `tags` gives the Penn tags to train with, one list per
     /// sentence (gold tags or a tagger's predictions); sentences without a list use their
     /// gold tags. `log` receives one line per epoch.
@@ -878,22 +906,11 @@ impl Parser {
             let (mut correct, mut total) = (0usize, 0usize);
             for &si in &order {
                 let s = &train[si];
-                let n = s.words.len();
-                if n == 0 || s.words.iter().any(|w| w.head > n) {
+                let Some((n, nodes, gold_heads, gold_labels)) =
+                    parser.gold_sentence(s, tags.get(si))
+                else {
                     continue;
-                }
-                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                let sentence_tags: Vec<&str> = match tags.get(si) {
-                    Some(t) if t.len() == n => t.iter().map(String::as_str).collect(),
-                    _ => s.words.iter().map(|w| w.xpos.as_str()).collect(),
                 };
-                let nodes = Nodes::new(&forms, &sentence_tags);
-                let mut gold_heads = vec![0usize; n + 1];
-                let mut gold_labels = vec![NONE; n + 1];
-                for (i, w) in s.words.iter().enumerate() {
-                    gold_heads[i + 1] = w.head;
-                    gold_labels[i + 1] = parser.labels.binary_search(&w.deprel).unwrap_or(NONE);
-                }
                 let mut state = State::new(n);
                 while !state.terminal() {
                     state.features(&nodes, &mut feats);
@@ -993,22 +1010,10 @@ impl Parser {
             let (mut correct, mut total, mut updates) = (0usize, 0usize, 0usize);
             for &si in &order {
                 let s = &train[si];
-                let n = s.words.len();
-                if n == 0 || s.words.iter().any(|w| w.head > n) {
+                let Some((n, nodes, gold_heads, gold_labels)) = self.gold_sentence(s, tags.get(si))
+                else {
                     continue;
-                }
-                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-                let sentence_tags: Vec<&str> = match tags.get(si) {
-                    Some(t) if t.len() == n => t.iter().map(String::as_str).collect(),
-                    _ => s.words.iter().map(|w| w.xpos.as_str()).collect(),
                 };
-                let nodes = Nodes::new(&forms, &sentence_tags);
-                let mut gold_heads = vec![0usize; n + 1];
-                let mut gold_labels = vec![NONE; n + 1];
-                for (i, w) in s.words.iter().enumerate() {
-                    gold_heads[i + 1] = w.head;
-                    gold_labels[i + 1] = self.labels.binary_search(&w.deprel).unwrap_or(NONE);
-                }
                 let start = Item {
                     state: State::new(n),
                     score: 0.0,

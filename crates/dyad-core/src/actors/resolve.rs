@@ -1365,22 +1365,32 @@ mod tests {
         assert_eq!(got, expected, "\n{}", got.join("\n"));
     }
 
-    #[test]
-    fn a_role_word_used_as_an_adjective_names_no_actor() {
-        // "general" is a military role word, but not in "the general election".
+    /// One paragraph dated 2005-03-16 through every stage of the pipeline.
+    fn whole_pipeline(text: &str) -> Document {
         let meta = ArticleMeta {
             published: Some("2005-03-16".into()),
             ..ArticleMeta::default()
         };
-        let text = "The party will fight the general election on tax. The general said the army was ready.";
         let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
         crate::Pipeline::default().run(&mut doc);
-        let military: Vec<&str> = doc
-            .entities
+        doc
+    }
+
+    /// The mentions of every entity whose code is military.
+    fn military_mentions(doc: &Document) -> Vec<&str> {
+        doc.entities
             .iter()
             .filter(|e| e.code.as_deref().is_some_and(|c| c.ends_with("MIL")))
             .flat_map(|e| e.mentions.iter().map(|m| doc.slice(*m)))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_role_word_used_as_an_adjective_names_no_actor() {
+        // "general" is a military role word, but not in "the general election".
+        let text = "The party will fight the general election on tax. The general said the army was ready.";
+        let doc = whole_pipeline(text);
+        let military = military_mentions(&doc);
         let election = text.find("general election").unwrap_or(0);
         assert!(
             doc.entities.iter().all(|e| e
@@ -1394,21 +1404,10 @@ mod tests {
 
     #[test]
     fn a_general_of_a_civil_office_is_no_soldier() {
-        let meta = ArticleMeta {
-            published: Some("2005-03-16".into()),
-            ..ArticleMeta::default()
-        };
         let text = "The director general of the chamber spoke. The Attorney-General and the \
                     General Secretary of the party agreed. The general said the army was ready.";
-        let mut doc = Document::from_blocks(meta, [(BlockKind::Paragraph, text)]);
-        crate::Pipeline::default().run(&mut doc);
-        let military: Vec<&str> = doc
-            .entities
-            .iter()
-            .filter(|e| e.code.as_deref().is_some_and(|c| c.ends_with("MIL")))
-            .flat_map(|e| e.mentions.iter().map(|m| doc.slice(*m)))
-            .collect();
-        assert_eq!(military, ["The general", "the army"]);
+        let doc = whole_pipeline(text);
+        assert_eq!(military_mentions(&doc), ["The general", "the army"]);
     }
 
     #[test]

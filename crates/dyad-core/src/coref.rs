@@ -1276,6 +1276,13 @@ impl<'d> Linker<'d> {
         while k + 1 < doc.words.len() && k - last < limit && doc.words[k + 1].sentence == sentence {
             k += 1;
             if let Some(code) = &self.word_org[k] {
+                // A body's possessive before another name is that person's ("X, Labour's
+                // Y"), not X's.
+                let possessive = k + 1 < doc.words.len()
+                    && matches!(lower(doc, k + 1).as_str(), "'s" | "\u{2019}s");
+                if possessive && self.person_follows(k + 1) {
+                    return None;
+                }
                 return Some(code.clone());
             }
             // An adviser or aide "to" a person shares his code ("X, an adviser on energy to
@@ -1309,13 +1316,23 @@ impl<'d> Linker<'d> {
                 return None;
             }
             // "X, from Leeds" says where the person comes from, not whom they work for;
-            // "X, from the Refugee Council" does.
-            if lower(doc, k) == "from"
-                && k + 1 < doc.words.len()
-                && lower(doc, k + 1) != "the"
-                && (self.word_org[k + 1].is_none() || self.org_is_place(k + 1))
-            {
-                return None;
+            // "X, from the Refugee Council" does, and so does "X, from human rights group
+            // Liberty": the lower-case kind of body before its name.
+            if lower(doc, k) == "from" && k + 1 < doc.words.len() && lower(doc, k + 1) != "the" {
+                let named = (k + 1..doc.words.len())
+                    .take_while(|&w| w - k <= 4 && doc.words[w].sentence == sentence)
+                    .find(|&w| {
+                        self.word_org[w].is_some()
+                            || self.taken[w]
+                            || !matches!(upos(doc, w), "NOUN" | "ADJ")
+                            || doc.slice(doc.words[w].span).starts_with(char::is_uppercase)
+                    });
+                // A place's name may also be a body's ("Liberty"): after its kind, the body.
+                if named.is_none_or(|w| {
+                    self.word_org[w].is_none() || (w == k + 1 && self.org_is_place(w))
+                }) {
+                    return None;
+                }
             }
             // A role phrase with its country ("X, the US ambassador"), or a body's role
             // word after "of", "for" or "at" ("X, the chief executive of the charity"),
@@ -1363,7 +1380,22 @@ impl<'d> Linker<'d> {
                     | "led"
                     | "ran"
             );
-            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "DET" | "ADP") || linking)
+            // A title and the body after another comma ("X, commander, Combined Joint
+            // Task Force").
+            if lower(doc, k) == ","
+                && k > last + 2
+                && k + 1 < doc.words.len()
+                && let Some(code) = &self.word_org[k + 1]
+                && (last + 2..k).all(|b| matches!(upos(doc, b), "NOUN" | "ADJ"))
+                && self.role_word(k - 1)
+            {
+                return Some(code.clone());
+            }
+            // A title's qualifier may be tagged as a verb ("Acting Director of X").
+            let qualifier = TITLE_QUALIFIERS.contains(&lower(doc, k).as_str());
+            if !(matches!(upos(doc, k), "NOUN" | "PROPN" | "ADJ" | "DET" | "ADP")
+                || linking
+                || qualifier)
                 || self.taken[k]
             {
                 return None;
@@ -1875,9 +1907,23 @@ impl<'d> Linker<'d> {
     }
 
     /// The word that ends a name and the "MP" written after it ("X MP, the party's
-    /// treasurer"), so that an apposition is read after both.
+    /// treasurer"), or the age written after it ("X, 58, MP for Y"), so that an apposition
+    /// is read after both.
     fn after_mp(&self, last: usize) -> usize {
         let words = &self.doc.words;
+        if last + 3 < words.len()
+            && words[last + 3].sentence == words[last].sentence
+            && lower(self.doc, last + 1) == ","
+            && lower(self.doc, last + 3) == ","
+            // "X, 34, from Y" says where a person comes from, not whom he works for.
+            && (last + 4 >= words.len() || lower(self.doc, last + 4) != "from")
+            && {
+                let age = self.doc.slice(words[last + 2].span);
+                (1..=3).contains(&age.len()) && age.bytes().all(|b| b.is_ascii_digit())
+            }
+        {
+            return last + 2;
+        }
         if last + 2 < words.len()
             && words[last + 2].sentence == words[last].sentence
             && self.doc.slice(words[last + 1].span) == "MP"
@@ -1943,7 +1989,15 @@ impl<'d> Linker<'d> {
     /// Oliver Letwin and" before "Tim Yeo"), so that the list's members share the title
     /// written before it; `first` itself when no person comes before.
     fn list_start(&self, first: usize) -> usize {
+        // An honorific before the name ("and Sir X") stands between it and the list.
         let mut start = first;
+        while start > 0
+            && self.doc.words[start - 1].sentence == self.doc.words[first].sentence
+            && HONORIFICS.contains(&lower(self.doc, start - 1).trim_end_matches('.'))
+        {
+            start -= 1;
+        }
+        let honorific = start;
         while start >= 2
             && matches!(lower(self.doc, start - 1).as_str(), "," | "and")
             && self.doc.words[start - 2].sentence == self.doc.words[start].sentence
@@ -1958,7 +2012,7 @@ impl<'d> Linker<'d> {
             };
             start = self.starts.partition_point(|&s| s < o.start);
         }
-        start
+        if start == honorific { first } else { start }
     }
 
     /// The code of an unknown person, and the title words it came from: the organisation
@@ -2072,7 +2126,7 @@ impl<'d> Linker<'d> {
             .map(String::as_str)
             .filter(|w| !TITLE_QUALIFIERS.contains(w))
             .collect();
-        if POSTS.contains(&post.join(" ").as_str())
+        if POSTS.contains(&post.join(" ").replace(" - ", "-").as_str())
             && let Some(code) = self.organisation_before_word(first)
         {
             return (
@@ -2288,6 +2342,27 @@ impl<'d> Linker<'d> {
             let Some((mut first, mut last)) = words_in(self.doc, &self.starts, m.span) else {
                 continue;
             };
+            // A judge's title and name the tagger took for a body ("Justice X" of "Mr
+            // Justice X") is a person, and so is a peer's title and name ("Baroness X").
+            if matches!(
+                m.kind,
+                EntityType::Gpe | EntityType::Loc | EntityType::Org | EntityType::Fac
+            ) && last > first
+                && !(first..=last).any(|w| self.taken[w])
+                && (self.judge_title(first)
+                    || self.judge_title(first + 1)
+                    || (matches!(
+                        self.doc.slice(self.doc.words[first].span),
+                        "Lord" | "Baroness" | "Lady"
+                    ) && organisation_role(
+                        &(first + 1..=last)
+                            .map(|w| self.doc.slice(self.doc.words[w].span))
+                            .collect::<Vec<_>>(),
+                    )
+                    .is_none()))
+            {
+                m.kind = EntityType::Person;
+            }
             // A peer's name the tagger took for a place or a body ("Lord Bristol",
             // "Baroness Warwick") is a person.
             if matches!(
@@ -2320,13 +2395,22 @@ impl<'d> Linker<'d> {
             let Some(mut sort) = sort_of(m.kind) else {
                 continue;
             };
-            // A name followed by "Ltd" or "plc" is a company, whatever the tagger said.
+            // A country's mission the actor stage read ("the U.S. Embassy") with the title
+            // of its staff after it ("Chargé d'Affaires") is no name of its own.
+            if let Some(mission) = (first..last)
+                .find(|&w| crate::actors::resolve::MISSIONS.contains(&lower(self.doc, w).as_str()))
+                && (first..=mission).all(|w| self.soft[w])
+            {
+                continue;
+            }
+            // A name followed by "Ltd", "Limited" or "plc" is a company, whatever the tagger
+            // said.
             if last + 1 < self.doc.words.len()
                 && self.doc.words[last + 1].sentence == self.doc.words[last].sentence
                 && !self.taken[last + 1]
                 && matches!(
                     lower(self.doc, last + 1).trim_end_matches('.'),
-                    "ltd" | "plc" | "inc" | "llc" | "corp"
+                    "ltd" | "limited" | "plc" | "inc" | "llc" | "corp"
                 )
             {
                 last += 1;
@@ -2617,6 +2701,22 @@ impl<'d> Linker<'d> {
                         cl.basis = basis;
                         cl.titles.extend(phrase.iter().cloned());
                         cl.title_phrases.push(phrase);
+                    }
+                    c
+                }
+                // An unknown organisation first named bare (in a headline) takes the code a
+                // later mention gives ("airport operator X").
+                Some(c)
+                    if sort == Sort::Org
+                        && self.clusters[c].entity.is_none()
+                        && self.clusters[c].code.is_none()
+                        && self.kind_before(first).is_some() =>
+                {
+                    if let Some(code) = self.organisation_code(&stripped, first, last) {
+                        let cl = &mut self.clusters[c];
+                        cl.country = code.get(..3).map(str::to_string);
+                        cl.code = Some(code);
+                        cl.basis = "rule organisation name";
                     }
                     c
                 }
@@ -3371,6 +3471,11 @@ const POSTS: &[&str] = &[
     "director",
     "director general",
     "treasurer",
+    "coordinator",
+    "co-ordinator",
+    "organiser",
+    "organizer",
+    "founder",
 ];
 
 /// Words that qualify a title before a name ("Shadow foreign secretary", "former minister").
@@ -3495,6 +3600,7 @@ const ORG_HEADS: &[(&str, &[&str])] = &[
 /// are tried after the government heads and before the others.
 const BUSINESS_WORDS: &[&str] = &[
     "ltd",
+    "limited",
     "plc",
     "inc",
     "llc",
@@ -4427,6 +4533,52 @@ mod tests {
             "Britain's ministers met. Colin Mayhew, who is chairman of the Commons \
              transport committee, objected. Jill Ross, who was Labour's treasurer, agreed.",
             &[("Colin Mayhew", "GBRLEG"), ("Jill Ross", "GBRGOV")],
+        );
+    }
+
+    #[test]
+    fn a_body_after_from_and_its_kind_is_the_persons_and_an_age_is_skipped() {
+        // "Liberty" is also a place's name; after its kind it is the body.
+        check_codes(
+            "Britain's ministers met. Nadia Rowe, from civil liberties group Liberty, objected. \
+             Keith Marlow, 58, MP for Wantage, objected. Tom Ashby, 34, from Leeds, agreed.",
+            &[
+                ("Nadia Rowe", "GBRNGO"),
+                ("Keith Marlow", "GBRLEG"),
+                ("Tom Ashby", "GBR"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bodys_possessive_before_a_name_is_that_persons_and_a_list_goes_on_over_sir() {
+        check_codes(
+            "Tory MPs Ann Carr and Sir Peter Wynn, Labour's Jo Birch and Liberal Democrat Ed \
+             Lyle backed it.",
+            &[
+                ("Ann Carr", "GBROPP"),
+                ("Peter Wynn", "GBROPP"),
+                ("Jo Birch", "GBRGOV"),
+            ],
+        );
+    }
+
+    #[test]
+    fn titles_read_around_a_civil_general_and_a_second_comma() {
+        check_codes(
+            "Iraq's ministers met. Dr. Omar Haddad, Acting General Director of the Office of \
+             Museums, spoke in Baghdad. Maj. Gen. Carl Hobbs, commander, U.S. Central Command, \
+             said the Iraqi army was ready.",
+            &[("Omar Haddad", "IRQGOV"), ("Carl Hobbs", "USAMIL")],
+        );
+    }
+
+    #[test]
+    fn judges_and_peers_the_tagger_took_for_bodies_are_people() {
+        check_codes(
+            "Britain's ministers met. A ruling from Mr Justice Harwell is expected. Labour peer \
+             Baroness Fenwick, who chairs the inquiry, said so.",
+            &[("Harwell", "GBRJUD"), ("Fenwick", "GBRGOV")],
         );
     }
 

@@ -275,6 +275,9 @@ pub fn resolve(doc: &mut Document, dict: &ActorDictionary) {
                             // A body of several words before a title is the title's owner
                             // ("US Treasury Secretary X").
                             && !(n > 1 && TITLE_HEADS.contains(&next_text.to_lowercase().as_str()))
+                            // A country's mission abroad is its government ("the U.S.
+                            // Embassy"), however it is written.
+                            && !MISSIONS.contains(&next_text.to_lowercase().as_str())
                     });
                     if longer && matches!(m.kind, ActorKind::Metonym | ActorKind::Country) {
                         continue;
@@ -1094,9 +1097,17 @@ fn role_phrase(
     country: &str,
 ) -> Option<(usize, String)> {
     role_after(doc, dict, words, at, country).filter(|(len, _)| {
-        words
-            .get(at + len)
-            .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
+        // A capitalised word after the role makes a longer name, but for a title after a
+        // mission ("the U.S. Embassy Chargé d'Affaires").
+        let mission = MISSIONS.contains(
+            &doc.slice(doc.words[words[at + len - 1]].span)
+                .to_lowercase()
+                .as_str(),
+        );
+        mission
+            || words
+                .get(at + len)
+                .is_none_or(|&w| !starts_upper(doc.slice(doc.words[w].span)))
     })
 }
 
@@ -1144,6 +1155,10 @@ fn role_after(
     None
 }
 
+/// A country's missions abroad, which stand for its government when the country's name or
+/// adjective comes before them ("the U.S. Embassy", "the British Consulate").
+pub(crate) const MISSIONS: &[&str] = &["embassy", "embassies", "consulate", "consulates"];
+
 /// Offices whose holder is a "general" without being a soldier ("director general",
 /// "attorney general", "secretary general", "Surgeon General").
 const CIVIL_GENERALS: &[&str] = &[
@@ -1169,10 +1184,12 @@ const CIVIL_GENERALS: &[&str] = &[
 ];
 
 /// Nouns after "general" that make it part of a civil title or a name ("General
-/// Secretary X", "the General Assembly", "general counsel").
+/// Secretary X", "the General Assembly", "general counsel", "General Director").
 const AFTER_GENERAL: &[&str] = &[
     "secretary",
     "secretaries",
+    "director",
+    "directors",
     "assembly",
     "counsel",
     "manager",
@@ -1558,6 +1575,18 @@ mod tests {
                 "IRQCOP [Iraqi security force]",
                 "GBR [Scotland]",
             ]
+        );
+    }
+
+    #[test]
+    fn a_countrys_mission_is_its_government_even_before_a_title() {
+        check(
+            "The U.S. Embassy Charg\u{e9} d'Affaires met the British Consulate staff.",
+            "2015-12-16",
+            &[
+                "USAGOV Org [U.S. Embassy]",
+                "GBRGOV Org [the British Consulate]",
+            ],
         );
     }
 

@@ -91,6 +91,7 @@ impl Recognizer {
     pub fn sentences(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TypedSpan>> {
         let mut found: Vec<Vec<TypedSpan>> = sentences.iter().map(|w| self.sentence(w)).collect();
         rules::harmonize(sentences, &mut found);
+        rules::first_names(sentences, &mut found, &self.gazetteer);
         found
     }
 

@@ -105,6 +105,7 @@ const BODY_HEADS: &[&str] = &[
     "center",
     "forum",
     "guild",
+    "limited",
 ];
 
 /// Capitalised words that start sentences and clauses but no name ("But", "However").
@@ -355,6 +356,21 @@ pub fn apply(words: &[&str], spans: &[TypedSpan], gazetteer: &Gazetteer) -> Vec<
         {
             kind = EntityType::Gpe;
         }
+        // A nationality before a person's full name ("Australian Lynton Crosby") is no
+        // part of the name.
+        if kind == EntityType::Person
+            && end - start >= 3
+            && is_capitalized(words[start + 1])
+            && gazetteer.contains(list::DEMONYM, &lower[start])
+        {
+            out.push(TypedSpan {
+                start,
+                end: start + 1,
+                kind: EntityType::Norp,
+            });
+            start += 1;
+        }
+        let text = phrase(start, end);
         if kind != EntityType::Person
             && end - start == 1
             && gazetteer.contains(list::DEMONYM, &text)
@@ -512,6 +528,146 @@ fn events(lower: &[String], words: &[&str], gazetteer: &Gazetteer, spans: &mut V
     }
 }
 
+/// Capitalised words that can stand right before a surname without being a first name:
+/// titles, honorifics and sentence adverbs.
+const NOT_GIVEN_NAMES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "baroness",
+    "baron",
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "general",
+    "gen",
+    "judge",
+    "justice",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "bishop",
+    "archbishop",
+    "senator",
+    "governor",
+    "mayor",
+    "professor",
+    "prof",
+    "captain",
+    "colonel",
+    "major",
+    "sergeant",
+    "inspector",
+    "detective",
+    "constable",
+    "commissioner",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "father",
+    "rev",
+    "reverend",
+    "sheikh",
+    "ayatollah",
+    "premier",
+    "speaker",
+    "commander",
+    "admiral",
+    "ambassador",
+    "councillor",
+    "coach",
+    "manager",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "earlier",
+    "later",
+    "also",
+    "here",
+    "there",
+    "asked",
+    "said",
+    "says",
+    "mp",
+    "mep",
+    "msp",
+];
+
+/// Adds the first names the model missed before a surname that it found alone as a person
+/// elsewhere in the document ("Ravi X of ..." when "Mr X" is a person): a capitalised word
+/// right before such a surname, in no span, at the start of the sentence or after a word
+/// that is not capitalised, that is a known first name or no common word, title or sentence
+/// adverb, joins it as one person's name.
+pub fn first_names(sentences: &[Vec<&str>], spans: &mut [Vec<TypedSpan>], gazetteer: &Gazetteer) {
+    use std::collections::HashSet;
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for (words, found) in sentences.iter().zip(spans.iter()) {
+        for s in found.iter().filter(|s| s.kind == EntityType::Person) {
+            let name = &words[s.start..s.end];
+            let titled = name.len() == 2
+                && crate::actors::name::HONORIFICS
+                    .contains(&name[0].trim_end_matches('.').to_lowercase().as_str());
+            if (name.len() == 1 || titled) && is_capitalized(name[name.len() - 1]) {
+                surnames.insert(name[name.len() - 1]);
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let common = [
+        list::FUNCTION,
+        list::NOUN,
+        list::ADJECTIVE,
+        list::VERB,
+        list::ROLE,
+        list::COUNTRY,
+        list::DEMONYM,
+    ];
+    for (words, found) in sentences.iter().zip(spans.iter_mut()) {
+        if super::features::is_caps_sentence(words) {
+            continue;
+        }
+        let mut added = Vec::new();
+        for at in 1..words.len() {
+            let prev = at - 1;
+            let taken = |k: usize| found.iter().any(|s| s.start <= k && k < s.end);
+            if !surnames.contains(words[at]) || taken(at) || taken(prev) {
+                continue;
+            }
+            let word = words[prev].to_lowercase();
+            let word = word.trim_end_matches('.');
+            let shaped = words[prev].chars().count() > 1
+                && is_capitalized(words[prev])
+                && words[prev].chars().skip(1).all(char::is_lowercase);
+            let alone = (prev == 0 || !is_capitalized(words[prev - 1]))
+                && !words.get(at + 1).is_some_and(|w| is_capitalized(w));
+            let given = gazetteer.contains(list::FIRST_NAME, word)
+                || !(common.iter().any(|l| gazetteer.contains(l, word))
+                    || NOT_GIVEN_NAMES.contains(&word)
+                    || LINK_WORDS.contains(&word));
+            if shaped && alone && given {
+                added.push(TypedSpan {
+                    start: prev,
+                    end: at + 1,
+                    kind: EntityType::Person,
+                });
+            }
+        }
+        found.extend(added);
+        found.sort_by_key(|s| s.start);
+    }
+}
+
 /// Makes one document consistent: a name gets the kind it was given most often in the
 /// document, and its other occurrences that the model missed are added (matched with their
 /// case, or without it in a sentence written in capitals). `sentences` are the words of each
@@ -618,6 +774,63 @@ mod tests {
     }
 
     use EntityType::*;
+
+    #[test]
+    fn a_missed_first_name_joins_a_surname_found_elsewhere() {
+        let sentences: Vec<Vec<&str>> = vec![
+            "Ravi Varma of the group said so .".split(' ').collect(),
+            "Mr Varma agreed , and Both Varma and Lee left ."
+                .split(' ')
+                .collect(),
+            "Labour Varma was no name .".split(' ').collect(),
+        ];
+        let mut spans = vec![
+            vec![],
+            vec![TypedSpan {
+                start: 1,
+                end: 2,
+                kind: Person,
+            }],
+            vec![],
+        ];
+        first_names(&sentences, &mut spans, &Gazetteer::bundled());
+        let rendered: Vec<Vec<String>> = sentences
+            .iter()
+            .zip(&spans)
+            .map(|(words, found)| {
+                found
+                    .iter()
+                    .map(|s| format!("{}/{}", words[s.start..s.end].join(" "), s.kind.name()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                vec!["Ravi Varma/PERSON".to_string()],
+                vec!["Varma/PERSON".to_string()],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_full_name_is_no_part_of_it() {
+        check(
+            "said Australian Lynton Crosby today",
+            &[(1, 4, Person)],
+            "Australian/NORP | Lynton Crosby/PERSON",
+        );
+    }
+
+    #[test]
+    fn capitalised_words_ending_in_limited_name_a_company() {
+        check(
+            "alleged that English Grange Limited charged clients",
+            &[],
+            "English Grange Limited/ORG",
+        );
+    }
 
     #[test]
     fn a_document_names_one_thing_one_way() {

@@ -328,6 +328,7 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
     }
     suppress_guesses(&tree, &mut attempts);
     suppress_targetless_twins(&tree, &mut attempts);
+    super::nominal::suppress_scenes(&tree, dict, &mut attempts);
     super::petrarch::restore_ours(&mut attempts, ours);
     let mut events: Vec<Event> = Vec::new();
     for a in &attempts {
@@ -645,7 +646,12 @@ fn is_passive(tree: &Tree, w: usize) -> bool {
 }
 
 /// The word that fills a slot of `w`, and how the path reads in the rule.
-fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize, String)> {
+pub(super) fn slot_word(
+    tree: &Tree,
+    w: usize,
+    slot: &Slot,
+    depth: usize,
+) -> Option<(usize, String)> {
     if depth > 5 {
         return None;
     }
@@ -1994,6 +2000,34 @@ pub(super) fn try_pattern(
             break;
         }
     }
+    // Who takes part in talks, a meeting or a visit that a phrase of theirs names ("said
+    // during a visit to Peru"), and the parties of joint modifiers ("Chilean-Peruvian talks").
+    let mut participant = false;
+    if sources.is_empty()
+        && !bare
+        && let Some((sw, path)) = super::nominal::participant(tree, w, p)
+    {
+        let found = actors_of(tree, w, sw, None);
+        if !found.is_empty() {
+            source_path = Some(path);
+            sources = found;
+            participant = true;
+        }
+    }
+    if sources.is_empty() && !bare {
+        let mut found: Vec<Found> = Vec::new();
+        for m in super::nominal::joint_modifiers(tree, w, p) {
+            for f in actors_of(tree, w, m, None) {
+                if !found.iter().any(|x| x.entity == f.entity) {
+                    found.push(f);
+                }
+            }
+        }
+        if found.len() >= 2 {
+            source_path = Some(format!("joint modifiers({})", tree.text(w)));
+            sources = found;
+        }
+    }
     // A main verb the parser hung below a noun, or gave a subject that names no actor
     // ("Human rights watchdog Amnesty accused ...", "President X on Saturday hosted ..."):
     // the actor named just before it in its clause.
@@ -2131,6 +2165,14 @@ pub(super) fn try_pattern(
     {
         src.code = Some(format!("{country}COP"));
         src.how = Some(format!("police of {country}"));
+    }
+    // One who only took part in talks or a visit ("spoke at the talks") met nobody the
+    // sentence names: the other party must be named in the event's own slots.
+    if participant && targets.is_empty() {
+        return Outcome::Missing(format!(
+            "target: {} took part, with nobody named",
+            source_path.unwrap_or_default()
+        ));
     }
     // A protest that names no target is aimed at the protesters' own state.
     if targets.is_empty()

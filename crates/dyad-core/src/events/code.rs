@@ -569,7 +569,14 @@ fn inside_content(tree: &Tree, w: usize, head: usize) -> bool {
             return false;
         }
         if h == head {
-            return matches!(rel.as_str(), "xcomp" | "ccomp" | "advcl" | "acl");
+            // "alleged that ... and that the army helped": a second "that" clause the
+            // parser hung on the verb as a conjunct is a second complement.
+            let that_clause = rel == "conj"
+                && tree
+                    .children(x)
+                    .iter()
+                    .any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "that");
+            return that_clause || matches!(rel.as_str(), "xcomp" | "ccomp" | "advcl" | "acl");
         }
         x = h;
     }
@@ -2012,6 +2019,16 @@ pub(super) fn try_pattern(
             source_path = Some(path);
             sources = found;
             participant = true;
+        }
+    }
+    if sources.is_empty()
+        && !bare
+        && let Some((sw, path)) = super::nominal::light_verb_source(tree, w, p)
+    {
+        let found = actors_of(tree, w, sw, None);
+        if !found.is_empty() {
+            source_path = Some(path);
+            sources = found;
         }
     }
     if sources.is_empty() && !bare {
@@ -3506,6 +3523,30 @@ mod tests {
             ));
         }
         out
+    }
+
+    #[test]
+    fn a_second_that_clause_hung_as_a_conjunct_is_alleged_too() {
+        // "Chile alleged that Peru lied and that Peruvian troops attacked Bolivia."
+        let events = coded(&hand_parse(&[
+            ("Chile", "Chile", "PROPN", "NNP", 2, "nsubj"),
+            ("alleged", "allege", "VERB", "VBD", 0, "root"),
+            ("that", "that", "SCONJ", "IN", 5, "mark"),
+            ("Peru", "Peru", "PROPN", "NNP", 5, "nsubj"),
+            ("lied", "lie", "VERB", "VBD", 2, "ccomp"),
+            ("and", "and", "CCONJ", "CC", 10, "cc"),
+            ("that", "that", "SCONJ", "IN", 10, "mark"),
+            ("Peruvian", "Peruvian", "ADJ", "JJ", 9, "amod"),
+            ("troops", "troops", "NOUN", "NNS", 10, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 2, "conj"),
+            ("Bolivia", "Bolivia", "PROPN", "NNP", 10, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]));
+        assert!(
+            events.contains(&"CHL 112 PER asserted".to_string()),
+            "{events:?}"
+        );
+        assert!(!events.iter().any(|e| e.contains(" 19")), "{events:?}");
     }
 
     #[test]

@@ -15,6 +15,82 @@ use super::tree::Tree;
 /// names a topic ("commented on talks with").
 const TAKING_PART_IN: &[&str] = &["in", "during", "at", "after", "following"];
 
+/// Verbs that only say an event named by their object was done, so that their subject
+/// does it ("carried out a raid", "staged a protest", "issued a warning", "sent an
+/// ultimatum"), and in a passive their agent ("the raid was carried out by Chile").
+const LIGHT_VERBS: &[&str] = &[
+    "carry",
+    "conduct",
+    "launch",
+    "stage",
+    "hold",
+    "make",
+    "issue",
+    "commit",
+    "perpetrate",
+    "mount",
+    "lay",
+    "impose",
+    "deliver",
+    "send",
+    "voice",
+    "lodge",
+    "file",
+    "wage",
+    "unleash",
+    "organise",
+    "organize",
+    "undertake",
+    "execute",
+    "orchestrate",
+    "step",
+    "intensify",
+    "escalate",
+    "resume",
+    "renew",
+    "repeat",
+    "reiterate",
+    "level",
+    "extend",
+    "pay",
+];
+
+/// The word naming who does the event `w` names as the object (or passive subject) of a
+/// light verb, for a pattern whose own slots do not look at the verb above the noun: the
+/// verb's subject, or in a passive its agent ("Chile issued an ultimatum", "the siege was
+/// laid by Chile").
+pub(super) fn light_verb_source(tree: &Tree, w: usize, p: &Pattern) -> Option<(usize, String)> {
+    // Only the frames that name the noun's agent by its possessor or modifier: "between"
+    // and "from" frames name their parties otherwise.
+    let agentive = p
+        .source
+        .iter()
+        .any(|s| matches!(s, Slot::Possessor | Slot::Modifier));
+    if tree.upos(w) != "NOUN" || !agentive || p.source.contains(&Slot::GovernorSubject) {
+        return None;
+    }
+    let h = tree.head(w)?;
+    let rel = tree.rel(w);
+    // "Carry" and "step" only with their particles ("carried out", "stepped up").
+    let particle = |verb: &str, prt: &str| {
+        tree.lemma(h) != verb
+            || tree
+                .children(h)
+                .iter()
+                .any(|&c| tree.rel(c) == "compound:prt" && tree.lemma(c) == prt)
+    };
+    if tree.upos(h) != "VERB"
+        || !matches!(rel.as_str(), "obj" | "nsubj:pass")
+        || !LIGHT_VERBS.contains(&tree.lemma(h).as_str())
+        || !particle("carry", "out")
+        || !particle("step", "up")
+    {
+        return None;
+    }
+    let (s, path) = slot_word(tree, h, &Slot::Subject, 1)?;
+    Some((s, format!("{path}→{rel}({})", tree.text(w))))
+}
+
 /// True when the pattern codes an event that every party named around it takes part in: a
 /// mutual one (talks, meetings, calls) or a visit.
 fn joint_or_visit(p: &Pattern) -> bool {
@@ -225,6 +301,37 @@ mod tests {
         let mut events = coded(&conllu);
         events.sort();
         assert_eq!(events, vec!["CHL 046 PER", "PER 046 CHL"]);
+    }
+
+    #[test]
+    fn a_light_verb_gives_its_subject_or_agent_to_the_event_it_names() {
+        // "Chile sent an ultimatum to Peru." (not "Chile read an ultimatum to Peru.").
+        let active = |verb: &str, lemma: &str| {
+            parse(&[
+                ("Chile", "Chile", "PROPN", "NNP", 2, "nsubj"),
+                (verb, lemma, "VERB", "VBD", 0, "root"),
+                ("an", "a", "DET", "DT", 4, "det"),
+                ("ultimatum", "ultimatum", "NOUN", "NN", 2, "obj"),
+                ("to", "to", "ADP", "IN", 6, "case"),
+                ("Peru", "Peru", "PROPN", "NNP", 4, "nmod"),
+                (".", ".", "PUNCT", ".", 2, "punct"),
+            ])
+        };
+        assert_eq!(coded(&active("sent", "send")), vec!["CHL 139 PER"]);
+        assert!(coded(&active("read", "read")).is_empty());
+        // "The ultimatum to Peru was sent by Chile."
+        let passive = parse(&[
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("ultimatum", "ultimatum", "NOUN", "NN", 6, "nsubj:pass"),
+            ("to", "to", "ADP", "IN", 4, "case"),
+            ("Peru", "Peru", "PROPN", "NNP", 2, "nmod"),
+            ("was", "be", "AUX", "VBD", 6, "aux:pass"),
+            ("sent", "send", "VERB", "VBN", 0, "root"),
+            ("by", "by", "ADP", "IN", 8, "case"),
+            ("Chile", "Chile", "PROPN", "NNP", 6, "obl:agent"),
+            (".", ".", "PUNCT", ".", 6, "punct"),
+        ]);
+        assert_eq!(coded(&passive), vec!["CHL 139 PER"]);
     }
 
     #[test]

@@ -1039,10 +1039,16 @@ const COMMENTING: [&str; 47] = [
 ];
 
 /// The words that may fill a slot of `w`, best first: every actor acted on inside the
-/// trigger's complement clauses for `comp.obj`, the one word of [`slot_word`] otherwise.
+/// trigger's complement clauses for `comp.obj`, the one word of [`slot_word`] otherwise (for
+/// `gov.nsubj`, also who is "under" the event).
 fn slot_words(tree: &Tree, w: usize, slot: &Slot) -> Vec<(usize, String)> {
     match slot {
         Slot::ComplementObject => complement_objects(tree, w, 0),
+        // "Japan came under pressure from Egypt": who is under the event suffers it.
+        Slot::GovernorSubject => slot_word(tree, w, slot, 0)
+            .or_else(|| super::nominal::under_subject(tree, w))
+            .into_iter()
+            .collect(),
         _ => slot_word(tree, w, slot, 0).into_iter().collect(),
     }
 }

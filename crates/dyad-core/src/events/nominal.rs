@@ -133,6 +133,25 @@ pub(super) fn participant(tree: &Tree, w: usize, p: &Pattern) -> Option<(usize, 
     }
 }
 
+/// The one a nominal event is aimed at when it is under it: the subject of the noun as a
+/// predicate ("Japan is under pressure from Egypt") or of the verb whose "under" phrase it
+/// heads ("Japan came under pressure from Egypt").
+pub(super) fn under_subject(tree: &Tree, w: usize) -> Option<(usize, String)> {
+    if tree.upos(w) != "NOUN" || tree.preposition(w)?.to_lowercase() != "under" {
+        return None;
+    }
+    let trig = tree.text(w);
+    if let Some(s) = tree.child(w, "nsubj") {
+        return Some((s, format!("nsubj({trig})")));
+    }
+    let h = tree.head(w).filter(|&h| tree.upos(h) == "VERB")?;
+    if tree.base_rel(w) != "obl" {
+        return None;
+    }
+    let (s, path) = slot_word(tree, h, &Slot::Subject, 1)?;
+    Some((s, format!("{path}→obl:under({trig})")))
+}
+
 /// The modifiers of a mutual event's noun that name actors ("Chilean-Peruvian talks",
 /// "the Chile-Peru summit"), with the nouns coordinated with them, in order: the parties
 /// when there are two or more of them.

@@ -328,6 +328,7 @@ pub fn code_document(doc: &Document, dict: &EventDictionary) -> (Vec<Event>, Vec
     }
     suppress_guesses(&tree, &mut attempts);
     suppress_targetless_twins(&tree, &mut attempts);
+    super::nominal::suppress_scenes(&tree, dict, &mut attempts);
     super::petrarch::restore_ours(&mut attempts, ours);
     let mut events: Vec<Event> = Vec::new();
     for a in &attempts {
@@ -568,7 +569,14 @@ fn inside_content(tree: &Tree, w: usize, head: usize) -> bool {
             return false;
         }
         if h == head {
-            return matches!(rel.as_str(), "xcomp" | "ccomp" | "advcl" | "acl");
+            // "alleged that ... and that the army helped": a second "that" clause the
+            // parser hung on the verb as a conjunct is a second complement.
+            let that_clause = rel == "conj"
+                && tree
+                    .children(x)
+                    .iter()
+                    .any(|&c| tree.base_rel(c) == "mark" && tree.lemma(c) == "that");
+            return that_clause || matches!(rel.as_str(), "xcomp" | "ccomp" | "advcl" | "acl");
         }
         x = h;
     }
@@ -645,7 +653,12 @@ fn is_passive(tree: &Tree, w: usize) -> bool {
 }
 
 /// The word that fills a slot of `w`, and how the path reads in the rule.
-fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize, String)> {
+pub(super) fn slot_word(
+    tree: &Tree,
+    w: usize,
+    slot: &Slot,
+    depth: usize,
+) -> Option<(usize, String)> {
     if depth > 5 {
         return None;
     }
@@ -1026,10 +1039,16 @@ const COMMENTING: [&str; 47] = [
 ];
 
 /// The words that may fill a slot of `w`, best first: every actor acted on inside the
-/// trigger's complement clauses for `comp.obj`, the one word of [`slot_word`] otherwise.
+/// trigger's complement clauses for `comp.obj`, the one word of [`slot_word`] otherwise (for
+/// `gov.nsubj`, also who is "under" the event).
 fn slot_words(tree: &Tree, w: usize, slot: &Slot) -> Vec<(usize, String)> {
     match slot {
         Slot::ComplementObject => complement_objects(tree, w, 0),
+        // "Japan came under pressure from Egypt": who is under the event suffers it.
+        Slot::GovernorSubject => slot_word(tree, w, slot, 0)
+            .or_else(|| super::nominal::under_subject(tree, w))
+            .into_iter()
+            .collect(),
         _ => slot_word(tree, w, slot, 0).into_iter().collect(),
     }
 }
@@ -1994,6 +2013,44 @@ pub(super) fn try_pattern(
             break;
         }
     }
+    // Who takes part in talks, a meeting or a visit that a phrase of theirs names ("said
+    // during a visit to Peru"), and the parties of joint modifiers ("Chilean-Peruvian talks").
+    let mut participant = false;
+    if sources.is_empty()
+        && !bare
+        && let Some((sw, path)) = super::nominal::participant(tree, w, p)
+    {
+        let found = actors_of(tree, w, sw, None);
+        if !found.is_empty() {
+            source_path = Some(path);
+            sources = found;
+            participant = true;
+        }
+    }
+    if sources.is_empty()
+        && !bare
+        && let Some((sw, path)) = super::nominal::light_verb_source(tree, w, p)
+    {
+        let found = actors_of(tree, w, sw, None);
+        if !found.is_empty() {
+            source_path = Some(path);
+            sources = found;
+        }
+    }
+    if sources.is_empty() && !bare {
+        let mut found: Vec<Found> = Vec::new();
+        for m in super::nominal::joint_modifiers(tree, w, p) {
+            for f in actors_of(tree, w, m, None) {
+                if !found.iter().any(|x| x.entity == f.entity) {
+                    found.push(f);
+                }
+            }
+        }
+        if found.len() >= 2 {
+            source_path = Some(format!("joint modifiers({})", tree.text(w)));
+            sources = found;
+        }
+    }
     // A main verb the parser hung below a noun, or gave a subject that names no actor
     // ("Human rights watchdog Amnesty accused ...", "President X on Saturday hosted ..."):
     // the actor named just before it in its clause.
@@ -2131,6 +2188,14 @@ pub(super) fn try_pattern(
     {
         src.code = Some(format!("{country}COP"));
         src.how = Some(format!("police of {country}"));
+    }
+    // One who only took part in talks or a visit ("spoke at the talks") met nobody the
+    // sentence names: the other party must be named in the event's own slots.
+    if participant && targets.is_empty() {
+        return Outcome::Missing(format!(
+            "target: {} took part, with nobody named",
+            source_path.unwrap_or_default()
+        ));
     }
     // A protest that names no target is aimed at the protesters' own state.
     if targets.is_empty()
@@ -3464,6 +3529,30 @@ mod tests {
             ));
         }
         out
+    }
+
+    #[test]
+    fn a_second_that_clause_hung_as_a_conjunct_is_alleged_too() {
+        // "Chile alleged that Peru lied and that Peruvian troops attacked Bolivia."
+        let events = coded(&hand_parse(&[
+            ("Chile", "Chile", "PROPN", "NNP", 2, "nsubj"),
+            ("alleged", "allege", "VERB", "VBD", 0, "root"),
+            ("that", "that", "SCONJ", "IN", 5, "mark"),
+            ("Peru", "Peru", "PROPN", "NNP", 5, "nsubj"),
+            ("lied", "lie", "VERB", "VBD", 2, "ccomp"),
+            ("and", "and", "CCONJ", "CC", 10, "cc"),
+            ("that", "that", "SCONJ", "IN", 10, "mark"),
+            ("Peruvian", "Peruvian", "ADJ", "JJ", 9, "amod"),
+            ("troops", "troops", "NOUN", "NNS", 10, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 2, "conj"),
+            ("Bolivia", "Bolivia", "PROPN", "NNP", 10, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]));
+        assert!(
+            events.contains(&"CHL 112 PER asserted".to_string()),
+            "{events:?}"
+        );
+        assert!(!events.iter().any(|e| e.contains(" 19")), "{events:?}");
     }
 
     #[test]

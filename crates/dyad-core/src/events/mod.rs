@@ -11,6 +11,7 @@
 pub mod code;
 pub mod context;
 pub mod dictionary;
+mod nominal;
 pub mod petrarch;
 pub mod tree;
 

@@ -821,10 +821,15 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             {
                 return Some((o, format!("iobj({trig})")));
             }
-            // A past participle modifying a noun: "the embassy attacked by rioters".
+            // A past participle modifying a noun: "the embassy attacked by rioters" (not a
+            // relative clause in the perfect: "a donor who had supported the senator").
             if tree.xpos(w) == "VBN"
                 && let Some(h) = tree.head(w)
                 && tree.rel(w).starts_with("acl")
+                && !tree
+                    .children(w)
+                    .iter()
+                    .any(|&c| matches!(tree.rel(c).as_str(), "aux" | "nsubj"))
             {
                 return Some((h, format!("acl({trig})")));
             }
@@ -1441,8 +1446,7 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
     let mut w = w;
     // A relative pronoun stands for the noun its clause modifies.
     if matches!(form.as_str(), "who" | "which" | "that" | "whom")
-        && let Some(h) = tree.head(trigger)
-        && tree.rel(trigger).starts_with("acl")
+        && let Some(h) = relative_antecedent(tree, trigger, w)
     {
         w = h;
     }
@@ -1635,6 +1639,53 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
         }
     }
     out
+}
+
+/// The noun a relative pronoun stands for: the noun its clause modifies, whether the pronoun
+/// is an argument of the trigger itself ("the rebels who attacked", "the man whom they
+/// accuse") or the subject of a verb whose infinitive the trigger is ("the rebels who
+/// vowed to attack"; not through a conjunct or an adverbial clause, which the parser often
+/// hangs on the wrong verb). A description that names no actor gives way to the name it
+/// describes: the name it stands in apposition to ("Mr X, a Republican who endorsed") or
+/// the subject it is predicated of ("X is a candidate who pledged").
+fn relative_antecedent(tree: &Tree, trigger: usize, pronoun: usize) -> Option<usize> {
+    // The relative clause's own verb: the pronoun's head, else (a parse that hung the
+    // pronoun on the trigger) the trigger.
+    let clause = match tree.head(pronoun) {
+        Some(v) if tree.rel(v).starts_with("acl") => v,
+        _ if tree.rel(trigger).starts_with("acl") => trigger,
+        _ => return None,
+    };
+    let mut x = trigger;
+    for _ in 0..3 {
+        if x == clause {
+            break;
+        }
+        if tree.rel(x) != "xcomp" {
+            return None;
+        }
+        x = tree.head(x)?;
+    }
+    if x != clause {
+        return None;
+    }
+    let noun = tree.head(clause)?;
+    if !matches!(tree.upos(noun), "NOUN" | "PROPN") {
+        return Some(noun);
+    }
+    // The name, when there is one, is more precise than its description ("Mr X, a security
+    // expert who", where "expert" alone names a role of no country).
+    let named = |x: usize| (!tree.entities_at(x).is_empty()).then_some(x);
+    let name = match tree.rel(noun).as_str() {
+        "appos" => tree.head(noun).and_then(named),
+        // Not the "it" of a cleft ("it was Obama who pressed").
+        _ if tree.child(noun, "cop").is_some() => tree
+            .child(noun, "nsubj")
+            .filter(|&s| matches!(tree.upos(s), "NOUN" | "PROPN"))
+            .and_then(named),
+        _ => None,
+    };
+    name.or(Some(noun))
 }
 
 /// Prepositions that place a thing somewhere ("a hotel in Mogadishu", "a post near the border").
@@ -3162,6 +3213,77 @@ mod tests {
 9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 ";
         assert!(coded(parse).is_empty());
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_name_its_clause_describes() {
+        // A description predicated of a name: "Kenya is the neighbour that ...".
+        let parse = "# text = Kenya is the neighbour that criticized Uganda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\tis\tbe\tAUX\tVBZ\t_\t4\tcop\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t0\troot\t_\t_
+5\tthat\tthat\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tcriticized\tcriticize\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tUganda\tUganda\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 111 UGA asserted"]);
+        // Through the infinitive the relative clause governs.
+        let parse = "# text = Kenya is the neighbour that vowed to attack Uganda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\tis\tbe\tAUX\tVBZ\t_\t4\tcop\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t0\troot\t_\t_
+5\tthat\tthat\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tvowed\tvow\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tto\tto\tPART\tTO\t_\t8\tmark\t_\t_
+8\tattack\tattack\tVERB\tVB\t_\t6\txcomp\t_\t_
+9\tUganda\tUganda\tPROPN\tNNP\t_\t8\tobj\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 030 UGA asserted"]);
+        // A description in apposition to a name.
+        let parse = "# text = Kenya, a neighbour that criticized Uganda, met Rwanda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t9\tnsubj\t_\tSpaceAfter=No
+2\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t1\tappos\t_\t_
+5\tthat\tthat\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tcriticized\tcriticize\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tUganda\tUganda\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+9\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+10\tRwanda\tRwanda\tPROPN\tNNP\t_\t9\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 111 UGA asserted".to_string()));
+        // An object relative: "whom" is the name the description stands beside.
+        let parse = "# text = Uganda, the neighbour whom Kenya criticized, met Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t9\tnsubj\t_\tSpaceAfter=No
+2\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t1\tappos\t_\t_
+5\twhom\twhom\tPRON\tWP\t_\t7\tobj\t_\t_
+6\tKenya\tKenya\tPROPN\tNNP\t_\t7\tnsubj\t_\t_
+7\tcriticized\tcriticize\tVERB\tVBD\t_\t4\tacl:relcl\t_\tSpaceAfter=No
+8\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+9\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+10\tRwanda\tRwanda\tPROPN\tNNP\t_\t9\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 111 UGA asserted".to_string()));
+        // The "it" of a cleft is not the name.
+        let parse = "# text = It was Kenya that criticized Uganda.
+1\tIt\tit\tPRON\tPRP\t_\t3\tnsubj\t_\t_
+2\twas\tbe\tAUX\tVBD\t_\t3\tcop\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t0\troot\t_\t_
+4\tthat\tthat\tPRON\tWDT\t_\t5\tnsubj\t_\t_
+5\tcriticized\tcriticize\tVERB\tVBD\t_\t3\tacl:relcl\t_\t_
+6\tUganda\tUganda\tPROPN\tNNP\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 111 UGA asserted"]);
     }
 
     #[test]

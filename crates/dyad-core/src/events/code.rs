@@ -1651,10 +1651,13 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
 fn relative_antecedent(tree: &Tree, trigger: usize, pronoun: usize) -> Option<usize> {
     // The relative clause's own verb: the pronoun's head, else (a parse that hung the
     // pronoun on the trigger) the trigger.
-    let clause = match tree.head(pronoun) {
-        Some(v) if tree.rel(v).starts_with("acl") => v,
-        _ if tree.rel(trigger).starts_with("acl") => trigger,
-        _ => return None,
+    let (clause, noun) = match tree.head(pronoun) {
+        Some(v) if tree.rel(v).starts_with("acl") => (v, tree.head(v)?),
+        _ if tree.rel(trigger).starts_with("acl") => (trigger, tree.head(trigger)?),
+        // A clause the parser did not hang on its noun ("Democrats, who want ...", taken
+        // for a parenthetical): "who" or "which" stands for the noun right before it.
+        Some(v) => (v, noun_before_relative(tree, pronoun)?),
+        None => return None,
     };
     let mut x = trigger;
     for _ in 0..3 {
@@ -1669,7 +1672,6 @@ fn relative_antecedent(tree: &Tree, trigger: usize, pronoun: usize) -> Option<us
     if x != clause {
         return None;
     }
-    let noun = tree.head(clause)?;
     if !matches!(tree.upos(noun), "NOUN" | "PROPN") {
         return Some(noun);
     }
@@ -1686,6 +1688,21 @@ fn relative_antecedent(tree: &Tree, trigger: usize, pronoun: usize) -> Option<us
         _ => None,
     };
     name.or(Some(noun))
+}
+
+/// The noun just before a "who" or "which" (over a comma, bracket or dash), when the
+/// pronoun does not open its sentence.
+fn noun_before_relative(tree: &Tree, pronoun: usize) -> Option<usize> {
+    if !matches!(tree.form(pronoun).as_str(), "who" | "which") {
+        return None;
+    }
+    let sentence = tree.doc.words[pronoun].sentence;
+    let mut x = pronoun.checked_sub(1)?;
+    if matches!(tree.text(x), "," | "(" | "—" | "–" | "-" | "--") {
+        x = x.checked_sub(1)?;
+    }
+    (tree.doc.words[x].sentence == sentence && matches!(tree.upos(x), "NOUN" | "PROPN"))
+        .then_some(x)
 }
 
 /// Prepositions that place a thing somewhere ("a hotel in Mogadishu", "a post near the border").
@@ -3273,6 +3290,18 @@ mod tests {
 11\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_
 ";
         assert!(coded(parse).contains(&"KEN 111 UGA asserted".to_string()));
+        // A "which" clause the parser did not hang on its noun.
+        let parse = "# text = Uganda criticized Kenya, which attacked Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No
+4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_
+5\twhich\twhich\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tattacked\tattack\tVERB\tVBD\t_\t2\tparataxis\t_\t_
+7\tRwanda\tRwanda\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 190 RWA asserted".to_string()));
         // The "it" of a cleft is not the name.
         let parse = "# text = It was Kenya that criticized Uganda.
 1\tIt\tit\tPRON\tPRP\t_\t3\tnsubj\t_\t_

@@ -45,6 +45,22 @@ const PLANNING: &[&str] = &[
 /// Heads that make the event below them negated.
 const NEGATING: &[&str] = &["refrain", "refuse", "decline", "fail", "reject", "deny"];
 
+/// Nouns that negate the infinitive below them ("Brazil's refusal to concede").
+const NEGATING_NOUNS: &[&str] = &["refusal", "reluctance", "unwillingness", "failure"];
+
+/// Nouns of wanting or leaning that make the infinitive below them only planned, not done
+/// ("Kenya's eagerness to mediate", "a propensity to intervene"), besides [`PLAN_NOUNS`].
+const INTENT_NOUNS: &[&str] = &[
+    "determination",
+    "eagerness",
+    "desire",
+    "resolve",
+    "propensity",
+    "wish",
+    "ambition",
+    "intent",
+];
+
 /// Verbs whose complement is an allegation, not a fact the text reports: "accused the party of
 /// signing a deal" codes the accusation; the deal itself is only alleged.
 const ALLEGING: &[&str] = &["accuse", "allege", "blame", "suspect"];
@@ -772,6 +788,9 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
                         }
                         return Some((h, format!("acl({trig})")));
                     }
+                    if let Some((s, path)) = noun_infinitive_subject(tree, w, h) {
+                        return Some((s, format!("{path}→acl({trig})")));
+                    }
                     if PLAN_NOUNS.contains(&tree.lemma(h).as_str()) {
                         let g = tree.head(h)?;
                         let (s, path) = slot_word(tree, g, &Slot::Subject, depth + 1)?;
@@ -963,6 +982,65 @@ fn slot_word(tree: &Tree, w: usize, slot: &Slot, depth: usize) -> Option<(usize,
             Some((s, format!("{path}→obl:in({trig})")))
         }
     }
+}
+
+/// Nouns of urging or asking whose "to" phrase names who is to act ("an appeal to Kenya to
+/// release", "an invitation to the envoy to visit").
+const URGING_NOUNS: &[&str] = &["appeal", "invitation", "request", "order", "plea", "call"];
+
+/// Who does an infinitive that modifies a noun (`acl` of `noun`), when the noun phrase says:
+/// the party urged ("pressure on Iran to halt", "calls on Israel to stop", "an appeal to
+/// Kenya to release"), else the noun's author ("Kenya's decision to expel", "the refusal by
+/// Chile to sign"); a noun the parser gave the infinitive though it is the object of a verb
+/// of urging ("urged the committee to support", parsed with "to support" below
+/// "committee") does it itself. Gives the word and its path.
+fn noun_infinitive_subject(tree: &Tree, w: usize, noun: usize) -> Option<(usize, String)> {
+    if tree.xpos(w) != "VB"
+        || !tree
+            .children(w)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && tree.form(c) == "to")
+    {
+        return None;
+    }
+    let named = |x: usize| !tree.entities_at(x).is_empty();
+    if named(noun)
+        && tree.rel(noun) == "obj"
+        && tree
+            .head(noun)
+            .is_some_and(|g| OBJECT_CONTROL.contains(&tree.lemma(g).as_str()))
+    {
+        return Some((noun, format!("obj({})", tree.text(noun))));
+    }
+    let lemma = tree.lemma(noun);
+    let phrase = |prep: &str| {
+        tree.children(noun)
+            .iter()
+            .copied()
+            .find(|&c| c < w && tree.base_rel(c) == "nmod" && prep_is(tree, c, prep) && named(c))
+    };
+    if let Some(c) = phrase("on").or_else(|| {
+        URGING_NOUNS
+            .contains(&lemma.as_str())
+            .then(|| phrase("to"))
+            .flatten()
+    }) {
+        let prep = tree.preposition(c).unwrap_or_default();
+        return Some((c, format!("nmod:{prep}({})", tree.text(noun))));
+    }
+    if URGING_NOUNS.contains(&lemma.as_str()) {
+        return None;
+    }
+    tree.children(noun)
+        .iter()
+        .copied()
+        .find(|&c| {
+            c < w
+                && named(c)
+                && (tree.rel(c) == "nmod:poss"
+                    || (tree.base_rel(c) == "nmod" && prep_is(tree, c, "by")))
+        })
+        .map(|c| (c, format!("{}({})", tree.rel(c), tree.text(noun))))
 }
 
 /// Verbs of coming together, travelling or receiving whose subject holds the event named by
@@ -2831,7 +2909,12 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
             .children(h)
             .iter()
             .any(|&c| tree.base_rel(c) == "obj" && no_det(c));
-        if negated_here(h) || no_det(h) || object_negated || NEGATING.contains(&hl.as_str()) {
+        if negated_here(h)
+            || no_det(h)
+            || object_negated
+            || NEGATING.contains(&hl.as_str())
+            || (rel == "acl" && NEGATING_NOUNS.contains(&hl.as_str()))
+        {
             return EventStatus::Negated;
         }
         if let Some(s) = modal(h) {
@@ -2840,7 +2923,10 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
         if ALLEGING.contains(&hl.as_str()) {
             return EventStatus::Hypothetical;
         }
-        if PLANNING.contains(&hl.as_str()) || (rel == "acl" && PLAN_NOUNS.contains(&hl.as_str())) {
+        if PLANNING.contains(&hl.as_str())
+            || (rel == "acl"
+                && (PLAN_NOUNS.contains(&hl.as_str()) || INTENT_NOUNS.contains(&hl.as_str())))
+        {
             // "may seek to renegotiate" is only possible.
             let mut g = tree.head(h);
             while let Some(gh) = g {
@@ -3313,6 +3399,60 @@ mod tests {
 7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
 ";
         assert_eq!(coded(parse), ["KEN 111 UGA asserted"]);
+    }
+
+    #[test]
+    fn an_infinitive_below_a_noun_is_done_by_the_party_the_noun_phrase_names() {
+        // The author of a decision, not the subject of the verb above it.
+        let parse = "# text = Uganda welcomed Kenya's decision to support Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\twelcomed\twelcome\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t5\tnmod:poss\t_\tSpaceAfter=No
+4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_
+5\tdecision\tdecision\tNOUN\tNN\t_\t2\tobj\t_\t_
+6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_
+7\tsupport\tsupport\tVERB\tVB\t_\t5\tacl\t_\t_
+8\tRwanda\tRwanda\tPROPN\tNNP\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 032 RWA planned".to_string()));
+        // A noun of urging: whom the pressure is on.
+        let parse = "# text = Uganda increased pressure on Kenya to support Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tincreased\tincrease\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tpressure\tpressure\tNOUN\tNN\t_\t2\tobj\t_\t_
+4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_
+5\tKenya\tKenya\tPROPN\tNNP\t_\t3\tnmod\t_\t_
+6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_
+7\tsupport\tsupport\tVERB\tVB\t_\t3\tacl\t_\t_
+8\tRwanda\tRwanda\tPROPN\tNNP\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 051 RWA asserted".to_string()));
+        // The object of a verb of urging that the parser gave the infinitive.
+        let parse = "# text = Rwanda urged Kenya to support Uganda.
+1\tRwanda\tRwanda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\tsupport\tsupport\tVERB\tVB\t_\t3\tacl\t_\t_
+6\tUganda\tUganda\tPROPN\tNNP\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 051 UGA asserted".to_string()));
+        // A refusal negates what it refuses.
+        let parse = "# text = Kenya's refusal to support Rwanda surprised diplomats.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t3\tnmod:poss\t_\tSpaceAfter=No
+2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_
+3\trefusal\trefusal\tNOUN\tNN\t_\t7\tnsubj\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\tsupport\tsupport\tVERB\tVB\t_\t3\tacl\t_\t_
+6\tRwanda\tRwanda\tPROPN\tNNP\t_\t5\tobj\t_\t_
+7\tsurprised\tsurprise\tVERB\tVBD\t_\t0\troot\t_\t_
+8\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 051 RWA negated"]);
     }
 
     #[test]

@@ -45,6 +45,22 @@ const PLANNING: &[&str] = &[
 /// Heads that make the event below them negated.
 const NEGATING: &[&str] = &["refrain", "refuse", "decline", "fail", "reject", "deny"];
 
+/// Nouns that negate the infinitive below them ("Brazil's refusal to concede").
+const NEGATING_NOUNS: &[&str] = &["refusal", "reluctance", "unwillingness", "failure"];
+
+/// Nouns of wanting or leaning that make the infinitive below them only planned, not done
+/// ("Kenya's eagerness to mediate", "a propensity to intervene"), besides [`PLAN_NOUNS`].
+const INTENT_NOUNS: &[&str] = &[
+    "determination",
+    "eagerness",
+    "desire",
+    "resolve",
+    "propensity",
+    "wish",
+    "ambition",
+    "intent",
+];
+
 /// Verbs whose complement is an allegation, not a fact the text reports: "accused the party of
 /// signing a deal" codes the accusation; the deal itself is only alleged.
 const ALLEGING: &[&str] = &["accuse", "allege", "blame", "suspect"];
@@ -645,11 +661,33 @@ fn prep_is(tree: &Tree, c: usize, prep: &str) -> bool {
         .is_some_and(|p| p == prep || p.ends_with(&format!(" {prep}")))
 }
 
-/// True when the clause of `w` is passive.
+/// True when the clause of `w` is passive: it has a passive subject or auxiliary, or it is
+/// a reduced relative on an actor with an agent ("the rebels backed by Kenya").
 fn is_passive(tree: &Tree, w: usize) -> bool {
     tree.children(w)
         .iter()
         .any(|&c| matches!(tree.rel(c).as_str(), "nsubj:pass" | "aux:pass"))
+        || reduced_passive(tree, w)
+}
+
+/// True for a past participle modifying a noun that names an actor, with a "by" agent of
+/// its own and no subject or auxiliary ("the rebels backed by Kenya", "people killed by
+/// police"). A thing made, signed or released by someone ("a law enacted by", "an order
+/// signed by", "technology created by") is left out: on news it is mostly no act between
+/// two parties, and the coder would look for the missing party elsewhere.
+fn reduced_passive(tree: &Tree, w: usize) -> bool {
+    tree.xpos(w) == "VBN"
+        && tree.rel(w) == "acl"
+        && tree.head(w).is_some_and(|h| {
+            matches!(tree.upos(h), "NOUN" | "PROPN") && !tree.entities_at(h).is_empty()
+        })
+        && !tree
+            .children(w)
+            .iter()
+            .any(|&c| tree.base_rel(c) == "nsubj" || tree.base_rel(c) == "aux")
+        && tree.children(w).iter().any(|&c| {
+            tree.rel(c) == "obl:agent" || (tree.base_rel(c) == "obl" && prep_is(tree, c, "by"))
+        })
 }
 
 /// The word that fills a slot of `w`, and how the path reads in the rule.
@@ -785,6 +823,9 @@ pub(super) fn slot_word(
                         }
                         return Some((h, format!("acl({trig})")));
                     }
+                    if let Some((s, path)) = noun_infinitive_subject(tree, w, h) {
+                        return Some((s, format!("{path}→acl({trig})")));
+                    }
                     if PLAN_NOUNS.contains(&tree.lemma(h).as_str()) {
                         let g = tree.head(h)?;
                         let (s, path) = slot_word(tree, g, &Slot::Subject, depth + 1)?;
@@ -834,10 +875,15 @@ pub(super) fn slot_word(
             {
                 return Some((o, format!("iobj({trig})")));
             }
-            // A past participle modifying a noun: "the embassy attacked by rioters".
+            // A past participle modifying a noun: "the embassy attacked by rioters" (not a
+            // relative clause in the perfect: "a donor who had supported the senator").
             if tree.xpos(w) == "VBN"
                 && let Some(h) = tree.head(w)
                 && tree.rel(w).starts_with("acl")
+                && !tree
+                    .children(w)
+                    .iter()
+                    .any(|&c| matches!(tree.rel(c).as_str(), "aux" | "nsubj"))
             {
                 return Some((h, format!("acl({trig})")));
             }
@@ -971,6 +1017,65 @@ pub(super) fn slot_word(
             Some((s, format!("{path}→obl:in({trig})")))
         }
     }
+}
+
+/// Nouns of urging or asking whose "to" phrase names who is to act ("an appeal to Kenya to
+/// release", "an invitation to the envoy to visit").
+const URGING_NOUNS: &[&str] = &["appeal", "invitation", "request", "order", "plea", "call"];
+
+/// Who does an infinitive that modifies a noun (`acl` of `noun`), when the noun phrase says:
+/// the party urged ("pressure on Iran to halt", "calls on Israel to stop", "an appeal to
+/// Kenya to release"), else the noun's author ("Kenya's decision to expel", "the refusal by
+/// Chile to sign"); a noun the parser gave the infinitive though it is the object of a verb
+/// of urging ("urged the committee to support", parsed with "to support" below
+/// "committee") does it itself. Gives the word and its path.
+fn noun_infinitive_subject(tree: &Tree, w: usize, noun: usize) -> Option<(usize, String)> {
+    if tree.xpos(w) != "VB"
+        || !tree
+            .children(w)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && tree.form(c) == "to")
+    {
+        return None;
+    }
+    let named = |x: usize| !tree.entities_at(x).is_empty();
+    if named(noun)
+        && tree.rel(noun) == "obj"
+        && tree
+            .head(noun)
+            .is_some_and(|g| OBJECT_CONTROL.contains(&tree.lemma(g).as_str()))
+    {
+        return Some((noun, format!("obj({})", tree.text(noun))));
+    }
+    let lemma = tree.lemma(noun);
+    let phrase = |prep: &str| {
+        tree.children(noun)
+            .iter()
+            .copied()
+            .find(|&c| c < w && tree.base_rel(c) == "nmod" && prep_is(tree, c, prep) && named(c))
+    };
+    if let Some(c) = phrase("on").or_else(|| {
+        URGING_NOUNS
+            .contains(&lemma.as_str())
+            .then(|| phrase("to"))
+            .flatten()
+    }) {
+        let prep = tree.preposition(c).unwrap_or_default();
+        return Some((c, format!("nmod:{prep}({})", tree.text(noun))));
+    }
+    if URGING_NOUNS.contains(&lemma.as_str()) {
+        return None;
+    }
+    tree.children(noun)
+        .iter()
+        .copied()
+        .find(|&c| {
+            c < w
+                && named(c)
+                && (tree.rel(c) == "nmod:poss"
+                    || (tree.base_rel(c) == "nmod" && prep_is(tree, c, "by")))
+        })
+        .map(|c| (c, format!("{}({})", tree.rel(c), tree.text(noun))))
 }
 
 /// Verbs of coming together, travelling or receiving whose subject holds the event named by
@@ -1460,8 +1565,7 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
     let mut w = w;
     // A relative pronoun stands for the noun its clause modifies.
     if matches!(form.as_str(), "who" | "which" | "that" | "whom")
-        && let Some(h) = tree.head(trigger)
-        && tree.rel(trigger).starts_with("acl")
+        && let Some(h) = relative_antecedent(tree, trigger, w)
     {
         w = h;
     }
@@ -1654,6 +1758,70 @@ fn coded_actors_of(tree: &Tree, trigger: usize, w: usize, exclude: Option<usize>
         }
     }
     out
+}
+
+/// The noun a relative pronoun stands for: the noun its clause modifies, whether the pronoun
+/// is an argument of the trigger itself ("the rebels who attacked", "the man whom they
+/// accuse") or the subject of a verb whose infinitive the trigger is ("the rebels who
+/// vowed to attack"; not through a conjunct or an adverbial clause, which the parser often
+/// hangs on the wrong verb). A description that names no actor gives way to the name it
+/// describes: the name it stands in apposition to ("Mr X, a Republican who endorsed") or
+/// the subject it is predicated of ("X is a candidate who pledged").
+fn relative_antecedent(tree: &Tree, trigger: usize, pronoun: usize) -> Option<usize> {
+    // The relative clause's own verb: the pronoun's head, else (a parse that hung the
+    // pronoun on the trigger) the trigger.
+    let (clause, noun) = match tree.head(pronoun) {
+        Some(v) if tree.rel(v).starts_with("acl") => (v, tree.head(v)?),
+        _ if tree.rel(trigger).starts_with("acl") => (trigger, tree.head(trigger)?),
+        // A clause the parser did not hang on its noun ("Democrats, who want ...", taken
+        // for a parenthetical): "who" or "which" stands for the noun right before it.
+        Some(v) => (v, noun_before_relative(tree, pronoun)?),
+        None => return None,
+    };
+    let mut x = trigger;
+    for _ in 0..3 {
+        if x == clause {
+            break;
+        }
+        if tree.rel(x) != "xcomp" {
+            return None;
+        }
+        x = tree.head(x)?;
+    }
+    if x != clause {
+        return None;
+    }
+    if !matches!(tree.upos(noun), "NOUN" | "PROPN") {
+        return Some(noun);
+    }
+    // The name, when there is one, is more precise than its description ("Mr X, a security
+    // expert who", where "expert" alone names a role of no country).
+    let named = |x: usize| (!tree.entities_at(x).is_empty()).then_some(x);
+    let name = match tree.rel(noun).as_str() {
+        "appos" => tree.head(noun).and_then(named),
+        // Not the "it" of a cleft ("it was Obama who pressed").
+        _ if tree.child(noun, "cop").is_some() => tree
+            .child(noun, "nsubj")
+            .filter(|&s| matches!(tree.upos(s), "NOUN" | "PROPN"))
+            .and_then(named),
+        _ => None,
+    };
+    name.or(Some(noun))
+}
+
+/// The noun just before a "who" or "which" (over a comma, bracket or dash), when the
+/// pronoun does not open its sentence.
+fn noun_before_relative(tree: &Tree, pronoun: usize) -> Option<usize> {
+    if !matches!(tree.form(pronoun).as_str(), "who" | "which") {
+        return None;
+    }
+    let sentence = tree.doc.words[pronoun].sentence;
+    let mut x = pronoun.checked_sub(1)?;
+    if matches!(tree.text(x), "," | "(" | "—" | "–" | "-" | "--") {
+        x = x.checked_sub(1)?;
+    }
+    (tree.doc.words[x].sentence == sentence && matches!(tree.upos(x), "NOUN" | "PROPN"))
+        .then_some(x)
 }
 
 /// Prepositions that place a thing somewhere ("a hotel in Mogadishu", "a post near the border").
@@ -2828,7 +2996,12 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
             .children(h)
             .iter()
             .any(|&c| tree.base_rel(c) == "obj" && no_det(c));
-        if negated_here(h) || no_det(h) || object_negated || NEGATING.contains(&hl.as_str()) {
+        if negated_here(h)
+            || no_det(h)
+            || object_negated
+            || NEGATING.contains(&hl.as_str())
+            || (rel == "acl" && NEGATING_NOUNS.contains(&hl.as_str()))
+        {
             return EventStatus::Negated;
         }
         if let Some(s) = modal(h) {
@@ -2837,7 +3010,10 @@ fn status_of(tree: &Tree, w: usize) -> EventStatus {
         if ALLEGING.contains(&hl.as_str()) {
             return EventStatus::Hypothetical;
         }
-        if PLANNING.contains(&hl.as_str()) || (rel == "acl" && PLAN_NOUNS.contains(&hl.as_str())) {
+        if PLANNING.contains(&hl.as_str())
+            || (rel == "acl"
+                && (PLAN_NOUNS.contains(&hl.as_str()) || INTENT_NOUNS.contains(&hl.as_str())))
+        {
             // "may seek to renegotiate" is only possible.
             let mut g = tree.head(h);
             while let Some(gh) = g {
@@ -3227,6 +3403,170 @@ mod tests {
 9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 ";
         assert!(coded(parse).is_empty());
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_name_its_clause_describes() {
+        // A description predicated of a name: "Kenya is the neighbour that ...".
+        let parse = "# text = Kenya is the neighbour that criticized Uganda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\tis\tbe\tAUX\tVBZ\t_\t4\tcop\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t0\troot\t_\t_
+5\tthat\tthat\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tcriticized\tcriticize\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tUganda\tUganda\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 111 UGA asserted"]);
+        // Through the infinitive the relative clause governs.
+        let parse = "# text = Kenya is the neighbour that vowed to attack Uganda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t4\tnsubj\t_\t_
+2\tis\tbe\tAUX\tVBZ\t_\t4\tcop\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t0\troot\t_\t_
+5\tthat\tthat\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tvowed\tvow\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tto\tto\tPART\tTO\t_\t8\tmark\t_\t_
+8\tattack\tattack\tVERB\tVB\t_\t6\txcomp\t_\t_
+9\tUganda\tUganda\tPROPN\tNNP\t_\t8\tobj\t_\tSpaceAfter=No
+10\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 030 UGA asserted"]);
+        // A description in apposition to a name.
+        let parse = "# text = Kenya, a neighbour that criticized Uganda, met Rwanda.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t9\tnsubj\t_\tSpaceAfter=No
+2\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t1\tappos\t_\t_
+5\tthat\tthat\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tcriticized\tcriticize\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tUganda\tUganda\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+9\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+10\tRwanda\tRwanda\tPROPN\tNNP\t_\t9\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 111 UGA asserted".to_string()));
+        // An object relative: "whom" is the name the description stands beside.
+        let parse = "# text = Uganda, the neighbour whom Kenya criticized, met Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t9\tnsubj\t_\tSpaceAfter=No
+2\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tneighbour\tneighbour\tNOUN\tNN\t_\t1\tappos\t_\t_
+5\twhom\twhom\tPRON\tWP\t_\t7\tobj\t_\t_
+6\tKenya\tKenya\tPROPN\tNNP\t_\t7\tnsubj\t_\t_
+7\tcriticized\tcriticize\tVERB\tVBD\t_\t4\tacl:relcl\t_\tSpaceAfter=No
+8\t,\t,\tPUNCT\t,\t_\t4\tpunct\t_\t_
+9\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+10\tRwanda\tRwanda\tPROPN\tNNP\t_\t9\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 111 UGA asserted".to_string()));
+        // A "which" clause the parser did not hang on its noun.
+        let parse = "# text = Uganda criticized Kenya, which attacked Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tcriticized\tcriticize\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No
+4\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_
+5\twhich\twhich\tPRON\tWDT\t_\t6\tnsubj\t_\t_
+6\tattacked\tattack\tVERB\tVBD\t_\t2\tparataxis\t_\t_
+7\tRwanda\tRwanda\tPROPN\tNNP\t_\t6\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 190 RWA asserted".to_string()));
+        // The "it" of a cleft is not the name.
+        let parse = "# text = It was Kenya that criticized Uganda.
+1\tIt\tit\tPRON\tPRP\t_\t3\tnsubj\t_\t_
+2\twas\tbe\tAUX\tVBD\t_\t3\tcop\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t0\troot\t_\t_
+4\tthat\tthat\tPRON\tWDT\t_\t5\tnsubj\t_\t_
+5\tcriticized\tcriticize\tVERB\tVBD\t_\t3\tacl:relcl\t_\t_
+6\tUganda\tUganda\tPROPN\tNNP\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 111 UGA asserted"]);
+    }
+
+    #[test]
+    fn an_infinitive_below_a_noun_is_done_by_the_party_the_noun_phrase_names() {
+        // The author of a decision, not the subject of the verb above it.
+        let parse = "# text = Uganda welcomed Kenya's decision to support Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\twelcomed\twelcome\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t5\tnmod:poss\t_\tSpaceAfter=No
+4\t's\t's\tPART\tPOS\t_\t3\tcase\t_\t_
+5\tdecision\tdecision\tNOUN\tNN\t_\t2\tobj\t_\t_
+6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_
+7\tsupport\tsupport\tVERB\tVB\t_\t5\tacl\t_\t_
+8\tRwanda\tRwanda\tPROPN\tNNP\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 032 RWA planned".to_string()));
+        // A noun of urging: whom the pressure is on.
+        let parse = "# text = Uganda increased pressure on Kenya to support Rwanda.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tincreased\tincrease\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tpressure\tpressure\tNOUN\tNN\t_\t2\tobj\t_\t_
+4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_
+5\tKenya\tKenya\tPROPN\tNNP\t_\t3\tnmod\t_\t_
+6\tto\tto\tPART\tTO\t_\t7\tmark\t_\t_
+7\tsupport\tsupport\tVERB\tVB\t_\t3\tacl\t_\t_
+8\tRwanda\tRwanda\tPROPN\tNNP\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 051 RWA asserted".to_string()));
+        // The object of a verb of urging that the parser gave the infinitive.
+        let parse = "# text = Rwanda urged Kenya to support Uganda.
+1\tRwanda\tRwanda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\turged\turge\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tKenya\tKenya\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\tsupport\tsupport\tVERB\tVB\t_\t3\tacl\t_\t_
+6\tUganda\tUganda\tPROPN\tNNP\t_\t5\tobj\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 051 UGA asserted".to_string()));
+        // A refusal negates what it refuses.
+        let parse = "# text = Kenya's refusal to support Rwanda surprised diplomats.
+1\tKenya\tKenya\tPROPN\tNNP\t_\t3\tnmod:poss\t_\tSpaceAfter=No
+2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_
+3\trefusal\trefusal\tNOUN\tNN\t_\t7\tnsubj\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\tsupport\tsupport\tVERB\tVB\t_\t3\tacl\t_\t_
+6\tRwanda\tRwanda\tPROPN\tNNP\t_\t5\tobj\t_\t_
+7\tsurprised\tsurprise\tVERB\tVBD\t_\t0\troot\t_\t_
+8\tdiplomats\tdiplomat\tNOUN\tNNS\t_\t7\tobj\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_
+";
+        assert_eq!(coded(parse), ["KEN 051 RWA negated"]);
+    }
+
+    #[test]
+    fn a_participle_on_an_actor_with_an_agent_is_passive() {
+        // "rebels backed by Kenya": Kenya backs the rebels.
+        let parse = "# text = Uganda condemned rebels backed by Kenya.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_
+3\trebels\trebel\tNOUN\tNNS\t_\t2\tobj\t_\t_
+4\tbacked\tback\tVERB\tVBN\t_\t3\tacl\t_\t_
+5\tby\tby\tADP\tIN\t_\t6\tcase\t_\t_
+6\tKenya\tKenya\tPROPN\tNNP\t_\t4\tobl:agent\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).contains(&"KEN 051 UGA asserted".to_string()));
+        // A thing signed by someone is no act between two parties.
+        let parse = "# text = Uganda condemned an order signed by Kenya.
+1\tUganda\tUganda\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tan\ta\tDET\tDT\t_\t4\tdet\t_\t_
+4\torder\torder\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\tsigned\tsign\tVERB\tVBN\t_\t4\tacl\t_\t_
+6\tby\tby\tADP\tIN\t_\t7\tcase\t_\t_
+7\tKenya\tKenya\tPROPN\tNNP\t_\t5\tobl:agent\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+        assert!(coded(parse).iter().all(|e| !e.starts_with("KEN")));
     }
 
     #[test]

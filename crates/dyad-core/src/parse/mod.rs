@@ -7,7 +7,8 @@
 //! taken for a preposition after "offered" or "vowed" as the infinitive marker, and
 //! [`repair`] makes a main verb the parser hung under its subject the root; [`conjunct`],
 //! [`subordinate`] and [`particle`] repair a first coordinated verb hung on the subject, a
-//! clause after "as" or "after" read as a phrase, and a phrasal verb's misplaced particle.
+//! clause after "as" or "after" read as a phrase, and a phrasal verb's misplaced particle;
+//! [`voice`] makes active a passive subject of a verb that cannot be passive.
 //! [`model`] holds the trained models that are embedded in the binary and loads them once,
 //! on first use. [`Models::annotate`]
 //! runs the three on one sentence; [`annotate_document`] fills every word of a document.
@@ -26,6 +27,7 @@ pub mod retag;
 pub mod subordinate;
 pub mod tagger;
 pub mod verbforms;
+pub mod voice;
 
 use crate::conllu::ConlluSentence;
 use crate::document::Document;
@@ -115,6 +117,8 @@ impl Models {
         conjunct::raise_first_conjunct(&upos, &xpos, &mut tree.heads, &mut tree.labels);
         // A clause after "as", "after" ... read as a phrase is a clause (see `subordinate`).
         subordinate::clause_from_phrase(forms, &upos, &xpos, &mut tree.heads, &mut tree.labels);
+        // A passive subject of a verb that cannot be passive is active (see `voice`).
+        voice::activate_subjects(forms, &xpos, &tree.heads, &mut tree.labels);
         let lemmas: Vec<String> = forms
             .iter()
             .enumerate()

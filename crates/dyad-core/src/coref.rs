@@ -4587,6 +4587,15 @@ mod tests {
     }
 
     #[test]
+    fn a_party_leader_or_official_is_the_partys_not_the_governments() {
+        check_codes(
+            "Ministers met in London. The row with party leader Roger Kane and a party \
+             official, Ann Lowe, went on.",
+            &[("Roger Kane", "GBRPTY"), ("Ann Lowe", "GBRPTY")],
+        );
+    }
+
+    #[test]
     fn titles_read_around_a_civil_general_and_a_second_comma() {
         check_codes(
             "Iraq's ministers met. Dr. Omar Haddad, Acting General Director of the Office of \

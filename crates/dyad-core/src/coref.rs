@@ -1275,6 +1275,19 @@ impl<'d> Linker<'d> {
         }
         while k + 1 < doc.words.len() && k - last < limit && doc.words[k + 1].sentence == sentence {
             k += 1;
+            // A country's possessive owns the body named after it ("X, the leader of
+            // Britain's biggest union Unison"): passed over, with the words it takes.
+            if self.word_country[k].is_some()
+                && self.word_org[k].is_none()
+                && k > last + 2
+                && k + 2 < doc.words.len()
+                && doc.words[k + 2].sentence == sentence
+                && matches!(lower(doc, k + 1).as_str(), "'s" | "\u{2019}s")
+            {
+                k += 1;
+                limit += 2;
+                continue;
+            }
             if let Some(code) = &self.word_org[k] {
                 // A body's possessive before another name is that person's ("X, Labour's
                 // Y"), not X's.
@@ -4560,6 +4573,25 @@ mod tests {
                 ("Peter Wynn", "GBROPP"),
                 ("Jo Birch", "GBRGOV"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_countrys_possessive_in_an_apposition_owns_the_body_after_it() {
+        // The leader of Britain's biggest union is the union's, not Britain's government's.
+        check_codes(
+            "Ministers met in London. Pat Dorey, the leader of Britain's biggest union Unison, \
+             said so.",
+            &[("Pat Dorey", "GBRLAB")],
+        );
+    }
+
+    #[test]
+    fn a_party_leader_or_official_is_the_partys_not_the_governments() {
+        check_codes(
+            "Ministers met in London. The row with party leader Roger Kane and a party \
+             official, Ann Lowe, went on.",
+            &[("Roger Kane", "GBRPTY"), ("Ann Lowe", "GBRPTY")],
         );
     }
 

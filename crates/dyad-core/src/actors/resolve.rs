@@ -666,7 +666,8 @@ fn committee_words(doc: &Document, after: &[usize]) -> Option<usize> {
 }
 
 /// The country named by "in" or "of" (with "the") right after a role phrase ("security
-/// forces in X", "the army of X").
+/// forces in X", "the army of X"); a country with a possessive after it owns the noun that
+/// follows, not the role ("the leader of Britain's biggest union").
 /// The second value is true for "of".
 fn country_after<'d>(
     doc: &Document,
@@ -689,6 +690,9 @@ fn country_after<'d>(
             return None;
         }
         // A longer name goes on ("the army of Sierra Leone"): not cut.
+        if text(start + len).is_some_and(|t| matches!(t, "'s" | "\u{2019}s" | "'" | "\u{2019}")) {
+            return None;
+        }
         let span = Span::new(
             doc.words[words[0]].span.start,
             doc.words[words[len - 1]].span.end,
@@ -1648,6 +1652,22 @@ mod tests {
                 "MLIMIL Org [soldiers]",
                 "MLI Gpe [Mali]",
                 "---MIL Org [troops]",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_country_owning_the_next_noun_is_not_the_role_words() {
+        // "Britain's biggest union" is Britain's union: its leader is no leader of Britain.
+        check(
+            "The leader of Britain's biggest union spoke, and the leader of Mali agreed.",
+            "2020-01-01",
+            &[
+                "---GOV Org [The leader]",
+                "GBR Gpe [Britain]",
+                "---LAB Org [union]",
+                "MLIGOV Org [the leader]",
+                "MLI Gpe [Mali]",
             ],
         );
     }

@@ -3244,7 +3244,7 @@ fn historical_of(tree: &Tree, w: usize) -> (bool, Option<String>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::{between_businesses, has_score};
     use crate::document::EventStatus;
 
@@ -3280,7 +3280,7 @@ mod tests {
     }
 
     /// Codes sentences we wrote from parses written by hand; events as `SRC CAMEO TGT status`.
-    fn coded(conllu_text: &str) -> Vec<String> {
+    pub(in crate::events) fn coded(conllu_text: &str) -> Vec<String> {
         let sentences = crate::conllu::parse(conllu_text, "test").unwrap();
         let doc = crate::events::code_conllu(&sentences, Some("2025-01-01".into()));
         let country = |c: Option<&str>| c.map_or("-".to_string(), |c| c.chars().take(3).collect());
@@ -3853,7 +3853,7 @@ mod tests {
 
     /// A sentence parsed by hand from rows of (form, lemma, UPOS, XPOS, head, relation),
     /// the last row its full stop.
-    fn hand_parse(rows: &[(&str, &str, &str, &str, usize, &str)]) -> String {
+    pub(in crate::events) fn hand_parse(rows: &[(&str, &str, &str, &str, usize, &str)]) -> String {
         let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
         let text = words.join(" ").replace(" .", ".");
         let mut out = format!("# text = {text}\n");

@@ -225,36 +225,7 @@ pub(super) fn suppress_scenes(tree: &Tree, dict: &EventDictionary, attempts: &mu
 
 #[cfg(test)]
 mod tests {
-    /// A sentence we wrote, parsed by hand: rows of form, lemma, UPOS, XPOS, head, relation.
-    fn parse(rows: &[(&str, &str, &str, &str, usize, &str)]) -> String {
-        let words: Vec<&str> = rows.iter().map(|r| r.0).collect();
-        let mut out = format!("# text = {}\n", words.join(" "));
-        for (i, (form, lemma, upos, xpos, head, rel)) in rows.iter().enumerate() {
-            out.push_str(&format!(
-                "{}\t{form}\t{lemma}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t_\n",
-                i + 1
-            ));
-        }
-        out
-    }
-
-    /// The events of a parse as `SRC CAMEO TGT`, with country codes.
-    fn coded(conllu_text: &str) -> Vec<String> {
-        let sentences = crate::conllu::parse(conllu_text, "test").unwrap();
-        let doc = crate::events::code_conllu(&sentences, Some("2025-01-01".into()));
-        let country = |c: Option<&str>| c.map_or("-".to_string(), |c| c.chars().take(3).collect());
-        doc.events
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {} {}",
-                    country(e.source.code.as_deref()),
-                    e.cameo,
-                    country(e.target.as_ref().and_then(|t| t.code.as_deref()))
-                )
-            })
-            .collect()
-    }
+    use crate::events::code::tests::{coded, hand_parse as parse};
 
     #[test]
     fn who_is_seen_during_a_visit_makes_it() {
@@ -271,7 +242,7 @@ mod tests {
                 (".", ".", "PUNCT", ".", 2, "punct"),
             ])
         };
-        assert_eq!(coded(&sentence("during")), vec!["CHL 042 PER"]);
+        assert_eq!(coded(&sentence("during")), vec!["CHL 042 PER asserted"]);
         assert!(coded(&sentence("about")).is_empty());
     }
 
@@ -288,8 +259,14 @@ mod tests {
             (".", ".", "PUNCT", ".", 4, "punct"),
         ]);
         let events = coded(&conllu);
-        assert!(events.contains(&"CHL 046 PER".to_string()), "{events:?}");
-        assert!(events.contains(&"PER 046 CHL".to_string()), "{events:?}");
+        assert!(
+            events.contains(&"CHL 046 PER asserted".to_string()),
+            "{events:?}"
+        );
+        assert!(
+            events.contains(&"PER 046 CHL asserted".to_string()),
+            "{events:?}"
+        );
     }
 
     #[test]
@@ -319,7 +296,7 @@ mod tests {
         ]);
         let mut events = coded(&conllu);
         events.sort();
-        assert_eq!(events, vec!["CHL 046 PER", "PER 046 CHL"]);
+        assert_eq!(events, vec!["CHL 046 PER asserted", "PER 046 CHL asserted"]);
     }
 
     #[test]
@@ -336,7 +313,7 @@ mod tests {
                 (".", ".", "PUNCT", ".", 2, "punct"),
             ])
         };
-        assert_eq!(coded(&active("sent", "send")), vec!["CHL 139 PER"]);
+        assert_eq!(coded(&active("sent", "send")), vec!["CHL 139 PER asserted"]);
         assert!(coded(&active("read", "read")).is_empty());
         // "The ultimatum to Peru was sent by Chile."
         let passive = parse(&[
@@ -350,7 +327,7 @@ mod tests {
             ("Chile", "Chile", "PROPN", "NNP", 6, "obl:agent"),
             (".", ".", "PUNCT", ".", 6, "punct"),
         ]);
-        assert_eq!(coded(&passive), vec!["CHL 139 PER"]);
+        assert_eq!(coded(&passive), vec!["CHL 139 PER asserted"]);
     }
 
     #[test]
@@ -370,7 +347,10 @@ mod tests {
             (".", ".", "PUNCT", ".", 2, "punct"),
         ]);
         let events = coded(&conllu);
-        assert!(events.contains(&"CHL 046 PER".to_string()), "{events:?}");
+        assert!(
+            events.contains(&"CHL 046 PER asserted".to_string()),
+            "{events:?}"
+        );
         assert!(!events.iter().any(|e| e.contains(" 042 ")), "{events:?}");
     }
 }
